@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+import { saveScreenshot } from './screenshots.ts';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+test('the window shows the app shell and the version from a real IPC round trip', async ({ app, page }) => {
+  console.info(`runtime: ${app.runtime}`);
+  await expect(page.getByRole('heading', { name: 'Kraken Balances' })).toBeVisible();
+  await expect(page.getByTestId('app-version')).toHaveText(`v${pkg.version}`);
+  const info = await page.evaluate(() => (window as unknown as { kraken: { app: { getInfo(): Promise<unknown> } } }).kraken.app.getInfo());
+  expect(info).toMatchObject({ ok: true, value: { version: pkg.version, platform: process.platform } });
+  await saveScreenshot(page, 'app-shell');
+});
+
+test('the page has no Node, and the bridge exposes only intent-level functions', async ({ page }) => {
+  await expect(page.getByTestId('app-version')).not.toBeEmpty();
+  const globals = await page.evaluate(() => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+    module: typeof (window as unknown as { module?: unknown }).module,
+    ipcRenderer: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+    bridgeKeys: Object.keys((window as unknown as { kraken: object }).kraken),
+    appKeys: Object.keys((window as unknown as { kraken: { app: object } }).kraken.app),
+  }));
+  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', bridgeKeys: ['app'], appKeys: ['getInfo'] });
+});
+
+test('navigation away and new windows are blocked', async ({ app, page }) => {
+  await expect(page.getByTestId('app-version')).not.toBeEmpty();
+  const appUrl = page.url();
+  const opened = await page.evaluate(() => window.open('https://example.com/phish') === null);
+  expect(opened).toBe(true);
+  await page.evaluate(() => {
+    window.location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(appUrl);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+});
+
+test('the CSP refuses inline and remote scripts, and permission requests are denied', async ({ page }) => {
+  await expect(page.getByTestId('app-version')).not.toBeEmpty();
+  const result = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    const inline = document.createElement('script');
+    inline.textContent = 'window.__inlineRan = true';
+    document.body.append(inline);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return {
+      inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+      // Code evaluated through DevTools is exempt from CSP, so the policy text itself is checked for eval.
+      policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      violations,
+      notification: await Notification.requestPermission(),
+    };
+  });
+  expect(result.inlineRan).toBe(false);
+  expect(result.policy).toContain("script-src 'self'");
+  expect(result.policy).toContain("default-src 'none'");
+  expect(result.policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  expect(result.violations).toContain('script-src-elem');
+  expect(result.notification).toBe('denied');
+});

@@ -1,0 +1,35 @@
+import { test as base, type Page } from '@playwright/test';
+import { launchApp, type AppHandle, type LaunchOptions } from './runtime/launch.ts';
+
+interface Fixtures {
+  /** Extra environment for the app; override with test.use({ appEnv: { … } }). */
+  appEnv: Record<string, string>;
+  /** Launches another instance (its own or a shared user data folder); closed after the test. */
+  launch: (options?: Partial<LaunchOptions>) => Promise<AppHandle>;
+  app: AppHandle;
+  page: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  appEnv: [{}, { option: true }],
+  launch: async ({ appEnv }, use, testInfo) => {
+    const launched: AppHandle[] = [];
+    await use(async (options = {}) => {
+      const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), ...options, env: { ...appEnv, ...options.env } });
+      launched.push(app);
+      return app;
+    });
+    for (const app of launched.reverse()) await app.close();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('app-output', { body: launched.map((app) => app.output()).join('\n---\n') });
+    }
+  },
+  app: async ({ launch }, use) => {
+    await use(await launch());
+  },
+  page: async ({ app }, use) => {
+    await use(await app.firstWindow());
+  },
+});
+
+export { expect } from '@playwright/test';

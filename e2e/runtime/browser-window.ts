@@ -1,0 +1,137 @@
+import { EventEmitter } from 'node:events';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { preventableEvent } from './events.ts';
+import { RuntimeWebContents, type WebContentsHost } from './web-contents.ts';
+
+export interface WindowHost extends WebContentsHost {
+  windowOpened(window: RuntimeBrowserWindow): void;
+  windowClosed(window: RuntimeBrowserWindow): void;
+}
+
+type WindowApi = Pick<
+  BrowserWindow,
+  | 'show' | 'hide' | 'focus' | 'isVisible' | 'isFocused' | 'isMinimized' | 'minimize' | 'restore'
+  | 'close' | 'destroy' | 'isDestroyed' | 'setTitle' | 'getTitle'
+>;
+
+/** A BrowserWindow is a page of the shared Chromium profile; visibility is tracked, not drawn. */
+export class RuntimeBrowserWindow extends EventEmitter implements WindowApi {
+  private static host: WindowHost | null = null;
+  private static readonly windows: RuntimeBrowserWindow[] = [];
+
+  static attach(host: WindowHost): void {
+    RuntimeBrowserWindow.host = host;
+  }
+
+  static getAllWindows(): RuntimeBrowserWindow[] {
+    return [...RuntimeBrowserWindow.windows];
+  }
+
+  static fromWebContents(contents: RuntimeWebContents): RuntimeBrowserWindow | null {
+    return RuntimeBrowserWindow.windows.find((window) => window.webContents === contents) ?? null;
+  }
+
+  static getFocusedWindow(): RuntimeBrowserWindow | null {
+    return RuntimeBrowserWindow.windows.find((window) => window.focused) ?? null;
+  }
+
+  readonly id: number;
+  readonly webContents: RuntimeWebContents;
+  private visible: boolean;
+  private focused = false;
+  private minimized = false;
+  private title: string;
+
+  constructor(options: BrowserWindowConstructorOptions = {}) {
+    super();
+    const host = RuntimeBrowserWindow.host;
+    if (!host) throw new Error('BrowserWindow cannot be created before the app is ready');
+    this.webContents = new RuntimeWebContents(host, options);
+    this.id = this.webContents.id;
+    this.visible = options.show ?? true;
+    this.title = options.title ?? '';
+    RuntimeBrowserWindow.windows.push(this);
+    host.windowOpened(this);
+    // Electron's 'ready-to-show' comes after the first paint of the loaded page.
+    this.webContents.once('did-finish-load', () => this.emit('ready-to-show'));
+    this.webContents.once('destroyed', () => this.closed(host));
+  }
+
+  loadFile(filePath: string): Promise<void> {
+    return this.webContents.loadFile(filePath);
+  }
+
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+
+  show(): void {
+    this.visible = true;
+    this.minimized = false;
+    this.focused = true;
+    this.emit('show');
+  }
+
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+    this.emit('hide');
+  }
+
+  focus(): void {
+    this.focused = true;
+    this.emit('focus');
+  }
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  minimize(): void {
+    this.minimized = true;
+    this.emit('minimize');
+  }
+
+  restore(): void {
+    this.minimized = false;
+    this.emit('restore');
+  }
+
+  setTitle(title: string): void {
+    this.title = title;
+  }
+
+  getTitle(): string {
+    return this.title;
+  }
+
+  /** Like the user clicking the close button: 'close' may be prevented (e.g. hide to tray). */
+  close(): void {
+    const event = preventableEvent();
+    this.emit('close', event);
+    if (!event.defaultPrevented) void this.webContents.close();
+  }
+
+  destroy(): void {
+    void this.webContents.close();
+  }
+
+  isDestroyed(): boolean {
+    return this.webContents.isDestroyed();
+  }
+
+  private closed(host: WindowHost): void {
+    const index = RuntimeBrowserWindow.windows.indexOf(this);
+    if (index >= 0) RuntimeBrowserWindow.windows.splice(index, 1);
+    this.emit('closed');
+    host.windowClosed(this);
+  }
+}

@@ -1,0 +1,51 @@
+// Runs an Electron main-process bundle in Node with `require('electron')` answered by this runtime.
+// Usage: node e2e/runtime/host.ts [--headed] <main entry>   (spawned by e2e/runtime/launch.ts, or `npm run preview`)
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { createElectronRuntime } from './electron.ts';
+import type { RuntimeBackend } from './safe-storage.ts';
+
+const args = process.argv.slice(2);
+const headed = args.includes('--headed');
+const mainEntry = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? 'out/main/index.js');
+
+const runtime = createElectronRuntime({
+  mainEntry,
+  headed,
+  // A keyring-less Linux box is what real Electron finds here, so that is the default.
+  safeStorageBackend: (process.env['ELECTRON_RUNTIME_SAFE_STORAGE'] as RuntimeBackend | undefined) ?? 'basic_text',
+  keyringDir: process.env['ELECTRON_RUNTIME_KEYRING_DIR'] ?? path.join(os.tmpdir(), 'electron-runtime-keyring'),
+});
+
+type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
+const moduleInternals = Module as unknown as { _load: Loader };
+const originalLoad = moduleInternals._load;
+moduleInternals._load = function load(request, parent, isMain) {
+  return request === 'electron' ? runtime.electron : originalLoad.call(this, request, parent, isMain);
+};
+
+/** Specs evaluate functions in this process, like Playwright's electronApp.evaluate(fn, arg). */
+process.on('message', (message: { type: 'evaluate'; id: number; source: string; arg: unknown } | { type: 'quit' }) => {
+  if (message.type === 'quit') return runtime.electron.app.quit();
+  void (async () => {
+    try {
+      const fn = (0, eval)(`(${message.source})`) as (electron: unknown, arg: unknown) => unknown;
+      process.send?.({ type: 'result', id: message.id, ok: true, value: await fn(runtime.electron, message.arg) });
+    } catch (error) {
+      process.send?.({ type: 'result', id: message.id, ok: false, message: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  })();
+});
+process.on('disconnect', () => void runtime.shutdown(0));
+
+console.info(`[electron-runtime] main ${path.relative(process.cwd(), mainEntry)} on Chromium (${headed ? 'headed' : 'headless'})`);
+createRequire(mainEntry)(mainEntry);
+runtime
+  .boot()
+  .then((endpoint) => process.send?.({ type: 'ready', endpoint }))
+  .catch((error: unknown) => {
+    console.error('[electron-runtime] Chromium did not start:', error instanceof Error ? error.message : error);
+    if (headed) console.error('[electron-runtime] A headed preview needs a display; on a headless machine run it under xvfb-run.');
+    process.exit(1);
+  });

@@ -1,0 +1,147 @@
+// The one contract between main, preload and renderer: every channel name and every payload type.
+// Main validates each request against it (main/ipc/), preload exposes it as intent-level functions,
+// and the renderer only ever sees the `KrakenBridge` shape below. Nothing secret appears in any type here.
+
+/** Why a request failed, in words a user can act on. `field` names the form field at fault, if any. */
+export interface IpcError {
+  code: string;
+  message: string;
+  hint?: string;
+  field?: string;
+}
+
+/** Every invoke resolves to a result instead of rejecting, so errors keep their type across IPC. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** How well the OS protects the stored keys (Electron safeStorage). */
+export interface StorageProtection {
+  /** safeStorage backend, e.g. 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet5', 'basic_text'. */
+  backend: string;
+  /** 'os': a real keyring/OS protection; 'weak': a fixed-key fallback; 'unavailable': cannot encrypt at all. */
+  level: 'os' | 'weak' | 'unavailable';
+  /** The user accepted weak protection explicitly (only meaningful when level is 'weak'). */
+  weakAccepted: boolean;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  storage: StorageProtection;
+  /** Problems found at start-up that the user should know about (e.g. a corrupt settings file was set aside). */
+  startupNotices: string[];
+}
+
+export interface AccountCheck {
+  at: string;
+  ok: boolean;
+  message?: string;
+}
+
+/** What the renderer may know about a stored key: never the secret, never the full key. */
+export interface AccountSummary {
+  id: string;
+  label: string;
+  keyFingerprint: string;
+  addedAt: string;
+  hasOtp: boolean;
+  demo: boolean;
+  lastCheck: AccountCheck | null;
+}
+
+export interface AddAccountRequest {
+  label: string;
+  apiKey: string;
+  apiSecret: string;
+  otp?: string;
+  /** Set when the user accepted weak (fixed-key) protection in the dialog. */
+  acceptWeakProtection?: boolean;
+}
+
+export interface RenameAccountRequest {
+  id: string;
+  label: string;
+}
+
+export type AssetExtension = 'S' | 'M' | 'B' | 'F' | 'T' | 'P';
+
+export interface BalanceRow {
+  /** Raw Kraken code, e.g. 'ETH2.S'. */
+  asset: string;
+  /** Display code of the base asset the row is grouped and valued under, e.g. 'ETH'. */
+  base: string;
+  extension: AssetExtension | null;
+  readOnly: boolean;
+  /** Exactly as Kraken sent it. */
+  amount: string;
+  price: string | null;
+  value: string | null;
+  share: string | null;
+}
+
+export interface Portfolio {
+  quote: string;
+  rows: BalanceRow[];
+  total: string;
+  unpriced: string[];
+}
+
+export type RefreshStatus = 'idle' | 'refreshing' | 'fresh' | 'stale' | 'error';
+
+export interface AccountBalances {
+  accountId: string;
+  status: RefreshStatus;
+  portfolio: Portfolio | null;
+  fetchedAt: string | null;
+  nextRefreshAt: string | null;
+  /** Total before the previous successful refresh, for "change since last refresh". */
+  previousTotal: string | null;
+  error: IpcError | null;
+}
+
+export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';
+export type VerificationTier = 'starter' | 'intermediate' | 'pro';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  refreshIntervalSec: number;
+  quoteCurrency: QuoteCurrency;
+  rebaseMultiplier: 'rebased' | 'base';
+  tier: VerificationTier;
+  launchAtLogin: boolean;
+  startMinimized: boolean;
+  closeToTray: boolean;
+  theme: Theme;
+  privacyMode: boolean;
+  hideSmallBelow: string;
+  notifyOnChange: boolean;
+  notifyThresholdPercent: string;
+}
+
+export interface HistoryPoint {
+  at: string;
+  total: string;
+}
+
+/** renderer → main request/response pairs (ipcRenderer.invoke / ipcMain.handle). */
+export interface InvokeMap {
+  'app:get-info': { request: undefined; response: AppInfo };
+}
+export type InvokeChannel = keyof InvokeMap;
+export type InvokeRequest<C extends InvokeChannel> = InvokeMap[C]['request'];
+export type InvokeResponse<C extends InvokeChannel> = InvokeMap[C]['response'];
+
+/** main → renderer events (webContents.send / ipcRenderer.on). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as events are added
+export interface EventMap {}
+export type EventChannel = keyof EventMap;
+
+export const INVOKE_CHANNELS = ['app:get-info'] as const satisfies readonly InvokeChannel[];
+
+/** The API the preload exposes at `window.kraken`: intent-level functions only, no generic invoke. */
+export interface KrakenBridge {
+  app: { getInfo(): Promise<IpcResult<AppInfo>> };
+}
+
+/** Name of the global the preload exposes. */
+export const BRIDGE_KEY = 'kraken';
