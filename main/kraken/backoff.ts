@@ -1,0 +1,36 @@
+import type { KrakenError } from './errors.ts';
+
+export interface BackoffPolicy {
+  readonly maxRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Uniform in [0, 1); injectable so tests are deterministic. */
+  readonly random: () => number;
+}
+
+export const DEFAULT_BACKOFF = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 } as const;
+
+/**
+ * Only transient server-side conditions are retried automatically. Timeouts are not (the user already
+ * waited the full timeout), nor is anything about the key, which would only burn towards a lockout.
+ */
+export function isAutoRetryable(error: KrakenError): boolean {
+  switch (error.code) {
+    case 'rate-limited':
+    case 'service-unavailable':
+    case 'network':
+      return true;
+    case 'http':
+      return error.httpStatus !== null && error.httpStatus >= 500;
+    default:
+      return false;
+  }
+}
+
+/** Exponential backoff with "equal jitter": half the step is fixed, half random. */
+export function backoffDelayMs(attempt: number, policy: BackoffPolicy, error: KrakenError, now: number): number {
+  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  const jittered = step / 2 + policy.random() * (step / 2);
+  const serverAsked = error.retryAt === null ? 0 : Math.max(0, error.retryAt - now);
+  return Math.ceil(Math.max(jittered, Math.min(serverAsked, policy.maxDelayMs)));
+}

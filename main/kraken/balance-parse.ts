@@ -1,0 +1,72 @@
+import { KrakenError } from './errors.ts';
+import { Decimal, decimalToString, isDecimalString } from './decimal.ts';
+import { createDictionary, isRecord, ownEntries, ownValue } from './safe-json.ts';
+
+/** Asset code → amount exactly as Kraken sent it. Null-prototype, so any code is a safe key. */
+export type Balances = Readonly<Record<string, string>>;
+
+export interface ExtendedBalance {
+  readonly balance: string;
+  readonly holdTrade: string | null;
+  readonly credit: string | null;
+  readonly creditUsed: string | null;
+  /** balance + credit − credit_used − hold_trade, computed exactly. */
+  readonly available: string;
+}
+
+export type ExtendedBalances = Readonly<Record<string, ExtendedBalance>>;
+
+const ASSET_CODE_RE = /^[A-Za-z0-9][A-Za-z0-9.]{0,39}$/;
+const MAX_ASSETS = 10_000;
+
+export function isAssetCode(value: string): boolean {
+  return ASSET_CODE_RE.test(value);
+}
+
+function badResponse(message: string): KrakenError {
+  return new KrakenError('bad-response', { message, retryable: false });
+}
+
+function assetEntries(result: unknown, what: string): Array<[string, unknown]> {
+  if (!isRecord(result)) throw badResponse(`Kraken's ${what} is not a list of assets.`);
+  const entries = ownEntries(result);
+  if (entries.length > MAX_ASSETS) throw badResponse(`Kraken's ${what} lists too many assets.`);
+  for (const [code] of entries) {
+    if (!isAssetCode(code)) throw badResponse(`Kraken's ${what} contains an asset code the app cannot read.`);
+  }
+  return entries;
+}
+
+export function parseBalances(result: unknown): Balances {
+  const balances = createDictionary<string>();
+  for (const [code, amount] of assetEntries(result, 'balance list')) {
+    if (!isDecimalString(amount)) throw badResponse(`Kraken sent an unreadable amount for ${code}.`);
+    balances[code] = amount;
+  }
+  return Object.freeze(balances);
+}
+
+function optionalAmount(record: Readonly<Record<string, unknown>>, field: string, code: string): string | null {
+  const value = ownValue(record, field);
+  if (value === undefined) return null;
+  if (!isDecimalString(value)) throw badResponse(`Kraken sent an unreadable ${field} for ${code}.`);
+  return value;
+}
+
+export function parseBalanceEx(result: unknown): ExtendedBalances {
+  const balances = createDictionary<ExtendedBalance>();
+  for (const [code, entry] of assetEntries(result, 'extended balance list')) {
+    if (!isRecord(entry)) throw badResponse(`Kraken sent an unreadable balance for ${code}.`);
+    const balance = optionalAmount(entry, 'balance', code);
+    if (balance === null) throw badResponse(`Kraken sent no balance for ${code}.`);
+    const holdTrade = optionalAmount(entry, 'hold_trade', code);
+    const credit = optionalAmount(entry, 'credit', code);
+    const creditUsed = optionalAmount(entry, 'credit_used', code);
+    const available = new Decimal(balance)
+      .plus(credit ?? '0')
+      .minus(creditUsed ?? '0')
+      .minus(holdTrade ?? '0');
+    balances[code] = Object.freeze({ balance, holdTrade, credit, creditUsed, available: decimalToString(available) });
+  }
+  return Object.freeze(balances);
+}

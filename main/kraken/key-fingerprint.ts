@@ -1,0 +1,9 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Stable, non-reversible id for an API key, used to key persisted state (nonce high-water mark)
+ * so the settings file never holds the key itself.
+ */
+export function keyFingerprint(apiKey: string): string {
+  return 'kraken:' + createHash('sha256').update(apiKey).digest('hex').slice(0, 32);
+}

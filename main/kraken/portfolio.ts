@@ -1,0 +1,97 @@
+import { createAssetDirectory, type AssetTable } from './assets.ts';
+import type { AssetExtension } from './asset-code.ts';
+import type { Balances } from './balance-parse.ts';
+import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
+import type { AssetPairTable, TickerTable } from './market-data.ts';
+import { createPriceBook } from './price-book.ts';
+
+export interface PortfolioRow {
+  /** Raw Kraken code, e.g. ETH2.S. */
+  readonly asset: string;
+  /** Display code of the underlying asset, e.g. ETH. */
+  readonly base: string;
+  readonly extension: AssetExtension | null;
+  readonly unbondingDays: number | null;
+  /** Extension balances cannot be traded or withdrawn directly. */
+  readonly readOnly: boolean;
+  /** Exactly as Kraken sent it. */
+  readonly amount: string;
+  /** Per unit, in the quote currency; null when unpriced. */
+  readonly price: string | null;
+  readonly value: string | null;
+  /** Fraction of the total value (0.25 = 25 %), 12 decimals; null when unpriced or the total is 0. */
+  readonly share: string | null;
+}
+
+export interface Portfolio {
+  /** Display code of the quote currency, e.g. USD. */
+  readonly quote: string;
+  /** Priced rows by value, largest first, then unpriced rows by code. */
+  readonly rows: readonly PortfolioRow[];
+  /** Sum of all priced values. */
+  readonly total: string;
+  /** Raw codes of assets with no price route; they are not in the total. */
+  readonly unpriced: readonly string[];
+}
+
+const SHARE_DECIMALS = 12;
+
+interface WorkingRow {
+  readonly row: Omit<PortfolioRow, 'share'>;
+  readonly value: DecimalValue | null;
+}
+
+/** Values every balance in `quote` (a display code such as USD, EUR, BTC, or a Kraken code such as ZUSD). */
+export function valuePortfolio(
+  balances: Balances,
+  assets: AssetTable,
+  pairs: AssetPairTable,
+  tickers: TickerTable,
+  quote: string,
+): Portfolio {
+  const directory = createAssetDirectory(assets);
+  const quoteDisplay = directory.display(quote);
+  const book = createPriceBook(directory, pairs, tickers);
+
+  let total = new Decimal(0);
+  const working: WorkingRow[] = Object.keys(balances).map((code) => {
+    const amount = balances[code] ?? '0';
+    const resolved = directory.resolve(code);
+    const price = book.price(resolved.display, quoteDisplay);
+    const value = price === null ? null : new Decimal(amount).times(price);
+    if (value !== null) total = total.plus(value);
+    return {
+      value,
+      row: {
+        asset: code,
+        base: resolved.display,
+        extension: resolved.extension,
+        unbondingDays: resolved.unbondingDays,
+        readOnly: resolved.extension !== null,
+        amount,
+        price: price === null ? null : decimalToString(price),
+        value: value === null ? null : decimalToString(value),
+      },
+    };
+  });
+
+  working.sort(compareRows);
+  const rows = working.map(({ row, value }) => ({
+    ...row,
+    share: value === null || total.eq(0) ? null : decimalToString(value.div(total).round(SHARE_DECIMALS)),
+  }));
+  const unpriced = working.filter((w) => w.value === null).map((w) => w.row.asset);
+  return { quote: quoteDisplay, rows, total: decimalToString(total), unpriced };
+}
+
+function compareRows(a: WorkingRow, b: WorkingRow): number {
+  if (a.value !== null && b.value !== null) {
+    const byValue = b.value.cmp(a.value);
+    if (byValue !== 0) return byValue;
+  } else if (a.value !== null) {
+    return -1;
+  } else if (b.value !== null) {
+    return 1;
+  }
+  return a.row.asset < b.row.asset ? -1 : a.row.asset > b.row.asset ? 1 : 0;
+}

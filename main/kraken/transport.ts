@@ -1,0 +1,68 @@
+import { KrakenError } from './errors.ts';
+import type { HttpResponseText } from './envelope.ts';
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const REAL_TIMERS: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface TransportOptions {
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+  readonly timers: Timers;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One HTTP exchange, body included, under one deadline. Never throws anything but KrakenError:
+ * 'aborted' when the caller cancelled, 'timeout' when our deadline hit, 'network' otherwise.
+ */
+export async function sendHttp(request: HttpRequest, options: TransportOptions): Promise<HttpResponseText> {
+  const { signal } = options;
+  if (signal?.aborted) throw new KrakenError('aborted');
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = options.timers.setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onCallerAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  try {
+    const response = await options.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      redirect: 'error',
+    });
+    const text = await response.text();
+    return { status: response.status, text, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+  } catch (error) {
+    if (timedOut) {
+      throw new KrakenError('timeout', { message: `Kraken did not answer within ${Math.round(options.timeoutMs / 1000)} s.`, cause: error });
+    }
+    if (signal?.aborted) throw new KrakenError('aborted', { cause: error });
+    throw new KrakenError('network', { cause: error });
+  } finally {
+    options.timers.clearTimeout(timer);
+    signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || !/^\d{1,6}$/.test(value.trim())) return undefined;
+  return Number(value.trim()) * 1000;
+}
