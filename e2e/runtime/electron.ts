@@ -31,7 +31,20 @@ export interface RuntimeOptions {
   keyringDir: string;
 }
 
-/** Builds the object `require('electron')` returns in the main process, and drives its Chromium. */
+/**
+ * Builds the object `require('electron')` returns in the main process, and drives its Chromium.
+ *
+ * NOT emulated (so never mistake this for Electron):
+ * - Isolated worlds: the preload runs in the page's main world, and contextBridge freezes the API object in
+ *   place instead of cloning it across worlds. Playwright bindings are briefly visible on window.
+ * - The sandboxed preload's module set: only 'electron' can be required (Electron also allows a few
+ *   Node built-ins such as 'events' and 'timers').
+ * - IPC serialisation is Playwright's, not the structured clone algorithm.
+ * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window (all windows
+ *   are pages of one Chromium profile). Tray, Menu, Notification, dialog and shell draw or open nothing.
+ * - safeStorage imitates Linux backends only; protocol, webRequest, autoUpdater, crashReporter, fuses,
+ *   asar and the packaged-app paths are absent. Only the APIs the app uses exist; add them as it grows.
+ */
 export function createElectronRuntime(options: RuntimeOptions) {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'electron-runtime-profile-'));
   let resolveContext!: (context: BrowserContext) => void;
