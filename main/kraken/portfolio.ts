@@ -53,7 +53,7 @@ export function valuePortfolio(
   const quoteDisplay = directory.display(quote);
   const book = createPriceBook(directory, pairs, tickers);
 
-  let total = new Decimal(0);
+  let total = new Decimal('0');
   const working: WorkingRow[] = Object.keys(balances).map((code) => {
     const amount = balances[code] ?? '0';
     const resolved = directory.resolve(code);
@@ -78,7 +78,7 @@ export function valuePortfolio(
   working.sort(compareRows);
   const rows = working.map(({ row, value }) => ({
     ...row,
-    share: value === null || total.eq(0) ? null : decimalToString(value.div(total).round(SHARE_DECIMALS)),
+    share: value === null || total.eq('0') ? null : decimalToString(value.div(total).round(SHARE_DECIMALS)),
   }));
   const unpriced = working.filter((w) => w.value === null).map((w) => w.row.asset);
   return { quote: quoteDisplay, rows, total: decimalToString(total), unpriced };

@@ -62,19 +62,19 @@ export function createPriceBook(directory: AssetDirectory, pairs: AssetPairTable
     if (ticker === undefined) continue;
     const last = new Decimal(ticker.last);
     // A pair that never traded reports 0; that is "no price", not "worthless".
-    if (last.gt(0)) rates.set(key, last);
+    if (last.gt('0')) rates.set(key, last);
   }
 
   const leg = (from: string, to: string): DecimalValue | null => {
     const direct = rates.get(edgeKey(from, to));
     if (direct !== undefined) return direct;
     const inverse = rates.get(edgeKey(to, from));
-    return inverse === undefined ? null : new Decimal(1).div(inverse);
+    return inverse === undefined ? null : new Decimal('1').div(inverse);
   };
 
   return {
     price(base, quote) {
-      if (base === quote) return new Decimal(1);
+      if (base === quote) return new Decimal('1');
       const direct = leg(base, quote);
       if (direct !== null) return direct;
       for (const hub of ROUTING_HUBS) {
