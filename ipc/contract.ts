@@ -126,21 +126,82 @@ export interface HistoryPoint {
 /** renderer → main request/response pairs (ipcRenderer.invoke / ipcMain.handle). */
 export interface InvokeMap {
   'app:get-info': { request: undefined; response: AppInfo };
+  'accounts:list': { request: undefined; response: AccountSummary[] };
+  'accounts:add': { request: AddAccountRequest; response: AccountSummary };
+  'accounts:rename': { request: RenameAccountRequest; response: AccountSummary };
+  'accounts:remove': { request: { id: string }; response: void };
+  'accounts:add-demo': { request: undefined; response: AccountSummary };
+  'balances:get': { request: undefined; response: AccountBalances[] };
+  'balances:refresh': { request: { accountId?: string }; response: void };
+  'history:get': { request: { accountId?: string }; response: HistoryPoint[] };
+  'settings:get': { request: undefined; response: Settings };
+  'settings:update': { request: Partial<Settings>; response: Settings };
+  'storage:accept-weak': { request: undefined; response: StorageProtection };
+  'shell:open-help': { request: { topic: HelpTopic }; response: void };
 }
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeRequest<C extends InvokeChannel> = InvokeMap[C]['request'];
 export type InvokeResponse<C extends InvokeChannel> = InvokeMap[C]['response'];
 
 /** main → renderer events (webContents.send / ipcRenderer.on). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as events are added
-export interface EventMap {}
+export interface EventMap {
+  'balances:changed': AccountBalances[];
+  'accounts:changed': AccountSummary[];
+  'settings:changed': Settings;
+}
 export type EventChannel = keyof EventMap;
 
-export const INVOKE_CHANNELS = ['app:get-info'] as const satisfies readonly InvokeChannel[];
+/** Fixed help pages the renderer may ask main to open; never a URL from the page. */
+export type HelpTopic = 'create-api-key' | 'nonce-window' | 'extensions';
+
+export const INVOKE_CHANNELS = [
+  'app:get-info',
+  'accounts:list',
+  'accounts:add',
+  'accounts:rename',
+  'accounts:remove',
+  'accounts:add-demo',
+  'balances:get',
+  'balances:refresh',
+  'history:get',
+  'settings:get',
+  'settings:update',
+  'storage:accept-weak',
+  'shell:open-help',
+] as const satisfies readonly InvokeChannel[];
+
+export const EVENT_CHANNELS = [
+  'balances:changed',
+  'accounts:changed',
+  'settings:changed',
+] as const satisfies readonly EventChannel[];
+
+type Unsubscribe = () => void;
 
 /** The API the preload exposes at `window.kraken`: intent-level functions only, no generic invoke. */
 export interface KrakenBridge {
   app: { getInfo(): Promise<IpcResult<AppInfo>> };
+  accounts: {
+    list(): Promise<IpcResult<AccountSummary[]>>;
+    add(request: AddAccountRequest): Promise<IpcResult<AccountSummary>>;
+    rename(request: RenameAccountRequest): Promise<IpcResult<AccountSummary>>;
+    remove(id: string): Promise<IpcResult<void>>;
+    addDemo(): Promise<IpcResult<AccountSummary>>;
+    onChanged(listener: (accounts: AccountSummary[]) => void): Unsubscribe;
+  };
+  balances: {
+    get(): Promise<IpcResult<AccountBalances[]>>;
+    refresh(accountId?: string): Promise<IpcResult<void>>;
+    onChanged(listener: (balances: AccountBalances[]) => void): Unsubscribe;
+  };
+  history: { get(accountId?: string): Promise<IpcResult<HistoryPoint[]>> };
+  settings: {
+    get(): Promise<IpcResult<Settings>>;
+    update(patch: Partial<Settings>): Promise<IpcResult<Settings>>;
+    onChanged(listener: (settings: Settings) => void): Unsubscribe;
+  };
+  storage: { acceptWeakProtection(): Promise<IpcResult<StorageProtection>> };
+  help: { open(topic: HelpTopic): Promise<IpcResult<void>> };
 }
 
 /** Name of the global the preload exposes. */

@@ -1,7 +1,9 @@
 import { app } from 'electron';
-import { createHandlers } from './handlers.ts';
 import { isTrustedSender } from './ipc/sender.ts';
-import { registerIpcHandlers } from './ipc/register.ts';
+import { broadcast } from './ipc/broadcast.ts';
+import { registerRoutes } from './ipc/register.ts';
+import { createRoutes } from './routes.ts';
+import { createServices } from './services.ts';
 import { log } from './log.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
 import { applyUserDataOverride } from './user-data.ts';
@@ -26,7 +28,9 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       denyAllPermissions();
-      registerIpcHandlers(createHandlers(), isTrustedSender);
+      const services = createServices();
+      registerRoutes(createRoutes(services), isTrustedSender);
+      services.settings.onChange((settings) => broadcast('settings:changed', settings));
       createMainWindow();
       log.info(`started ${app.getName()} ${app.getVersion()}`);
     })

@@ -1,7 +1,10 @@
 // Sandboxed preload: bundled to one CommonJS file whose only import at run time is 'electron'.
-import { contextBridge, ipcRenderer } from 'electron';
+// It turns the contract into intent-level functions; the page never sees ipcRenderer or channel names.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   BRIDGE_KEY,
+  type EventChannel,
+  type EventMap,
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
@@ -13,8 +16,37 @@ function invoke<C extends InvokeChannel>(channel: C, request?: InvokeRequest<C>)
   return ipcRenderer.invoke(channel, request) as Promise<IpcResult<InvokeResponse<C>>>;
 }
 
+function subscribe<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: EventMap[C]) => listener(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
 const bridge: KrakenBridge = {
   app: { getInfo: () => invoke('app:get-info') },
+  accounts: {
+    list: () => invoke('accounts:list'),
+    add: (request) => invoke('accounts:add', request),
+    rename: (request) => invoke('accounts:rename', request),
+    remove: (id) => invoke('accounts:remove', { id }),
+    addDemo: () => invoke('accounts:add-demo'),
+    onChanged: (listener) => subscribe('accounts:changed', listener),
+  },
+  balances: {
+    get: () => invoke('balances:get'),
+    refresh: (accountId) => invoke('balances:refresh', accountId === undefined ? {} : { accountId }),
+    onChanged: (listener) => subscribe('balances:changed', listener),
+  },
+  history: { get: (accountId) => invoke('history:get', accountId === undefined ? {} : { accountId }) },
+  settings: {
+    get: () => invoke('settings:get'),
+    update: (patch) => invoke('settings:update', patch),
+    onChanged: (listener) => subscribe('settings:changed', listener),
+  },
+  storage: { acceptWeakProtection: () => invoke('storage:accept-weak') },
+  help: { open: (topic) => invoke('shell:open-help', { topic }) },
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,4 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { z } from 'zod';
 import {
   INVOKE_CHANNELS,
   type InvokeChannel,
@@ -6,29 +7,33 @@ import {
   type InvokeResponse,
   type IpcResult,
 } from '../../ipc/contract.ts';
-import { toIpcError } from './app-error.ts';
-import { requestSchemas } from './schemas.ts';
 import { log } from '../log.ts';
+import { toIpcError } from './app-error.ts';
 
-export type Handlers = {
-  [C in InvokeChannel]: (request: InvokeRequest<C>) => InvokeResponse<C> | Promise<InvokeResponse<C>>;
-};
+/** How main answers one channel: the schema its payload must pass, then the handler. */
+export interface Route<C extends InvokeChannel> {
+  schema: z.ZodType<InvokeRequest<C>>;
+  handle: (request: InvokeRequest<C>) => InvokeResponse<C> | Promise<InvokeResponse<C>>;
+}
+
+/** One route per contract channel: a channel without one is a compile error in main/routes.ts. */
+export type Routes = { [C in InvokeChannel]: Route<C> };
+
+/** A slice of the routes, owned by one area's file under main/ipc/routes/. */
+export type RoutesFor<C extends InvokeChannel> = Pick<Routes, C>;
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-/**
- * One handler per contract channel (the mapped type makes a missing one a compile error). Each call is
- * checked for sender and payload before the handler runs, and always resolves to an IpcResult.
- */
-export function registerIpcHandlers(handlers: Handlers, isTrustedSender: SenderCheck): void {
+/** Every call is checked for sender and payload before its handler runs, and always resolves to an IpcResult. */
+export function registerRoutes(routes: Routes, isTrustedSender: SenderCheck): void {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(channel, (event, raw: unknown) => dispatch(channel, handlers, isTrustedSender, event, raw));
+    ipcMain.handle(channel, (event, raw: unknown) => dispatch(channel, routes[channel] as Route<typeof channel>, isTrustedSender, event, raw));
   }
 }
 
-async function dispatch<C extends InvokeChannel>(
+export async function dispatch<C extends InvokeChannel>(
   channel: C,
-  handlers: Handlers,
+  route: Route<C>,
   isTrustedSender: SenderCheck,
   event: IpcMainInvokeEvent,
   raw: unknown,
@@ -37,7 +42,7 @@ async function dispatch<C extends InvokeChannel>(
     log.warn(`ipc: refused ${channel} from an untrusted sender`);
     return { ok: false, error: { code: 'untrusted-sender', message: 'This request did not come from the app window.' } };
   }
-  const parsed = requestSchemas[channel].safeParse(raw);
+  const parsed = route.schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || undefined;
@@ -45,14 +50,13 @@ async function dispatch<C extends InvokeChannel>(
       ok: false,
       error: {
         code: 'invalid-request',
-        message: `The request was not valid${field ? ` (${field}: ${issue?.message})` : ''}.`,
+        message: `The request was not valid${field ? ` (${field}: ${issue?.message})` : issue ? `: ${issue.message}` : ''}.`,
         ...(field ? { field } : {}),
       },
     };
   }
   try {
-    const handler = handlers[channel] as (request: InvokeRequest<C>) => Promise<InvokeResponse<C>>;
-    return { ok: true, value: await handler(parsed.data) };
+    return { ok: true, value: await route.handle(parsed.data) };
   } catch (error) {
     log.error(`ipc: ${channel} failed`, error);
     return { ok: false, error: toIpcError(error) };

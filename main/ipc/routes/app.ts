@@ -1,0 +1,24 @@
+import { app } from 'electron';
+import { z } from 'zod';
+import type { RoutesFor } from '../register.ts';
+import type { StorageProtection } from '../../../ipc/contract.ts';
+
+export interface AppRouteDeps {
+  storageProtection(): Promise<StorageProtection>;
+  startupNotices(): string[];
+}
+
+export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
+  return {
+    'app:get-info': {
+      schema: z.undefined(),
+      handle: async () => ({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        storage: await deps.storageProtection(),
+        startupNotices: deps.startupNotices(),
+      }),
+    },
+  };
+}
