@@ -123,7 +123,8 @@ export interface HistoryPoint {
   total: string;
 }
 
-/** renderer → main request/response pairs (ipcRenderer.invoke / ipcMain.handle). */
+/** renderer → main request/response pairs (ipcRenderer.invoke / ipcMain.handle). A `void` response carries no value. */
+/* eslint-disable @typescript-eslint/no-invalid-void-type */
 export interface InvokeMap {
   'app:get-info': { request: undefined; response: AppInfo };
   'accounts:list': { request: undefined; response: AccountSummary[] };
@@ -139,6 +140,7 @@ export interface InvokeMap {
   'storage:accept-weak': { request: undefined; response: StorageProtection };
   'shell:open-help': { request: { topic: HelpTopic }; response: void };
 }
+/* eslint-enable @typescript-eslint/no-invalid-void-type */
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeRequest<C extends InvokeChannel> = InvokeMap[C]['request'];
 export type InvokeResponse<C extends InvokeChannel> = InvokeMap[C]['response'];
