@@ -1,12 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import { KrakenError } from './errors.ts';
 
-const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Decodes the API secret once; strict, because Buffer.from(..., 'base64') silently skips garbage. */
 export function decodeApiSecret(apiSecret: string): Buffer {
   const trimmed = apiSecret.trim();
-  if (!BASE64_RE.test(trimmed)) throw new KrakenError('invalid-secret');
+  if (trimmed === '' || !BASE64_RE.test(trimmed)) throw new KrakenError('invalid-secret');
   return Buffer.from(trimmed, 'base64');
 }
 
