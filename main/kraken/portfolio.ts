@@ -3,7 +3,7 @@ import type { AssetExtension } from './asset-code.ts';
 import type { Balances } from './balance-parse.ts';
 import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';
-import { createPriceBook } from './price-book.ts';
+import { applyPrice, createPriceBook } from './price-book.ts';
 
 export interface PortfolioRow {
   /** Raw Kraken code, e.g. ETH2.S. */
@@ -58,7 +58,7 @@ export function valuePortfolio(
     const amount = balances[code] ?? '0';
     const resolved = directory.resolve(code);
     const price = book.price(resolved.display, quoteDisplay);
-    const value = price === null ? null : new Decimal(amount).times(price);
+    const value = price === null ? null : applyPrice(new Decimal(amount), price);
     if (value !== null) total = total.plus(value);
     return {
       value,
@@ -69,7 +69,7 @@ export function valuePortfolio(
         unbondingDays: resolved.unbondingDays,
         readOnly: resolved.extension !== null,
         amount,
-        price: price === null ? null : decimalToString(price),
+        price: price === null ? null : decimalToString(applyPrice(new Decimal('1'), price)),
         value: value === null ? null : decimalToString(value),
       },
     };

@@ -5,10 +5,25 @@ import type { AssetPairTable, TickerTable } from './market-data.ts';
 /** When no pair links an asset to the quote directly, try going through these. */
 export const ROUTING_HUBS: readonly string[] = ['USD', 'BTC'];
 
+/**
+ * A price kept as a fraction: an inverted pair is 1 / last, and dividing only at the very end keeps
+ * e.g. 1.0852 USD valued via EUR/USD 1.0852 at exactly 1 EUR instead of 0.999…9888.
+ */
+export interface RoutedPrice {
+  readonly numerator: DecimalValue;
+  readonly denominator: DecimalValue;
+}
+
+/** Exact for direct pairs (multiplication only); routes with an inverted leg round to Decimal.DP places. */
+export function applyPrice(amount: DecimalValue, price: RoutedPrice): DecimalValue {
+  const product = amount.times(price.numerator);
+  return price.denominator.eq('1') ? product : product.div(price.denominator);
+}
+
 /** Prices between display codes (BTC, USD, …), built from pairs and their last trade price. */
 export interface PriceBook {
   /** Price of one unit of `base` in `quote`, or null when there is no route. */
-  price(base: string, quote: string): DecimalValue | null;
+  price(base: string, quote: string): RoutedPrice | null;
 }
 
 const edgeKey = (base: string, quote: string): string => `${base}\u0000${quote}`;
@@ -65,23 +80,29 @@ export function createPriceBook(directory: AssetDirectory, pairs: AssetPairTable
     if (last.gt('0')) rates.set(key, last);
   }
 
-  const leg = (from: string, to: string): DecimalValue | null => {
+  const one = new Decimal('1');
+  const leg = (from: string, to: string): RoutedPrice | null => {
     const direct = rates.get(edgeKey(from, to));
-    if (direct !== undefined) return direct;
+    if (direct !== undefined) return { numerator: direct, denominator: one };
     const inverse = rates.get(edgeKey(to, from));
-    return inverse === undefined ? null : new Decimal('1').div(inverse);
+    return inverse === undefined ? null : { numerator: one, denominator: inverse };
   };
 
   return {
     price(base, quote) {
-      if (base === quote) return new Decimal('1');
+      if (base === quote) return { numerator: one, denominator: one };
       const direct = leg(base, quote);
       if (direct !== null) return direct;
       for (const hub of ROUTING_HUBS) {
         if (hub === base || hub === quote) continue;
         const first = leg(base, hub);
         const second = first === null ? null : leg(hub, quote);
-        if (first !== null && second !== null) return first.times(second);
+        if (first !== null && second !== null) {
+          return {
+            numerator: first.numerator.times(second.numerator),
+            denominator: first.denominator.times(second.denominator),
+          };
+        }
       }
       return null;
     },
