@@ -3,6 +3,10 @@
 export const FAKE_API_KEY = 'fake-key-MVJThwXl8nVz0O7WKc5BrYnHiWiSCD+vWJv6Mg==';
 export const FAKE_API_SECRET = 'zB8qbG1dUnmkk3Gr5UgVbatcVSDbco1P+NX9l8wu0n6Rjm/x21hikCfii3hT81Zf7QzXY+3tFAvl/HmOYZV+aA==';
 
+/** A second funded key, so two clients (e.g. ours and ccxt in the bench) never share nonces. */
+export const FAKE_SECOND_API_KEY = 'fake-second-4kD2v9QxJm0bTq7Yw1sZr8nH3cL6pE5aGu0fVi==';
+export const FAKE_SECOND_API_SECRET = 'Vq3T9mX1bN7kR2cY8wZ4pL6sD0fH5jG3aE9uI1oK7tM2xC8vB4nQ6rW0yS5zA3dF7gJ1hL9kP2mN4bV6cX8zQ0==';
+
 /** A key created without "Funds permissions: Query": balance calls get 'EGeneral:Permission denied'. */
 export const FAKE_NO_FUNDS_API_KEY = 'fake-nofunds-7rPsHNgyJQV/ENeDweUnuiHaPVr6Vw2Kw+SVvg==';
 export const FAKE_NO_FUNDS_API_SECRET = 'I+JOX7Wz7Sp3HMFphtQfAAOosuZ69k8UuRcN8LqI84ZnyvlYisEoPurJU0oNGTeKggKd4DHHZsyzaUbOFwy7VQ==';

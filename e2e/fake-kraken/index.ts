@@ -2,6 +2,7 @@
 export { startFakeKraken } from './server.ts';
 export type { FakeKeyConfig, FakeKraken, FakeKrakenOptions, FakeTier, RecordedCall } from './server.ts';
 export type { FakeFault, FaultOptions } from './faults.ts';
+export type { FakeControls } from './control.ts';
 export {
   DEFAULT_ASSETS,
   DEFAULT_BALANCES,
@@ -10,4 +11,6 @@ export {
   FAKE_API_SECRET,
   FAKE_NO_FUNDS_API_KEY,
   FAKE_NO_FUNDS_API_SECRET,
+  FAKE_SECOND_API_KEY,
+  FAKE_SECOND_API_SECRET,
 } from './fixtures.ts';

@@ -235,3 +235,33 @@ describe('fake Kraken: faults', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('fake Kraken: HTTP control API (for a fake in another process)', () => {
+  const control = async (server: FakeKraken, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
+    const response = await fetch(server.url + path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('sets balances and permissions, injects faults, and lists calls', async () => {
+    const server = await fake();
+    expect((await control(server, '/__fake/balances', { balances: { DOT: '3.0' } })).status).toBe(200);
+    expect((await post(server, { nonce: '1' })).json.result).toEqual({ DOT: '3.0' });
+    await control(server, '/__fake/faults', { fault: { type: 'kraken-error', error: 'EService:Busy' }, times: 1, path: '/0/private/' });
+    expect((await post(server, { nonce: '2' })).json.error).toEqual(['EService:Busy']);
+    await control(server, '/__fake/permissions', { canQueryFunds: false });
+    expect((await post(server, { nonce: '3' })).json.error).toEqual(['EGeneral:Permission denied']);
+    const { json } = await control(server, '/__fake/calls');
+    expect((json['calls'] as unknown[]).length).toBe(3);
+    await control(server, '/__fake/clear-calls', {});
+    expect(server.calls).toEqual([]);
+  });
+
+  it('refuses malformed control requests without crashing', async () => {
+    const server = await fake();
+    expect((await control(server, '/__fake/balances', { balances: { DOT: 3 } })).status).toBe(400);
+    expect((await control(server, '/__fake/faults', {})).status).toBe(400);
+    expect((await control(server, '/__fake/balances', { balances: {}, apiKey: 'nobody' })).status).toBe(400);
+    expect((await control(server, '/__fake/nope', {})).status).toBe(400);
+    expect((await get(server, '/0/public/Time')).error).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createFaultQueue, type FakeFault, type FaultOptions } from './faults.ts';
+import { controlReply, type FakeControls } from './control.ts';
+import { createFaultQueue, type FakeFault } from './faults.ts';
 import {
   assetPairEntry,
   DEFAULT_ASSETS,
@@ -10,6 +11,8 @@ import {
   FAKE_API_SECRET,
   FAKE_NO_FUNDS_API_KEY,
   FAKE_NO_FUNDS_API_SECRET,
+  FAKE_SECOND_API_KEY,
+  FAKE_SECOND_API_SECRET,
   tickerEntry,
   type FakeAsset,
   type FakePairSpec,
@@ -33,7 +36,7 @@ export interface FakeKeyConfig {
 }
 
 export interface FakeKrakenOptions {
-  /** Default: FAKE_API_KEY (with the documented example balances) and FAKE_NO_FUNDS_API_KEY. */
+  /** Default: FAKE_API_KEY and FAKE_SECOND_API_KEY (documented example balances) and FAKE_NO_FUNDS_API_KEY. */
   readonly keys?: readonly FakeKeyConfig[];
   /** Per-key private call counter like Kraken's; false turns it off. Default { tier: 'starter' }. */
   readonly rateLimit?: { readonly tier: FakeTier } | false;
@@ -61,19 +64,11 @@ export interface RecordedCall {
   readonly at: number;
 }
 
-export interface FakeKraken {
+/** The in-process handle; the same controls are reachable over HTTP (see control.ts). */
+export interface FakeKraken extends FakeControls {
   /** e.g. http://127.0.0.1:54321 — use as the client's baseUrl / KRAKEN_API_URL. */
   readonly url: string;
   readonly port: number;
-  readonly calls: readonly RecordedCall[];
-  clearCalls(): void;
-  injectFault(fault: FakeFault, options?: FaultOptions): void;
-  clearFaults(): void;
-  addKey(config: FakeKeyConfig): void;
-  setBalances(balances: Readonly<Record<string, string>>, apiKey?: string): void;
-  /** Amounts on hold for open orders, reported by BalanceEx as hold_trade. */
-  setHolds(holds: Readonly<Record<string, string>>, apiKey?: string): void;
-  setPermissions(canQueryFunds: boolean, apiKey?: string): void;
   lastNonce(apiKey?: string): string | null;
   rateCounter(apiKey?: string): number;
   close(): Promise<void>;
@@ -125,6 +120,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
   };
   const defaultKeys: FakeKeyConfig[] = [
     { apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET },
+    { apiKey: FAKE_SECOND_API_KEY, apiSecret: FAKE_SECOND_API_SECRET },
     { apiKey: FAKE_NO_FUNDS_API_KEY, apiSecret: FAKE_NO_FUNDS_API_SECRET, canQueryFunds: false },
   ];
   for (const config of options.keys ?? defaultKeys) addKey(config);
@@ -200,6 +196,11 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
   const handle = async (req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
+    if (path.startsWith('/__fake/')) {
+      const control = controlReply(req.method ?? 'GET', path, rawBody.toString('utf8'), controls);
+      res.writeHead(control.status, { 'Content-Type': 'application/json' }).end(control.body);
+      return;
+    }
     const at = now();
     const base = { method: req.method ?? 'GET', path, at };
 
@@ -291,6 +292,27 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     finish(final, errors);
   };
 
+  const controls: FakeControls = {
+    get calls() {
+      return calls;
+    },
+    clearCalls: () => {
+      calls = [];
+    },
+    injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
+    clearFaults: () => faults.clear(),
+    addKey,
+    setBalances: (balances, apiKey) => {
+      keyState(apiKey).balances = { ...balances };
+    },
+    setHolds: (holds, apiKey) => {
+      keyState(apiKey).holds = { ...holds };
+    },
+    setPermissions: (canQueryFunds, apiKey) => {
+      keyState(apiKey).canQueryFunds = canQueryFunds;
+    },
+  };
+
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -324,21 +346,13 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     get calls() {
       return calls;
     },
-    clearCalls: () => {
-      calls = [];
-    },
-    injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
-    clearFaults: () => faults.clear(),
-    addKey,
-    setBalances: (balances, apiKey) => {
-      keyState(apiKey).balances = { ...balances };
-    },
-    setHolds: (holds, apiKey) => {
-      keyState(apiKey).holds = { ...holds };
-    },
-    setPermissions: (canQueryFunds, apiKey) => {
-      keyState(apiKey).canQueryFunds = canQueryFunds;
-    },
+    clearCalls: controls.clearCalls,
+    injectFault: controls.injectFault,
+    clearFaults: controls.clearFaults,
+    addKey: controls.addKey,
+    setBalances: controls.setBalances,
+    setHolds: controls.setHolds,
+    setPermissions: controls.setPermissions,
     lastNonce: (apiKey) => keyState(apiKey).lastNonce?.toString() ?? null,
     rateCounter: (apiKey) => decayedCounter(keyState(apiKey)),
     close: () =>
