@@ -1,0 +1,24 @@
+import path from 'node:path';
+import Store from 'electron-store';
+import { repairJsonFile, type RepairReport, type Salvage } from './damaged-file.ts';
+
+export interface OpenedStore {
+  store: Store;
+  /** Set when the file was damaged and has been repaired; see repairJsonFile. */
+  repair: RepairReport | null;
+}
+
+/**
+ * Opens `<dir>/<name>.json` as an electron-store, repairing a damaged file first: every store of the app
+ * opens through here, so a bad file never stops the app from starting. Files are private to the user.
+ */
+export function openStore(dir: string, name: string, salvage: Salvage): OpenedStore {
+  const repair = repairJsonFile(path.join(dir, `${name}.json`), salvage);
+  const store = new Store({ name, cwd: dir, clearInvalidConfig: false, configFileMode: 0o600 });
+  return { store, repair };
+}
+
+/** The sentence shown at start-up: what was damaged, where the copy is, and what the app did about it. */
+export function damagedFileNotice(repair: RepairReport, what: string, outcome: string): string {
+  return `${what} was damaged. The app kept a copy of it as ${path.basename(repair.backupPath)} in its data folder and ${outcome}`;
+}
