@@ -1,0 +1,305 @@
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import type { AccountBalances, AccountSummary, Settings } from '../../ipc/contract.ts';
+import { KrakenError, type KrakenClient, type Portfolio as KrakenPortfolio, type RateCounterSnapshot } from '../kraken/index.ts';
+import { createFakeClock } from '../refresh/fake-clock.ts';
+import type { PowerEvent } from '../refresh/scheduler.ts';
+import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
+import { BalancesService, type RefreshedEvent } from './balances-service.ts';
+
+const MINUTE = 60_000;
+
+const account = (id: string, demo = false): AccountSummary => ({
+  id,
+  label: `Account ${id}`,
+  keyFingerprint: demo ? '' : `fp-${id}`,
+  addedAt: '2026-01-01T00:00:00.000Z',
+  hasOtp: false,
+  demo,
+  lastCheck: null,
+});
+
+const portfolioOf = (total: string, quote = 'USD'): KrakenPortfolio => ({
+  quote,
+  total,
+  unpriced: [],
+  rows: [{ asset: 'XXBT', base: 'BTC', extension: null, unbondingDays: null, readOnly: false, amount: '1', price: total, value: total, share: '1' }],
+});
+
+/** A client whose answers the test sets; counts its calls. */
+function fakeClient() {
+  const client = {
+    calls: 0,
+    quotes: [] as string[],
+    next: (quote: string): KrakenPortfolio | Error => portfolioOf('100', quote),
+    counter: { tier: 'starter', value: 0, max: 15, decayPerSecond: 0.33, enforced: true } as RateCounterSnapshot,
+    locked: null as number | null,
+    pending: null as ((value: KrakenPortfolio | Error) => void) | null,
+    hold: false,
+  };
+  const api = {
+    keyFingerprint: 'fp',
+    portfolio: async (options?: { quote?: string }) => {
+      client.calls += 1;
+      const quote = options?.quote ?? 'USD';
+      client.quotes.push(quote);
+      const answer = client.hold ? await new Promise<KrakenPortfolio | Error>((resolve) => (client.pending = resolve)) : client.next(quote);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    rateCounter: () => client.counter,
+    lockedUntil: () => client.locked,
+  } as unknown as KrakenClient;
+  return { client, api };
+}
+
+function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = {}) {
+  const clock = createFakeClock();
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...settingsPatch };
+  const settingsListeners: ((s: Settings, changed: (keyof Settings)[]) => void)[] = [];
+  const accountListeners: ((a: AccountSummary[]) => void)[] = [];
+  let current = accounts;
+  const clients = new Map<string, ReturnType<typeof fakeClient>>();
+  for (const a of accounts) clients.set(a.id, fakeClient());
+  let power: (event: PowerEvent) => void = () => undefined;
+  const changes: AccountBalances[][] = [];
+  const refreshed: RefreshedEvent[] = [];
+  const service = new BalancesService({
+    clock,
+    random: () => 0,
+    accounts: {
+      list: () => current,
+      onChanged: (listener) => {
+        accountListeners.push(listener);
+        return () => undefined;
+      },
+      clientFor: (id) => {
+        const fake = clients.get(id);
+        return fake ? Promise.resolve(fake.api) : Promise.reject(new Error('no client'));
+      },
+    },
+    settings: {
+      get: () => settings,
+      onChange: (listener) => {
+        settingsListeners.push(listener);
+        return () => undefined;
+      },
+    },
+    power: { subscribe: (listener) => ((power = listener), () => undefined) },
+    lastKnownTotal: (id) => (id === 'remembered' ? { total: '90', quote: 'USD' } : null),
+  });
+  service.onChange((list) => changes.push(list));
+  service.onRefreshed((event) => refreshed.push(event));
+  const flush = async (): Promise<void> => {
+    for (let i = 0; i < 30; i += 1) await Promise.resolve();
+  };
+  return {
+    clock,
+    service,
+    changes,
+    refreshed,
+    flush,
+    client: (id: string) => clients.get(id)?.client,
+    get: (id: string) => service.list().find((b) => b.accountId === id),
+    power: (event: PowerEvent) => power(event),
+    updateSettings: (patch: Partial<Settings>) => {
+      settings = { ...settings, ...patch };
+      for (const l of settingsListeners) l(settings, Object.keys(patch) as (keyof Settings)[]);
+    },
+    setAccounts: (next: AccountSummary[]) => {
+      current = next;
+      for (const a of next) if (!clients.has(a.id)) clients.set(a.id, fakeClient());
+      for (const l of accountListeners) l(next);
+    },
+    advance: async (ms: number) => {
+      const end = clock.now() + ms;
+      await flush();
+      for (let next = clock.nextTimerAt(); next !== null && next <= end; next = clock.nextTimerAt()) {
+        clock.advanceTo(next);
+        await flush();
+      }
+      clock.advanceTo(end);
+      await flush();
+    },
+  };
+}
+
+describe('BalancesService: demo accounts', () => {
+  it('values the sample balances offline through valuePortfolio', async () => {
+    const h = harness([account('demo', true)]);
+    await h.flush();
+    const demo = h.get('demo');
+    expect(demo?.status).toBe('fresh');
+    expect(demo?.error).toBeNull();
+    const rows = demo?.portfolio?.rows ?? [];
+    expect(rows).toHaveLength(10);
+    expect(demo?.portfolio?.unpriced).toEqual([]);
+    expect(rows.find((r) => r.asset === 'XXBT')).toMatchObject({ base: 'BTC', amount: '1011.1908877900', price: '97250.1', value: new Big('1011.19088779').times('97250.1').toFixed() });
+    expect(rows.find((r) => r.asset === 'ETH2.S')).toMatchObject({ base: 'ETH', extension: 'S', readOnly: true });
+    const sum = rows.reduce((acc, r) => acc.plus(r.value ?? '0'), new Big(0));
+    expect(sum.toFixed()).toBe(demo?.portfolio?.total);
+    expect(demo?.fetchedAt).toBe(new Date(h.clock.now()).toISOString());
+    expect(demo?.nextRefreshAt).toBe(new Date(h.clock.now() + MINUTE).toISOString());
+  });
+
+  it('re-values at once in a new quote currency, and previousTotal is not compared across currencies', async () => {
+    const h = harness([account('demo', true)]);
+    await h.flush();
+    h.updateSettings({ quoteCurrency: 'EUR' });
+    await h.flush();
+    const demo = h.get('demo');
+    expect(demo?.portfolio?.quote).toBe('EUR');
+    expect(demo?.portfolio?.rows.find((r) => r.asset === 'ZEUR')?.value).toBe('504861.8946');
+    expect(demo?.previousTotal).toBeNull();
+  });
+
+  it('values in every quote currency the settings offer, with nothing unpriced', async () => {
+    const h = harness([account('demo', true)]);
+    for (const quote of ['USD', 'EUR', 'GBP', 'CAD', 'JPY', 'CHF', 'AUD', 'USDT', 'USDC', 'BTC', 'ETH'] as const) {
+      h.updateSettings({ quoteCurrency: quote });
+      await h.flush();
+      expect(h.get('demo')?.portfolio).toMatchObject({ quote, unpriced: [] });
+    }
+  });
+});
+
+describe('BalancesService: keyed accounts', () => {
+  it('maps the client portfolio, records previousTotal, and announces every refresh', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    expect(h.get('a')).toMatchObject({ status: 'fresh', previousTotal: null, portfolio: { total: '100', quote: 'USD' } });
+    expect(h.get('a')?.portfolio?.rows[0]).not.toHaveProperty('unbondingDays');
+    const fake = h.client('a');
+    if (fake) fake.next = (quote) => portfolioOf('120', quote);
+    await h.advance(MINUTE);
+    expect(h.get('a')).toMatchObject({ status: 'fresh', previousTotal: '100', portfolio: { total: '120' } });
+    expect(h.refreshed.map((e) => e.portfolio.total)).toEqual(['100', '120']);
+    expect(h.changes.some((list) => list[0]?.status === 'refreshing')).toBe(true);
+    expect(h.changes.at(-1)?.[0]?.nextRefreshAt).toBe(new Date(h.clock.now() + MINUTE).toISOString());
+  });
+
+  it('takes previousTotal from the history for the first refresh of a run', async () => {
+    const h = harness([account('remembered')]);
+    await h.flush();
+    expect(h.get('remembered')?.previousTotal).toBe('90');
+  });
+
+  it('keeps the last good portfolio on error, shows message and hint, and recovers', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    fake.next = () => new KrakenError('service-unavailable');
+    await h.advance(MINUTE);
+    const failed = h.get('a');
+    expect(failed?.status).toBe('error');
+    expect(failed?.portfolio?.total).toBe('100');
+    expect(failed?.error).toEqual({ code: 'service-unavailable', message: 'Kraken is busy or unavailable right now.', hint: expect.stringContaining('Try again') });
+    fake.next = (quote) => portfolioOf('101', quote);
+    await h.advance(MINUTE);
+    expect(h.get('a')).toMatchObject({ status: 'fresh', error: null, portfolio: { total: '101' } });
+  });
+
+  it('maps an unexpected failure to the generic internal error, never the raw exception', async () => {
+    const h = harness([account('a')]);
+    const fake = h.client('a');
+    if (fake) fake.next = () => new TypeError('secret-ish internals at foo.ts:12');
+    await h.flush();
+    expect(h.get('a')?.error).toMatchObject({ code: 'internal', message: 'Something went wrong inside the app.' });
+    expect(JSON.stringify(h.get('a'))).not.toContain('foo.ts');
+  });
+
+  it('does not call a locked-out key until the lockout ends', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    const until = h.clock.now() + 15 * MINUTE;
+    fake.next = () => new KrakenError('lockout', { retryAt: until });
+    await h.advance(MINUTE);
+    fake.locked = until;
+    fake.next = (quote) => portfolioOf('100', quote);
+    await h.service.refresh('a');
+    await h.advance(13 * MINUTE);
+    expect(fake.calls).toBe(2);
+    expect(h.get('a')?.status).toBe('error');
+    fake.locked = null;
+    await h.advance(MINUTE + 30_000);
+    expect(fake.calls).toBe(3);
+    expect(h.get('a')?.status).toBe('fresh');
+  });
+
+  it('spends the rate budget of the stricter of the client tier and the tier in settings', async () => {
+    const h = harness([account('a')], { tier: 'pro' });
+    await h.flush();
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    // Starter client (max 15) but 'pro' in settings (max 20): 14 + 1 > 15 − 2 reserve, so wait.
+    fake.counter = { ...fake.counter, value: 14 };
+    await h.advance(MINUTE);
+    expect(fake.calls).toBe(1);
+    fake.counter = { ...fake.counter, value: 0 };
+    await h.advance(10_000);
+    expect(fake.calls).toBe(2);
+  });
+
+  it('refreshes again when the quote currency changes during a call', async () => {
+    const h = harness([account('a')]);
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    fake.hold = true;
+    await h.flush();
+    h.updateSettings({ quoteCurrency: 'EUR' });
+    fake.hold = false;
+    fake.pending?.(portfolioOf('100', 'USD'));
+    await h.advance(1);
+    expect(fake.quotes).toEqual(['USD', 'EUR']);
+    expect(h.get('a')?.portfolio?.quote).toBe('EUR');
+  });
+
+  it('refuses a manual refresh of an unknown account with a clear error', async () => {
+    const h = harness([account('a')]);
+    await expect(h.service.refresh('gone')).rejects.toMatchObject({ code: 'unknown-account' });
+  });
+});
+
+describe('BalancesService: staleness, accounts and power', () => {
+  it('turns stale (and says so) when no refresh has landed for two intervals plus slack', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    h.power('offline');
+    await h.advance(2 * MINUTE + 29_999);
+    expect(h.get('a')?.status).toBe('fresh');
+    expect(h.get('a')?.nextRefreshAt).toBeNull();
+    await h.advance(1);
+    expect(h.changes.at(-1)?.[0]?.status).toBe('stale');
+    expect(h.service.pausedReason()).toBe('offline');
+    h.power('online');
+    await h.flush();
+    expect(h.get('a')?.status).toBe('fresh');
+  });
+
+  it('follows the account list: added accounts refresh at once, removed ones disappear', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    h.setAccounts([account('b'), account('demo', true)]);
+    await h.flush();
+    expect(h.service.list().map((b) => [b.accountId, b.status])).toEqual([['b', 'fresh'], ['demo', 'fresh']]);
+    await h.advance(5 * MINUTE);
+    expect(h.client('a')?.calls).toBe(1);
+  });
+
+  it('re-plans at once when the interval changes', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    h.updateSettings({ refreshIntervalSec: 600 });
+    expect(h.get('a')?.nextRefreshAt).toBe(new Date(h.clock.now() + 600_000).toISOString());
+  });
+
+  it('dispose() stops every timer', async () => {
+    const h = harness([account('a'), account('demo', true)]);
+    await h.flush();
+    h.service.dispose();
+    expect(h.clock.pendingTimers()).toBe(0);
+  });
+});
