@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
       const services = createServices();
       registerRoutes(createRoutes(services), isTrustedSender);
       services.settings.onChange((settings) => broadcast('settings:changed', settings));
+      services.vault.onChange((accounts) => broadcast('accounts:changed', accounts));
       createMainWindow();
       log.info(`started ${app.getName()} ${app.getVersion()}`);
     })

@@ -1,18 +1,34 @@
 import { app } from 'electron';
-import Store from 'electron-store';
+import { salvageFields } from './persistence/json-salvage.ts';
+import { damagedFileNotice, openStore } from './persistence/open-store.ts';
 import { SettingsService } from './settings/settings-service.ts';
+import type { AccountClients } from './vault/account-clients.ts';
+import { openVault } from './vault/open-vault.ts';
+import type { Vault } from './vault/vault.ts';
 
 /** Everything main runs, created once after 'ready' and handed to the routes, tray and scheduler. */
 export interface Services {
   settings: SettingsService;
+  /** The saved Kraken keys, encrypted by the OS; AccountSummary out, never a secret. */
+  vault: Vault;
+  /** One long-lived Kraken client per account (for the balances/refresh engine). */
+  accountClients: AccountClients;
   startupNotices: string[];
 }
 
 export function createServices(): Services {
   const startupNotices: string[] = [];
-  const settingsStore = new Store({ name: 'settings', cwd: app.getPath('userData') });
+  const dataDir = app.getPath('userData');
+  const settingsFile = openStore(dataDir, 'settings', salvageFields);
+  if (settingsFile.repair) {
+    startupNotices.push(damagedFileNotice(settingsFile.repair, 'Your settings file', 'kept every setting it could still read; the others are back to their defaults.'));
+  }
+  const settings = new SettingsService(settingsFile.store);
+  const { vault, accountClients } = openVault({ dataDir, tier: () => settings.get().tier, notices: startupNotices });
   return {
-    settings: new SettingsService(settingsStore),
+    settings,
+    vault,
+    accountClients,
     startupNotices,
   };
 }

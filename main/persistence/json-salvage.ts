@@ -105,7 +105,8 @@ class PrefixParser {
   }
 }
 
-const SCALAR = /"(?:[^"\\\u0000-\u001f]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+// Candidate tokens only: JSON.parse then applies JSON's own rules (escapes, no raw control characters).
+const SCALAR = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 
 function isContainer(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
@@ -157,4 +158,10 @@ function tryParse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Salvage for a store file that is one object of fields (settings, nonce marks): every complete field. */
+export function salvageFields(damagedText: string): Record<string, unknown> {
+  const value = parseJsonPrefix(damagedText);
+  return isPlainObject(value) ? value : {};
 }

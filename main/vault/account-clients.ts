@@ -1,0 +1,107 @@
+import type { AccountSummary, VerificationTier } from '../../ipc/contract.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { createKrakenClient, keyFingerprint, type KrakenClient, type NonceStore } from '../kraken/index.ts';
+import { keyCheckError } from './key-check.ts';
+import type { Credentials } from './key-shape.ts';
+
+/** The part of the Vault this module needs. */
+export interface CredentialSource {
+  get(id: string): AccountSummary | undefined;
+  credentials(id: string): Promise<Credentials>;
+  onChange(listener: (accounts: AccountSummary[]) => void): () => void;
+}
+
+export interface AccountClientsDeps {
+  vault: CredentialSource;
+  makeClient(credentials: Credentials, tier: VerificationTier): KrakenClient;
+  /** The tier setting now; a change rebuilds the clients with the new rate-limit budget. */
+  tier(): VerificationTier;
+}
+
+export interface AccountClients {
+  /** The account's long-lived client: one per account, so nonces and the rate counter are shared. */
+  clientFor(accountId: string): Promise<KrakenClient>;
+  /** Drops the account's client (done by itself when an account is removed). */
+  forget(accountId: string): void;
+  /** One Balance call with a new key, as Vault.add requires; the client is kept for the account it becomes. */
+  checkKey(credentials: Credentials): Promise<void>;
+}
+
+interface Entry {
+  tier: VerificationTier;
+  client: Promise<KrakenClient>;
+}
+
+/**
+ * Kraken clients for the saved accounts. A key is decrypted once, when its client is first needed; the
+ * client (and with it the key) lives until the account is removed or the tier setting changes.
+ */
+export function createAccountClients(deps: AccountClientsDeps): AccountClients {
+  const byAccount = new Map<string, Entry>();
+  // Clients that just passed checkKey, by key fingerprint, waiting for their account to be saved.
+  const checked = new Map<string, { tier: VerificationTier; client: KrakenClient }>();
+
+  const build = async (accountId: string, tier: VerificationTier): Promise<KrakenClient> => {
+    const credentials = await deps.vault.credentials(accountId);
+    const ready = checked.get(keyFingerprint(credentials.apiKey));
+    checked.delete(keyFingerprint(credentials.apiKey));
+    return ready?.tier === tier ? ready.client : deps.makeClient(credentials, tier);
+  };
+
+  deps.vault.onChange((accounts) => {
+    const live = new Set(accounts.map((account) => account.id));
+    for (const id of byAccount.keys()) if (!live.has(id)) byAccount.delete(id);
+  });
+
+  return {
+    clientFor(accountId) {
+      const account = deps.vault.get(accountId);
+      if (!account) return Promise.reject(new AppError('account-not-found', 'This account no longer exists.'));
+      if (account.demo) return Promise.reject(new AppError('demo-account', 'The demo account has no API key; its balances are made up offline.'));
+      const tier = deps.tier();
+      const cached = byAccount.get(accountId);
+      if (cached?.tier === tier) return cached.client;
+      const client = build(accountId, tier);
+      byAccount.set(accountId, { tier, client });
+      // A failed decrypt is not cached: the next call tries again (the keyring may have been unlocked).
+      client.catch(() => {
+        if (byAccount.get(accountId)?.client === client) byAccount.delete(accountId);
+      });
+      return client;
+    },
+    forget(accountId) {
+      byAccount.delete(accountId);
+    },
+    async checkKey(credentials) {
+      const tier = deps.tier();
+      const client = deps.makeClient(credentials, tier);
+      try {
+        await client.balance();
+      } catch (error) {
+        throw keyCheckError(error, credentials.otp !== undefined);
+      }
+      checked.set(client.keyFingerprint, { tier, client });
+    },
+  };
+}
+
+export interface ClientFactoryOptions {
+  nonceStore: NonceStore;
+  /** resolveBaseUrl(process.env): the fake Kraken in tests, api.kraken.com otherwise. */
+  baseUrl: string;
+}
+
+/** How the app builds a Kraken client for a key: persistent nonces, the user's tier, the right host. */
+export function krakenClientFactory(options: ClientFactoryOptions): AccountClientsDeps['makeClient'] {
+  return (credentials, tier) => {
+    const { otp } = credentials;
+    return createKrakenClient({
+      apiKey: credentials.apiKey,
+      apiSecret: credentials.apiSecret,
+      ...(otp === undefined ? {} : { otp: () => otp }),
+      baseUrl: options.baseUrl,
+      nonceStore: options.nonceStore,
+      tier,
+    });
+  };
+}

@@ -1,0 +1,18 @@
+/** What the OS offers for encrypting secrets on this machine, as the vault needs to know it. */
+export interface CipherStatus {
+  /** 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet5', 'basic_text', … or 'none'. */
+  backend: string;
+  /** False when nothing can be encrypted at all. */
+  available: boolean;
+}
+
+/**
+ * Encryption of secrets by the operating system. The app's implementation is Electron safeStorage
+ * (safe-storage-cipher.ts); tests use a fake, so the vault's logic runs without Electron.
+ */
+export interface SecretCipher {
+  status(): Promise<CipherStatus>;
+  encrypt(plainText: string): Promise<Buffer>;
+  /** `shouldReEncrypt`: the OS rotated its key or now offers better protection; store a fresh ciphertext. */
+  decrypt(cipherText: Buffer): Promise<{ plainText: string; shouldReEncrypt: boolean }>;
+}

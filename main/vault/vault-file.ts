@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { findJsonObjects } from '../persistence/json-salvage.ts';
+
+/**
+ * The vault's store file ('accounts.json'):
+ *   { "accounts": [StoredAccount, …], "weakProtection": WeakProtectionChoice }
+ * `sealed` is the base64 of the safeStorage ciphertext of the account's Credentials as JSON: the API key,
+ * the private key and the 2FA password never appear in this file in clear.
+ */
+export const ACCOUNTS_KEY = 'accounts';
+export const WEAK_PROTECTION_KEY = 'weakProtection';
+
+export const storedAccountSchema = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  /** keyFingerprint() of the API key (kraken:<hex>): matches duplicates and keys the nonce store. '' for demo. */
+  fingerprint: z.string(),
+  addedAt: z.string(),
+  hasOtp: z.boolean(),
+  demo: z.boolean(),
+  lastCheck: z.object({ at: z.string(), ok: z.boolean(), message: z.string().optional() }).strict().nullable(),
+  sealed: z.string().nullable(),
+}).strict();
+
+export type StoredAccount = z.infer<typeof storedAccountSchema>;
+
+/** The user's explicit acceptance of weak (fixed-password) protection, remembered for good. */
+export const weakProtectionChoiceSchema = z.object({ acceptedAt: z.string(), backend: z.string() }).strict();
+
+export type WeakProtectionChoice = z.infer<typeof weakProtectionChoiceSchema>;
+
+const isStoredAccount = (value: unknown): value is StoredAccount => storedAccountSchema.safeParse(value).success;
+const isWeakChoice = (value: unknown): value is WeakProtectionChoice => weakProtectionChoiceSchema.safeParse(value).success;
+
+/** Every complete account in a damaged vault file, wherever it sits, and the weak-protection choice. */
+export function salvageVaultFile(damagedText: string): Record<string, unknown> {
+  const seen = new Set<string>();
+  const accounts = findJsonObjects(damagedText, isStoredAccount).filter((account) => !seen.has(account.id) && seen.add(account.id));
+  const [choice] = findJsonObjects(damagedText, isWeakChoice);
+  return choice === undefined ? { [ACCOUNTS_KEY]: accounts } : { [ACCOUNTS_KEY]: accounts, [WEAK_PROTECTION_KEY]: choice };
+}
+
+/** How many accounts a damaged vault file seems to have held (each has one "addedAt"), for the notice. */
+export function countAccountsIn(damagedText: string): number {
+  return damagedText.split('"addedAt"').length - 1;
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { keyFingerprint } from '../kraken/index.ts';
+import { registerSecret } from '../log.ts';
+import type { KeyValueStore } from '../persistence/key-value-store.ts';
+import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
+import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
+import type { SecretCipher } from './secret-cipher.ts';
+import {
+  ACCOUNTS_KEY,
+  storedAccountSchema,
+  WEAK_PROTECTION_KEY,
+  weakProtectionChoiceSchema,
+  type StoredAccount,
+} from './vault-file.ts';
+
+export interface VaultDeps {
+  store: KeyValueStore;
+  cipher: SecretCipher;
+  /** Proves a key works (one Balance call) or throws an AppError naming what is wrong. */
+  checkKey(credentials: Credentials): Promise<void>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const DEFAULT_LABEL = 'Kraken account';
+const DEMO_LABEL = 'Demo account';
+
+/**
+ * The saved Kraken keys ("accounts"). Each key is encrypted by the OS (SecretCipher) before it is stored;
+ * the rest of the app sees AccountSummary only, and only account-clients.ts asks for the decrypted key.
+ */
+export class Vault {
+  private readonly deps: Required<VaultDeps>;
+  private readonly events = new EventEmitter();
+  private accounts: StoredAccount[];
+  /** Entries this version cannot read (a hand edit, a newer app): never shown, never dropped from the file. */
+  private readonly unreadable: unknown[];
+
+  constructor(deps: VaultDeps) {
+    this.deps = { now: () => new Date(), newId: randomUUID, ...deps };
+    const stored = this.deps.store.get(ACCOUNTS_KEY);
+    const entries = Array.isArray(stored) ? (stored as unknown[]) : [];
+    this.accounts = [];
+    this.unreadable = [];
+    for (const entry of entries) {
+      const parsed = storedAccountSchema.safeParse(entry);
+      if (parsed.success) this.accounts.push(parsed.data);
+      else this.unreadable.push(entry);
+    }
+  }
+
+  /** How many stored entries could not be read (kept in the file untouched). */
+  get unreadableCount(): number {
+    return this.unreadable.length;
+  }
+
+  list(): AccountSummary[] {
+    return this.accounts.map(toSummary);
+  }
+
+  get(id: string): AccountSummary | undefined {
+    const account = this.find(id);
+    return account && toSummary(account);
+  }
+
+  async protection(): Promise<StorageProtection> {
+    const choice = weakProtectionChoiceSchema.safeParse(this.deps.store.get(WEAK_PROTECTION_KEY));
+    return describeProtection(await this.deps.cipher.status(), choice.success);
+  }
+
+  /** The user chose, in a dialog, to store keys although only weak protection is available. */
+  async acceptWeakProtection(): Promise<StorageProtection> {
+    const status = await this.deps.cipher.status();
+    if (!status.available) throw storageUnavailableError();
+    if (describeProtection(status, false).level === 'weak') {
+      this.deps.store.set(WEAK_PROTECTION_KEY, { acceptedAt: this.deps.now().toISOString(), backend: status.backend });
+    }
+    return this.protection();
+  }
+
+  /** Checks the key's shape, the storage protection and the key itself with Kraken, then stores it encrypted. */
+  async add(request: AddAccountRequest): Promise<AccountSummary> {
+    // Registered before anything else can fail, so no log line can ever carry them.
+    for (const secret of [request.apiSecret, request.apiSecret.trim(), request.otp?.trim() ?? '']) registerSecret(secret);
+    const label = normalizeLabel(request.label);
+    const credentials = normalizeCredentials(request);
+    const fingerprint = keyFingerprint(credentials.apiKey);
+    this.assertNotDuplicate(fingerprint);
+    if (request.acceptWeakProtection === true) await this.acceptWeakProtection();
+    assertCanStoreKeys(await this.protection());
+
+    await this.deps.checkKey(credentials);
+    const sealed = await this.seal(credentials);
+    this.assertNotDuplicate(fingerprint); // the same key may have been added while Kraken answered
+    const now = this.deps.now().toISOString();
+    const account: StoredAccount = {
+      id: this.deps.newId(),
+      label: label || this.freeDefaultLabel(),
+      fingerprint,
+      addedAt: now,
+      hasOtp: credentials.otp !== undefined,
+      demo: false,
+      lastCheck: { at: now, ok: true },
+      sealed,
+    };
+    this.save([...this.accounts, account]);
+    return toSummary(account);
+  }
+
+  /** The one demo account (no key; its balances are made up offline), created on first request. */
+  addDemo(): AccountSummary {
+    const existing = this.accounts.find((account) => account.demo);
+    if (existing) return toSummary(existing);
+    const account: StoredAccount = {
+      id: this.deps.newId(),
+      label: DEMO_LABEL,
+      fingerprint: '',
+      addedAt: this.deps.now().toISOString(),
+      hasOtp: false,
+      demo: true,
+      lastCheck: null,
+      sealed: null,
+    };
+    this.save([...this.accounts, account]);
+    return toSummary(account);
+  }
+
+  rename({ id, label }: RenameAccountRequest): AccountSummary {
+    const account = this.require(id);
+    const next = normalizeLabel(label);
+    if (next === '') throw new AppError('invalid-label', 'Give the account a name.', { field: 'label' });
+    const renamed = { ...account, label: next };
+    this.save(this.accounts.map((a) => (a.id === id ? renamed : a)));
+    return toSummary(renamed);
+  }
+
+  /** Forgets the key. Its nonce high-water mark stays (nonce store), so re-adding it never reuses a nonce. */
+  remove(id: string): void {
+    this.require(id);
+    this.save(this.accounts.filter((a) => a.id !== id));
+  }
+
+  /** The outcome of the latest call made with this account's key (by the refresh engine). */
+  recordCheck(id: string, check: AccountCheck): void {
+    if (!this.find(id)) return; // removed while its refresh was in flight
+    const lastCheck = check.message === undefined ? { at: check.at, ok: check.ok } : { at: check.at, ok: check.ok, message: check.message };
+    this.save(this.accounts.map((a) => (a.id === id ? { ...a, lastCheck } : a)));
+  }
+
+  onChange(listener: (accounts: AccountSummary[]) => void): () => void {
+    this.events.on('change', listener);
+    return () => this.events.off('change', listener);
+  }
+
+  /** The decrypted key; for account-clients.ts only. The secrets are registered for log redaction. */
+  async credentials(id: string): Promise<Credentials> {
+    const account = this.require(id);
+    if (account.sealed === null) throw new AppError('demo-account', 'The demo account has no API key.');
+    const unreadable = new AppError('key-unreadable', `The saved key of "${account.label}" cannot be decrypted on this computer.`, {
+      hint: 'This happens when the system keyring was reset or the app data was copied from another computer. Remove the account and add the key again.',
+    });
+    let opened: { plainText: string; shouldReEncrypt: boolean };
+    try {
+      opened = await this.deps.cipher.decrypt(Buffer.from(account.sealed, 'base64'));
+    } catch (error) {
+      throw new AppError(unreadable.code, unreadable.message, { hint: unreadable.hint, cause: error });
+    }
+    const credentials = parseCredentials(opened.plainText);
+    if (!credentials) throw unreadable;
+    registerSecret(credentials.apiSecret);
+    if (credentials.otp !== undefined) registerSecret(credentials.otp);
+    if (opened.shouldReEncrypt) await this.reseal(id, credentials);
+    return credentials;
+  }
+
+  private async reseal(id: string, credentials: Credentials): Promise<void> {
+    const sealed = await this.seal(credentials).catch(() => null);
+    if (sealed !== null && this.find(id)) this.save(this.accounts.map((a) => (a.id === id ? { ...a, sealed } : a)), false);
+  }
+
+  private async seal(credentials: Credentials): Promise<string> {
+    return (await this.deps.cipher.encrypt(JSON.stringify(credentials))).toString('base64');
+  }
+
+  private save(accounts: StoredAccount[], announce = true): void {
+    this.deps.store.set(ACCOUNTS_KEY, [...accounts, ...this.unreadable]);
+    this.accounts = accounts;
+    if (announce) this.events.emit('change', this.list());
+  }
+
+  private find(id: string): StoredAccount | undefined {
+    return this.accounts.find((account) => account.id === id);
+  }
+
+  private require(id: string): StoredAccount {
+    const account = this.find(id);
+    if (!account) throw new AppError('account-not-found', 'This account no longer exists.', { hint: 'It may have been removed in another window. The list has been refreshed.' });
+    return account;
+  }
+
+  private assertNotDuplicate(fingerprint: string): void {
+    const existing = this.accounts.find((account) => account.fingerprint === fingerprint);
+    if (existing) throw new AppError('duplicate-key', `This API key is already saved as "${existing.label}".`, { field: 'apiKey' });
+  }
+
+  private freeDefaultLabel(): string {
+    const taken = new Set(this.accounts.map((account) => account.label));
+    for (let n = 1; ; n += 1) {
+      const label = n === 1 ? DEFAULT_LABEL : `${DEFAULT_LABEL} ${n}`;
+      if (!taken.has(label)) return label;
+    }
+  }
+}
+
+function toSummary(account: StoredAccount): AccountSummary {
+  return {
+    id: account.id,
+    label: account.label,
+    keyFingerprint: shortFingerprint(account.fingerprint),
+    addedAt: account.addedAt,
+    hasOtp: account.hasOtp,
+    demo: account.demo,
+    lastCheck: account.lastCheck && { ...account.lastCheck },
+  };
+}
+
+/** 8 hex digits of the key's SHA-256: enough to tell keys apart, nothing to learn the key from. */
+function shortFingerprint(fingerprint: string): string {
+  return fingerprint.replace(/^kraken:/, '').slice(0, 8);
+}
+
+function parseCredentials(plainText: string): Credentials | null {
+  try {
+    const value = JSON.parse(plainText) as Partial<Credentials> | null;
+    if (typeof value?.apiKey !== 'string' || typeof value.apiSecret !== 'string') return null;
+    return typeof value.otp === 'string' ? { apiKey: value.apiKey, apiSecret: value.apiSecret, otp: value.otp } : { apiKey: value.apiKey, apiSecret: value.apiSecret };
+  } catch {
+    return null;
+  }
+}
