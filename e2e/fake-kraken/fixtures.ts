@@ -5,7 +5,7 @@ export const FAKE_API_SECRET = 'zB8qbG1dUnmkk3Gr5UgVbatcVSDbco1P+NX9l8wu0n6Rjm/x
 
 /** A second funded key, so two clients (e.g. ours and ccxt in the bench) never share nonces. */
 export const FAKE_SECOND_API_KEY = 'fake-second-4kD2v9QxJm0bTq7Yw1sZr8nH3cL6pE5aGu0fVi==';
-export const FAKE_SECOND_API_SECRET = 'Vq3T9mX1bN7kR2cY8wZ4pL6sD0fH5jG3aE9uI1oK7tM2xC8vB4nQ6rW0yS5zA3dF7gJ1hL9kP2mN4bV6cX8zQ0==';
+export const FAKE_SECOND_API_SECRET = '5mC+a66cssw2a4BCakkrX5h/ghD1t9vOurNFwr6SaNLv0rWoATC98M8M5i6ZffHxZGVkwxKSl0I+AvouTS3ojw==';
 
 /** A key created without "Funds permissions: Query": balance calls get 'EGeneral:Permission denied'. */
 export const FAKE_NO_FUNDS_API_KEY = 'fake-nofunds-7rPsHNgyJQV/ENeDweUnuiHaPVr6Vw2Kw+SVvg==';

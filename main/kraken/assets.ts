@@ -59,7 +59,22 @@ export interface AssetDirectory {
   display(code: string): string;
 }
 
+const directories = new WeakMap<AssetTable, AssetDirectory>();
+
+/**
+ * One directory per asset table, memoised: a refresh re-values the same cached tables every time,
+ * and tables are never mutated after parsing.
+ */
 export function createAssetDirectory(assets: AssetTable): AssetDirectory {
+  let directory = directories.get(assets);
+  if (directory === undefined) {
+    directory = buildAssetDirectory(assets);
+    directories.set(assets, directory);
+  }
+  return directory;
+}
+
+function buildAssetDirectory(assets: AssetTable): AssetDirectory {
   const byAltname = new Map<string, AssetInfo>();
   for (const info of assets.values()) {
     if (!byAltname.has(info.altname)) byAltname.set(info.altname, info);
@@ -69,13 +84,18 @@ export function createAssetDirectory(assets: AssetTable): AssetDirectory {
     const info = assets.get(plainCode) ?? byAltname.get(plainCode);
     return displayCodeFor(info === undefined ? plainCode : info.altname);
   };
-  return {
-    resolve(code) {
+  const resolved = new Map<string, ResolvedAsset>();
+  const resolve = (code: string): ResolvedAsset => {
+    let hit = resolved.get(code);
+    if (hit === undefined) {
       const parsed = parseAssetCode(code, isKnown);
-      return { ...parsed, display: display(parsed.baseCode) };
-    },
-    display(code) {
-      return display(parseAssetCode(code, isKnown).baseCode);
-    },
+      hit = Object.freeze({ ...parsed, display: display(parsed.baseCode) });
+      resolved.set(code, hit);
+    }
+    return hit;
+  };
+  return {
+    resolve,
+    display: (code) => resolve(code).display,
   };
 }

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createAssetDirectory, parseAssets, type AssetTable } from './assets.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF, isAutoRetryable, type BackoffPolicy } from './backoff.ts';
 import { parseBalanceEx, parseBalances, type Balances, type ExtendedBalances } from './balance-parse.ts';
@@ -12,7 +13,8 @@ import { pairsForValuation } from './price-book.ts';
 import { createRateLimiter, type RateCounterSnapshot, type Sleep, type VerificationTier } from './rate-limiter.ts';
 import { laneForKey } from './serial-lane.ts';
 import { decodeApiSecret, privateJsonBody, signRequest } from './sign.ts';
-import { REAL_TIMERS, sendHttp, type HttpRequest, type Timers } from './transport.ts';
+import { createHttp1Transport } from './http1-transport.ts';
+import { createFetchTransport, REAL_TIMERS, type HttpRequest, type HttpTransport, type Timers } from './transport.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
 export type RebaseMultiplier = 'rebased' | 'base';
@@ -25,10 +27,17 @@ export interface KrakenClientOptions {
   readonly baseUrl?: string;
   /** For keys with their own 2FA password: called for every private call. */
   readonly otp?: () => string | undefined;
+  /**
+   * Send requests through this fetch (e.g. Electron's net.fetch, or a test double). Default: a lean
+   * built-in HTTP/1.1 client over node:net/node:tls with keep-alive.
+   */
   readonly fetch?: typeof fetch;
   /** Epoch milliseconds. Drives nonces, rate-limit decay, caches and lockout. */
   readonly now?: () => number;
-  /** Persist nonce high-water marks across restarts. Default: in memory only. */
+  /**
+   * Persist nonce high-water marks across restarts. Default: one in-memory store shared by every
+   * client in this process (so two clients of one key never collide), lost on restart.
+   */
   readonly nonceStore?: NonceStore;
   /** Kraken verification tier of the account; sets the private rate-limit budget. Default 'starter'. */
   readonly tier?: VerificationTier;
@@ -81,6 +90,8 @@ export interface KrakenClient {
   rateCounter(): RateCounterSnapshot;
   /** Epoch ms when a temporary lockout ends, or null when not locked out. */
   lockedUntil(): number | null;
+  /** Releases idle connections (they never keep the process alive anyway). */
+  close(): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -88,12 +99,14 @@ const DEFAULT_MARKET_LIST_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_TICKER_TTL_MS = 10_000;
 const DEFAULT_LOCKOUT_MS = 15 * 60 * 1000;
 const PRIVATE_CALL_COST = 1;
+const PROCESS_NONCE_STORE = createMemoryNonceStore();
 
 export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const timers = options.timers ?? REAL_TIMERS;
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const http1 = options.fetch === undefined ? createHttp1Transport() : null;
+  const transport: HttpTransport = http1 ?? createFetchTransport(options.fetch ?? fetch);
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const lockoutMs = options.lockoutMs ?? DEFAULT_LOCKOUT_MS;
@@ -106,13 +119,13 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     random: options.random ?? Math.random,
   };
 
-  let secret: Buffer | KrakenError;
+  let secret: KeyObject | KrakenError;
   try {
     secret = decodeApiSecret(options.apiSecret);
   } catch (error) {
     secret = toKrakenError(error);
   }
-  const nonces = createNonceSource(options.apiKey, options.nonceStore ?? createMemoryNonceStore(), now);
+  const nonces = createNonceSource(options.apiKey, options.nonceStore ?? PROCESS_NONCE_STORE, now);
   const lane = laneForKey(fingerprint);
   const limiter = createRateLimiter({
     tier: options.tier ?? 'starter',
@@ -130,7 +143,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   };
 
   const exchange = async (request: HttpRequest, signal: AbortSignal | undefined): Promise<unknown> => {
-    const response = await sendHttp(request, { fetch: fetchImpl, timeoutMs, timers, signal });
+    const response = await transport(request, { timeoutMs, timers, signal });
     return unwrapEnvelope(response, now());
   };
 
@@ -209,8 +222,9 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   const ticker = (pairs: readonly string[], signal?: AbortSignal): Promise<TickerTable> => {
     if (pairs.length === 0) return Promise.resolve(new Map());
     const unique = [...new Set(pairs)].sort();
-    const query = '?pair=' + unique.map(encodeURIComponent).join(',');
-    return raceAbort(tickers.get(unique.join(','), async () => parseTicker(await publicCall('Ticker', query, undefined))), signal);
+    const load = async (): Promise<TickerTable> =>
+      parseTicker(await publicCall('Ticker', '?pair=' + unique.map(encodeURIComponent).join(','), undefined));
+    return raceAbort(tickers.get(unique.join(','), load), signal);
   };
 
   return {
@@ -235,6 +249,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     }),
     rateCounter: () => limiter.snapshot(),
     lockedUntil,
+    close: () => http1?.close(),
   };
 }
 

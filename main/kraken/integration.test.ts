@@ -154,3 +154,15 @@ describe('fault tour: every fault, then recovery', () => {
     await expect(client.balance()).resolves.toBeDefined();
   });
 });
+
+describe('default nonce store', () => {
+  it('is shared by clients of one key in one process, so they never collide', async () => {
+    const time = createVirtualTime();
+    const fake = await startFakeKraken({ now: time.now, rateLimit: false });
+    open.push(fake);
+    const first = createKrakenClient({ apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET, baseUrl: fake.url, now: time.now, enforceRateLimit: false });
+    for (let i = 0; i < 20; i += 1) await first.balance();
+    const second = createKrakenClient({ apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET, baseUrl: fake.url, now: time.now, enforceRateLimit: false });
+    await expect(second.balance()).resolves.toBeDefined();
+  });
+});

@@ -99,6 +99,6 @@ describe('decodeApiSecret', () => {
   });
 
   it('tolerates surrounding whitespace from copy and paste', () => {
-    expect(decodeApiSecret(`  ${VECTOR.secret}\n`).length).toBe(64);
+    expect(decodeApiSecret(`  ${VECTOR.secret}\n`).symmetricKeySize).toBe(64);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { KrakenError } from './errors.ts';
-import { sendHttp, type Timers } from './transport.ts';
+import { createFetchTransport, type ExchangeOptions, type HttpRequest, type Timers } from './transport.ts';
+
+const sendHttp = (request: HttpRequest, options: ExchangeOptions & { fetch: typeof fetch }) =>
+  createFetchTransport(options.fetch)(request, options);
 
 /** Timers that never fire on their own; the test fires them. */
 function manualTimers(): Timers & { fire(): void; delays: number[]; cleared: number } {
@@ -35,7 +38,7 @@ const hangingFetch: typeof fetch = (_input, init) =>
 
 const request = { url: 'http://127.0.0.1:1/0/public/Time', method: 'GET', headers: {} } as const;
 
-describe('sendHttp', () => {
+describe('fetch transport', () => {
   it('returns status, text and Retry-After', async () => {
     const fetchOk: typeof fetch = async () => new Response('hello', { status: 429, headers: { 'Retry-After': '7' } });
     const timers = manualTimers();

@@ -18,18 +18,29 @@ export interface HttpRequest {
   readonly body?: string;
 }
 
-export interface TransportOptions {
-  readonly fetch: typeof fetch;
+export interface ExchangeOptions {
   readonly timeoutMs: number;
   readonly timers: Timers;
   readonly signal?: AbortSignal;
 }
 
 /**
- * One HTTP exchange, body included, under one deadline. Never throws anything but KrakenError:
- * 'aborted' when the caller cancelled, 'timeout' when our deadline hit, 'network' otherwise.
+ * One HTTP exchange, body included, under one deadline. Implementations never throw anything but
+ * KrakenError: 'aborted' when the caller cancelled, 'timeout' when the deadline hit, 'network' when
+ * the connection failed, 'bad-response' when the bytes are not HTTP.
  */
-export async function sendHttp(request: HttpRequest, options: TransportOptions): Promise<HttpResponseText> {
+export type HttpTransport = (request: HttpRequest, options: ExchangeOptions) => Promise<HttpResponseText>;
+
+export function timeoutError(timeoutMs: number, cause?: unknown): KrakenError {
+  return new KrakenError('timeout', { message: `Kraken did not answer within ${Math.round(timeoutMs / 1000)} s.`, cause });
+}
+
+/** Transport over a WHATWG fetch (Node's global fetch, Electron's net.fetch, or a test double). */
+export function createFetchTransport(fetchImpl: typeof fetch): HttpTransport {
+  return (request, options) => sendWithFetch(fetchImpl, request, options);
+}
+
+async function sendWithFetch(fetchImpl: typeof fetch, request: HttpRequest, options: ExchangeOptions): Promise<HttpResponseText> {
   const { signal } = options;
   if (signal?.aborted) throw new KrakenError('aborted');
   const controller = new AbortController();
@@ -41,7 +52,7 @@ export async function sendHttp(request: HttpRequest, options: TransportOptions):
   const onCallerAbort = (): void => controller.abort();
   signal?.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    const response = await options.fetch(request.url, {
+    const response = await fetchImpl(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
@@ -51,9 +62,7 @@ export async function sendHttp(request: HttpRequest, options: TransportOptions):
     const text = await response.text();
     return { status: response.status, text, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
   } catch (error) {
-    if (timedOut) {
-      throw new KrakenError('timeout', { message: `Kraken did not answer within ${Math.round(options.timeoutMs / 1000)} s.`, cause: error });
-    }
+    if (timedOut) throw timeoutError(options.timeoutMs, error);
     if (signal?.aborted) throw new KrakenError('aborted', { cause: error });
     throw new KrakenError('network', { cause: error });
   } finally {
@@ -62,7 +71,8 @@ export async function sendHttp(request: HttpRequest, options: TransportOptions):
   }
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || !/^\d{1,6}$/.test(value.trim())) return undefined;
+/** Retry-After in seconds (the HTTP-date form is ignored). */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined || !/^\d{1,6}$/.test(value.trim())) return undefined;
   return Number(value.trim()) * 1000;
 }
