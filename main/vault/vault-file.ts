@@ -40,7 +40,7 @@ export function salvageVaultFile(damagedText: string): Record<string, unknown> {
   return choice === undefined ? { [ACCOUNTS_KEY]: accounts } : { [ACCOUNTS_KEY]: accounts, [WEAK_PROTECTION_KEY]: choice };
 }
 
-/** How many accounts a damaged vault file seems to have held (each has one "addedAt"), for the notice. */
+/** How many accounts a damaged vault file seems to have held, for the notice: each starts with its "id". */
 export function countAccountsIn(damagedText: string): number {
-  return damagedText.split('"addedAt"').length - 1;
+  return damagedText.split('"id"').length - 1;
 }

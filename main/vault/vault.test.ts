@@ -1,0 +1,227 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountSummary, AddAccountRequest } from '../../ipc/contract.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { redact } from '../log.ts';
+import { memoryStore } from '../persistence/key-value-store.ts';
+import type { Credentials } from './key-shape.ts';
+import type { CipherStatus } from './secret-cipher.ts';
+import { createFakeCipher } from './testing/fake-cipher.ts';
+import { testKeyPair } from './testing/key-pair.ts';
+import { Vault } from './vault.ts';
+
+const KEYRING: CipherStatus = { backend: 'gnome_libsecret', available: true };
+const BASIC_TEXT: CipherStatus = { backend: 'basic_text', available: true };
+const NONE: CipherStatus = { backend: 'none', available: false };
+
+function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
+  const cipher = createFakeCipher(status);
+  const checkKey = vi.fn<(credentials: Credentials) => Promise<void>>(() => Promise.resolve());
+  let tick = 0;
+  let ids = 0;
+  const vault = new Vault({
+    store,
+    cipher,
+    checkKey,
+    now: () => new Date(Date.UTC(2025, 0, 1, 12, 0, tick++)),
+    newId: () => `acc-${++ids}`,
+  });
+  const changes: AccountSummary[][] = [];
+  vault.onChange((accounts) => changes.push(accounts));
+  return { vault, store, cipher, checkKey, changes };
+}
+
+function request(seed: string, extra: Partial<AddAccountRequest> = {}): AddAccountRequest {
+  return { label: `Account ${seed}`, ...testKeyPair(seed), ...extra };
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
+  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
+  if (!(error instanceof AppError)) throw error;
+  return error;
+}
+
+describe('Vault.add', () => {
+  it('stores the key sealed by the cipher: the file holds no key, secret or 2FA password in any form', async () => {
+    const { vault, store, checkKey } = setup();
+    const added = request('sealed', { otp: 'otp-password-1' });
+    const summary = await vault.add(added);
+
+    const file = JSON.stringify(Object.fromEntries(store.data));
+    const secretBytes = Buffer.from(added.apiSecret, 'base64');
+    for (const form of [added.apiSecret, added.apiKey, 'otp-password-1', secretBytes.toString('hex'), secretBytes.toString('base64url'), Buffer.from(added.apiSecret).toString('base64')]) {
+      expect(file).not.toContain(form);
+    }
+    expect(summary).toEqual({
+      id: 'acc-1',
+      label: 'Account sealed',
+      keyFingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
+      addedAt: '2025-01-01T12:00:00.000Z',
+      hasOtp: true,
+      demo: false,
+      lastCheck: { at: '2025-01-01T12:00:00.000Z', ok: true },
+    });
+    expect(JSON.stringify(summary)).not.toContain(added.apiKey);
+    expect(checkKey).toHaveBeenCalledTimes(1);
+    expect(await vault.credentials(summary.id)).toEqual({ apiKey: added.apiKey, apiSecret: added.apiSecret, otp: 'otp-password-1' });
+  });
+
+  it('registers the secret and the 2FA password for log redaction before anything else happens', async () => {
+    const { vault } = setup();
+    const added = request('redact', { otp: 'otp-password-2', label: 'x'.repeat(100) });
+    await expect(vault.add(added)).rejects.toMatchObject({ code: 'invalid-label' });
+    expect(redact(`secret ${added.apiSecret} otp otp-password-2`)).toBe('secret [redacted] otp [redacted]');
+  });
+
+  it('checks the shape before calling Kraken, and calls Kraken before storing anything', async () => {
+    const { vault, store, checkKey, changes } = setup();
+    await expect(vault.add({ ...request('shape'), apiKey: 'too-short' })).rejects.toMatchObject({ field: 'apiKey' });
+    expect(checkKey).not.toHaveBeenCalled();
+
+    checkKey.mockRejectedValueOnce(new AppError('secret-mismatch', 'The private key does not match this API key.', { field: 'apiSecret' }));
+    await expect(vault.add(request('shape'))).rejects.toMatchObject({ code: 'secret-mismatch', field: 'apiSecret' });
+    expect(vault.list()).toEqual([]);
+    expect(store.data.get('accounts')).toBeUndefined();
+    expect(changes).toEqual([]);
+  });
+
+  it('refuses a key that is already saved', async () => {
+    const { vault } = setup();
+    await vault.add(request('dup', { label: 'Main' }));
+    const error = await rejectionOf(vault.add(request('dup', { label: 'Again' })));
+    expect(error).toMatchObject({ code: 'duplicate-key', field: 'apiKey', message: 'This API key is already saved as "Main".' });
+  });
+
+  it('names unnamed accounts "Kraken account", "Kraken account 2", …', async () => {
+    const { vault } = setup();
+    await vault.add(request('n1', { label: '  ' }));
+    await vault.add(request('n2', { label: '' }));
+    expect(vault.list().map((a) => a.label)).toEqual(['Kraken account', 'Kraken account 2']);
+  });
+});
+
+describe('storage protection', () => {
+  it('with a keyring: protection is "os" and keys are stored without asking', async () => {
+    const { vault } = setup(KEYRING);
+    expect(await vault.protection()).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
+    await expect(vault.add(request('os'))).resolves.toMatchObject({ label: 'Account os' });
+  });
+
+  it('with basic_text: refuses to store a key until the user accepts weak protection, and remembers the choice', async () => {
+    const { vault, store, checkKey } = setup(BASIC_TEXT);
+    expect(await vault.protection()).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
+    const refused = await rejectionOf(vault.add(request('weak')));
+    expect(refused.code).toBe('weak-protection-not-accepted');
+    expect(refused.message).toContain('no system keyring');
+    expect(refused.hint).toContain('Install and unlock a keyring');
+    expect(checkKey).not.toHaveBeenCalled();
+
+    await expect(vault.acceptWeakProtection()).resolves.toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: true });
+    await expect(vault.add(request('weak'))).resolves.toMatchObject({ label: 'Account weak' });
+
+    const reopened = new Vault({ store, cipher: createFakeCipher(BASIC_TEXT), checkKey });
+    expect((await reopened.protection()).weakAccepted).toBe(true);
+    expect(reopened.list()).toHaveLength(1);
+  });
+
+  it('with basic_text: acceptWeakProtection in the add request stores the key and the choice in one step', async () => {
+    const { vault } = setup(BASIC_TEXT);
+    await expect(vault.add(request('inline', { acceptWeakProtection: true }))).resolves.toMatchObject({ label: 'Account inline' });
+    expect(await vault.protection()).toMatchObject({ level: 'weak', weakAccepted: true });
+  });
+
+  it('without any encryption: refuses always, even when the user would accept', async () => {
+    const { vault, store, checkKey } = setup(NONE);
+    expect(await vault.protection()).toEqual({ backend: 'none', level: 'unavailable', weakAccepted: false });
+    await expect(vault.add(request('none', { acceptWeakProtection: true }))).rejects.toMatchObject({ code: 'storage-unavailable' });
+    await expect(vault.acceptWeakProtection()).rejects.toMatchObject({ code: 'storage-unavailable' });
+    expect(checkKey).not.toHaveBeenCalled();
+    expect(store.data.size).toBe(0);
+  });
+
+  it('with a keyring, accepting weak protection records nothing', async () => {
+    const { vault, store } = setup(KEYRING);
+    await expect(vault.acceptWeakProtection()).resolves.toMatchObject({ level: 'os', weakAccepted: false });
+    expect(store.data.has('weakProtection')).toBe(false);
+  });
+});
+
+describe('accounts', () => {
+  it('renames, removes and announces every change', async () => {
+    const { vault, changes } = setup();
+    const a = await vault.add(request('a'));
+    const b = await vault.add(request('b'));
+    expect(vault.rename({ id: a.id, label: '  Savings ' })).toMatchObject({ id: a.id, label: 'Savings' });
+    vault.remove(b.id);
+    expect(vault.list().map((x) => x.label)).toEqual(['Savings']);
+    expect(changes.map((list) => list.map((x) => x.label))).toEqual([['Account a'], ['Account a', 'Account b'], ['Savings', 'Account b'], ['Savings']]);
+  });
+
+  it('refuses an empty name and an account that no longer exists', async () => {
+    const { vault } = setup();
+    const a = await vault.add(request('a'));
+    expect(() => vault.rename({ id: a.id, label: '   ' })).toThrow(expect.objectContaining({ code: 'invalid-label', field: 'label' }));
+    expect(() => vault.rename({ id: 'gone', label: 'x' })).toThrow(expect.objectContaining({ code: 'account-not-found' }));
+    expect(() => vault.remove('gone')).toThrow(expect.objectContaining({ code: 'account-not-found' }));
+  });
+
+  it('keeps at most one demo account, which has no key', async () => {
+    const { vault, changes } = setup();
+    const demo = vault.addDemo();
+    expect(vault.addDemo()).toEqual(demo);
+    expect(demo).toMatchObject({ label: 'Demo account', demo: true, keyFingerprint: '', hasOtp: false, lastCheck: null });
+    expect(changes).toHaveLength(1);
+    await expect(vault.credentials(demo.id)).rejects.toMatchObject({ code: 'demo-account' });
+  });
+
+  it('records the latest check of each account and ignores accounts removed meanwhile', async () => {
+    const { vault, changes } = setup();
+    const a = await vault.add(request('a'));
+    vault.recordCheck(a.id, { at: '2025-02-02T00:00:00.000Z', ok: false, message: 'Kraken is busy.' });
+    vault.recordCheck('removed-id', { at: '2025-02-02T00:00:00.000Z', ok: true });
+    expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-02-02T00:00:00.000Z', ok: false, message: 'Kraken is busy.' });
+    expect(changes).toHaveLength(2);
+  });
+
+  it('stops announcing to a listener that unsubscribed', async () => {
+    const { vault } = setup();
+    const listener = vi.fn();
+    const off = vault.onChange(listener);
+    off();
+    await vault.add(request('quiet'));
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('keeps entries it cannot read in the file, untouched, through later changes', async () => {
+    const strange = { id: 'from-the-future', label: 'New format', sealedV2: 'abc' };
+    const store = memoryStore({ accounts: [strange] });
+    const { vault } = setup(KEYRING, store);
+    expect(vault.unreadableCount).toBe(1);
+    expect(vault.list()).toEqual([]);
+    await vault.add(request('a'));
+    expect(store.data.get('accounts')).toEqual([expect.objectContaining({ label: 'Account a' }), strange]);
+  });
+});
+
+describe('Vault.credentials', () => {
+  it('re-seals a key when the OS asks for it, without announcing a change', async () => {
+    const { vault, store, cipher, changes } = setup();
+    const a = await vault.add(request('rotate'));
+    const before = JSON.stringify(store.data.get('accounts'));
+    cipher.askReEncrypt(true);
+    await vault.credentials(a.id);
+    expect(JSON.stringify(store.data.get('accounts'))).not.toBe(before);
+    expect(changes).toHaveLength(1);
+    cipher.askReEncrypt(false);
+    expect((await vault.credentials(a.id)).apiKey).toBe(testKeyPair('rotate').apiKey);
+  });
+
+  it('says plainly when a key can no longer be decrypted, without the ciphertext or the secret', async () => {
+    const { vault, cipher } = setup();
+    const added = request('lost');
+    const a = await vault.add(added);
+    cipher.loseKey();
+    const error = await rejectionOf(vault.credentials(a.id));
+    expect(error).toMatchObject({ code: 'key-unreadable', message: 'The saved key of "Account lost" cannot be decrypted on this computer.' });
+    expect(error.hint).toContain('Remove the account and add the key again');
+  });
+});
