@@ -50,8 +50,8 @@ export function decodeHistory(raw: unknown): HistoryData {
     const snapshots: Snapshot[] = [];
     let previous: Snapshot | null = null;
     for (const [at, total, quote, amounts] of points) {
-      const resolvedQuote = quote ?? previous?.quote;
-      const resolvedAmounts = amounts ?? previous?.amounts;
+      const resolvedQuote: string | undefined = quote ?? previous?.quote;
+      const resolvedAmounts: Readonly<Record<string, string>> | undefined = amounts ?? previous?.amounts;
       if (resolvedQuote === undefined || resolvedAmounts === undefined) throw new Error(`history of ${id} starts without a quote or amounts`);
       if (previous !== null && at < previous.at) throw new Error(`history of ${id} is out of order`);
       previous = { at, total, quote: resolvedQuote, amounts: resolvedAmounts };
