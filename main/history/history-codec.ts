@@ -18,7 +18,7 @@ export interface EncodedHistory {
 export function encodeHistory(data: HistoryData): EncodedHistory {
   const accounts: Record<string, EncodedPoint[]> = {};
   for (const [id, snapshots] of data) {
-    let previous: Snapshot | null = null;
+    let previous = null as Snapshot | null;
     accounts[id] = snapshots.map((s): EncodedPoint => {
       const quote = previous?.quote === s.quote ? null : s.quote;
       const amountsChanged = previous === null || !sameAmounts(previous.amounts, s.amounts);
@@ -48,7 +48,7 @@ export function decodeHistory(raw: unknown): HistoryData {
   const data: HistoryData = new Map();
   for (const [id, points] of Object.entries(parsed.accounts)) {
     const snapshots: Snapshot[] = [];
-    let previous: Snapshot | null = null;
+    let previous = null as Snapshot | null;
     for (const [at, total, quote, amounts] of points) {
       const resolvedQuote: string | undefined = quote ?? previous?.quote;
       const resolvedAmounts: Readonly<Record<string, string>> | undefined = amounts ?? previous?.amounts;
