@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountBalances, AccountSummary, BalanceRow } from '../../ipc/contract.ts';
+import { describeAge, trayModel, type TrayInput } from './tray-model.ts';
+
+const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
+const account = (id: string, label: string): AccountSummary => ({ id, label, keyFingerprint: `fp-${id}`, addedAt: '', hasOtp: false, demo: false, lastCheck: null });
+const row = (asset: string, base: string, amount: string, value: string | null, extension: BalanceRow['extension'] = null): BalanceRow =>
+  ({ asset, base, extension, readOnly: extension !== null, amount, price: null, value, share: null });
+
+const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<AccountBalances> = {}): AccountBalances => ({
+  accountId: id,
+  status: 'fresh',
+  portfolio: { quote: 'USD', total, unpriced: [], rows },
+  fetchedAt: new Date(NOW - 3 * 60_000).toISOString(),
+  nextRefreshAt: null,
+  previousTotal: null,
+  error: null,
+  ...patch,
+});
+
+const main = balances('a', [
+  row('XXBT', 'BTC', '1011.1908877900', '98338414.956666279'),
+  row('ZUSD', 'USD', '171288.6158', '171288.6158'),
+  row('ETH2.S', 'ETH', '198.3970800000', '724202.07', 'S'),
+  row('DOT', 'DOT', '2.5', '17.8085'),
+  row('XETH', 'ETH', '818.55', '2987912.13'),
+  row('DAI', 'DAI', '9999.9999999999', '9998.99'),
+  row('FOO', 'FOO', '5', null),
+], '102241834.5441');
+
+const input = (patch: Partial<TrayInput> = {}): TrayInput => ({
+  appName: 'Kraken Balances',
+  settings: { privacyMode: false, quoteCurrency: 'USD' },
+  accounts: [account('a', 'Main'), account('b', 'Savings')],
+  balances: [main, balances('b', [row('XXBT', 'BTC', '0.5', '48625.05')], '48625.05', { fetchedAt: new Date(NOW - 30_000).toISOString() })],
+  now: NOW,
+  platform: 'darwin',
+  paused: null,
+  ...patch,
+});
+
+const labels = (model: ReturnType<typeof trayModel>): string[] =>
+  model.menu.map((item) => (item.kind === 'separator' ? '---' : item.kind === 'toggle' ? `[${item.checked ? 'x' : ' '}] ${item.label}` : item.label));
+
+describe('trayModel', () => {
+  it('shows the exact combined total, the age of the oldest data, and the top five balances merged across accounts', () => {
+    const model = trayModel(input());
+    expect(model.icon).toBe('normal');
+    expect(model.tooltip).toBe('Kraken Balances — Total 102,290,459.59 USD\nUpdated 3 min ago');
+    expect(model.title).toBe('102,290,459.59 USD');
+    expect(labels(model)).toEqual([
+      'Total 102,290,459.59 USD',
+      'Updated 3 min ago',
+      '---',
+      'BTC  1,011.69088779 ≈ 98,387,040.01 USD',
+      'ETH  818.55 ≈ 2,987,912.13 USD',
+      'ETH (staked, read-only)  198.39708 ≈ 724,202.07 USD',
+      'USD  171,288.6158 ≈ 171,288.62 USD',
+      'DAI  9,999.9999999999 ≈ 9,998.99 USD',
+      '---',
+      'Refresh now',
+      'Show window',
+      '[ ] Privacy mode',
+      '---',
+      'Quit Kraken Balances',
+    ]);
+    expect(model.menu.filter((item) => item.kind === 'balance' && item.readOnly).map((item) => item.kind === 'balance' && item.asset)).toEqual(['ETH2.S']);
+  });
+
+  it('masks every amount in privacy mode with a fixed mask that does not leak the number of digits', () => {
+    const model = trayModel(input({ settings: { privacyMode: true, quoteCurrency: 'USD' } }));
+    expect(model.tooltip).toBe('Kraken Balances — Total ••••• USD\nUpdated 3 min ago');
+    expect(model.title).toBe('••••• USD');
+    const text = labels(model).join('\n');
+    expect(text).not.toMatch(/\d{2,}/);
+    expect(labels(model)).toContain('BTC  •••••');
+    expect(labels(model)).toContain('[x] Privacy mode');
+  });
+
+  it('shows an error with the error icon, the account and the message, while keeping the last total', () => {
+    const failing = { ...main, status: 'error' as const, error: { code: 'service-unavailable', message: 'Kraken is busy or unavailable right now.' } };
+    const model = trayModel(input({ balances: [failing] }));
+    expect(model.icon).toBe('error');
+    expect(model.tooltip.split('\n')).toEqual([
+      'Kraken Balances — Total 102,241,834.54 USD',
+      'Updated 3 min ago',
+      '⚠ Main: Kraken is busy or unavailable right now.',
+    ]);
+    expect(labels(model)).toContain('⚠ Main: Kraken is busy or unavailable right now.');
+  });
+
+  it('says when data is out of date or the network is gone', () => {
+    const stale = { ...main, status: 'stale' as const, fetchedAt: new Date(NOW - 3 * 3600_000).toISOString() };
+    const model = trayModel(input({ balances: [stale], paused: 'offline' }));
+    expect(model.tooltip.split('\n').slice(1)).toEqual(['Updated 3 h ago', 'Balances are out of date', 'Offline: refresh paused until the connection is back']);
+  });
+
+  it('has no title on Windows and keeps the tooltip within its 127 characters', () => {
+    const failing = { ...main, status: 'error' as const, error: { code: 'x', message: 'A very long message '.repeat(10) } };
+    const model = trayModel(input({ platform: 'win32', balances: [failing] }));
+    expect(model.title).toBeNull();
+    expect(model.tooltip.length).toBeLessThanOrEqual(127);
+    expect(model.tooltip.endsWith('…')).toBe(true);
+  });
+
+  it('leaves out portfolios still in the previous quote currency right after a switch', () => {
+    const model = trayModel(input({ settings: { privacyMode: false, quoteCurrency: 'EUR' } }));
+    expect(model.tooltip).toBe('Kraken Balances — No balances yet');
+    expect(model.title).toBe('');
+  });
+
+  it('invites to add an account when there is none', () => {
+    const model = trayModel(input({ accounts: [], balances: [] }));
+    expect(labels(model).slice(0, 3)).toEqual(['No accounts yet', '---', 'Refresh now']);
+    expect(model.menu.find((item) => item.kind === 'action' && item.id === 'refresh')).toMatchObject({ enabled: false });
+  });
+
+  it('says it is loading before the first refresh lands, then refreshing with the age', () => {
+    const loading = { ...main, status: 'refreshing' as const, portfolio: null, fetchedAt: null };
+    expect(trayModel(input({ balances: [loading] })).tooltip).toBe('Kraken Balances — Loading balances…');
+    expect(trayModel(input({ balances: [{ ...main, status: 'refreshing' }] })).tooltip).toContain('Updated 3 min ago · refreshing…');
+  });
+});
+
+describe('describeAge', () => {
+  it('reads like a person would say it', () => {
+    expect([0, 59_999, 60_000, 59 * 60_000, 3600_000, 86_400_000, 3 * 86_400_000].map(describeAge)).toEqual(
+      ['just now', 'just now', '1 min ago', '59 min ago', '1 h ago', '1 day ago', '3 days ago'],
+    );
+  });
+});
