@@ -1,19 +1,22 @@
 // Times one balance refresh — sign + HTTP + parse + normalise + value — with our client and with
 // ccxt's kraken fetchBalance, against the same fake Kraken (its own process, loopback only).
 // Run: node bench/balance-refresh.ts [--calls N] [--warmup N]
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import ccxt from 'ccxt';
 import { FAKE_API_KEY, FAKE_API_SECRET, FAKE_SECOND_API_KEY, FAKE_SECOND_API_SECRET } from '../e2e/fake-kraken/fixtures.ts';
 import { createKrakenClient } from '../main/kraken/index.ts';
 import { startFakeProcess } from './fake-process.ts';
 import { guardLoopbackOnly } from './network-guard.ts';
+import { openRawRoundTrip } from './raw-round-trip.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
   const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
-const CALLS = arg('--calls', 300);
-const WARMUP = arg('--warmup', 50);
+const CALLS = arg('--calls', 1500);
+const WARMUP = arg('--warmup', 200);
 const ROUNDS = 3;
 
 interface Measurement {
@@ -22,7 +25,12 @@ interface Measurement {
   calls: number;
 }
 
+// A full GC before each measured phase, so one variant's garbage is not collected on another's clock.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 async function measure(refresh: () => Promise<unknown>, calls: number): Promise<Measurement> {
+  collectGarbage();
   const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < calls; i += 1) await refresh();
@@ -52,10 +60,12 @@ try {
   let ccxtNonce = Date.now();
   exchange.nonce = () => (ccxtNonce = Math.max(Date.now(), ccxtNonce + 1));
 
+  const raw = await openRawRoundTrip(fake.url);
   const variants = {
     ours: () => ours.portfolio({ quote: 'USD' }),
     oursFreshPrices: () => oursFreshPrices.portfolio({ quote: 'USD' }),
     ccxt: () => exchange.fetchBalance(),
+    floor: () => raw.roundTrip(),
   };
   type Name = keyof typeof variants;
 
@@ -93,9 +103,15 @@ try {
   console.info(row('ours: Balance + valuation (cached prices)', 'ours'));
   console.info(row('ours: Balance + Ticker + valuation', 'oursFreshPrices'));
   console.info(row('ccxt: kraken.fetchBalance (BalanceEx)', 'ccxt'));
+  console.info(row('floor: raw-socket GET round trip, no library', 'floor'));
   console.info(`ratio ours/ccxt  CPU ${ratio('ours', 'ccxt', 'cpuUs')}  wall ${ratio('ours', 'ccxt', 'wallUs')}  (target CPU ≤ 0.333)`);
   console.info(`ratio ours with fresh prices/ccxt  CPU ${ratio('oursFreshPrices', 'ccxt', 'cpuUs')}  wall ${ratio('oursFreshPrices', 'ccxt', 'wallUs')}`);
+  const above = (name: Name): number => perCall(totals.get(name) as Measurement).cpuUs - perCall(totals.get('floor') as Measurement).cpuUs;
+  console.info(`library CPU above the floor: ours ${above('ours').toFixed(0)} µs, ccxt ${above('ccxt').toFixed(0)} µs, ratio ${(above('ours') / above('ccxt')).toFixed(3)}`);
   console.info(`network: ${guard.connections.length} TCP connections, ${guard.outside.length} outside loopback`);
+  raw.close();
+  ours.close();
+  oursFreshPrices.close();
   if (guard.outside.length > 0) process.exitCode = 1;
 } finally {
   await fake.stop();

@@ -297,3 +297,15 @@ describe('resolveBaseUrl', () => {
     expect(resolveBaseUrl({ KRAKEN_API_URL: 'http://127.0.0.1:5000' })).toBe('http://127.0.0.1:5000');
   });
 });
+
+describe('key hygiene', () => {
+  it('ignores whitespace pasted around the key, in the header and the fingerprint', async () => {
+    const c = client({ apiKey: `  ${FAKE_API_KEY}\n` });
+    await expect(c.balance()).resolves.toBeDefined();
+    expect(c.keyFingerprint).toBe(client().keyFingerprint);
+  });
+
+  it('an empty key fails locally as invalid-key', async () => {
+    expect((await failure(client({ apiKey: '   ' }).balance())).code).toBe('invalid-key');
+  });
+});

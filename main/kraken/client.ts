@@ -110,7 +110,8 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const lockoutMs = options.lockoutMs ?? DEFAULT_LOCKOUT_MS;
-  const fingerprint = keyFingerprint(options.apiKey);
+  const apiKey = options.apiKey.trim();
+  const fingerprint = keyFingerprint(apiKey);
   const secretsToHide = [options.apiSecret, options.apiSecret.trim()];
   const backoff: BackoffPolicy = {
     maxRetries: options.maxRetries ?? DEFAULT_BACKOFF.maxRetries,
@@ -125,7 +126,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   } catch (error) {
     secret = toKrakenError(error);
   }
-  const nonces = createNonceSource(options.apiKey, options.nonceStore ?? PROCESS_NONCE_STORE, now);
+  const nonces = createNonceSource(apiKey, options.nonceStore ?? PROCESS_NONCE_STORE, now);
   const lane = laneForKey(fingerprint);
   const limiter = createRateLimiter({
     tier: options.tier ?? 'starter',
@@ -163,7 +164,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     const until = lockedUntil();
     if (until !== null) throw lockoutError(until);
     if (secret instanceof KrakenError) throw secret;
-    if (options.apiKey.trim() === '') throw new KrakenError('invalid-key', { message: 'No API key is set.' });
+    if (apiKey === '') throw new KrakenError('invalid-key', { message: 'No API key is set.' });
     await limiter.acquire(PRIVATE_CALL_COST, signal);
     const otp = options.otp?.();
     const nonce = nonces.next();
@@ -174,7 +175,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
         url: baseUrl + path,
         method: 'POST',
         headers: {
-          'API-Key': options.apiKey,
+          'API-Key': apiKey,
           'API-Sign': signRequest(path, nonce, body, secret),
           'Content-Type': 'application/json',
           Accept: 'application/json',

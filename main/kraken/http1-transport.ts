@@ -32,25 +32,62 @@ interface Origin {
   readonly hostHeader: string;
 }
 
+interface Target {
+  readonly origin: Origin;
+  /** Path and query, as sent on the request line. */
+  readonly path: string;
+}
+
 const SAFE_HEADER_RE = /^[\t\x20-\x7e]*$/;
 const origins = new Map<string, Origin>();
+const targets = new Map<string, Target>();
+const MAX_CACHED_TARGETS = 256;
 
-function originOf(url: URL): Origin {
+// A client calls the same few URLs over and over, so parsing is done once per URL.
+function targetOf(rawUrl: string): Target {
+  const cached = targets.get(rawUrl);
+  if (cached !== undefined) return cached;
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch (error) {
+    throw new KrakenError('network', { message: 'The Kraken URL is not valid.', retryable: false, cause: error });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new KrakenError('network', { message: `Unsupported URL scheme ${url.protocol}`, retryable: false });
+  }
   const key = `${url.protocol}//${url.host}`;
   let origin = origins.get(key);
   if (origin === undefined) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new KrakenError('network', { message: `Unsupported URL scheme ${url.protocol}`, retryable: false });
-    }
     const secure = url.protocol === 'https:';
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     origin = { key, secure, host, port: Number(url.port || (secure ? 443 : 80)), hostHeader: url.host };
     origins.set(key, origin);
   }
-  return origin;
+  const target = { origin, path: url.pathname + url.search };
+  if (targets.size >= MAX_CACHED_TARGETS) targets.clear();
+  targets.set(rawUrl, target);
+  return target;
 }
 
-function connect(origin: Origin, ca: string | readonly string[] | undefined): Socket {
+/** What a connection's permanent listeners forward to while a request is in flight. */
+interface ActiveExchange {
+  data(chunk: Buffer): void;
+  end(): void;
+  close(): void;
+  error(error: Error): void;
+}
+
+interface Connection {
+  readonly socket: Socket;
+  readonly origin: Origin;
+  active: ActiveExchange | null;
+  parkedAt: number;
+}
+
+// Listeners are attached once per connection and dispatch to the request in flight, so a kept-alive
+// connection costs no listener bookkeeping per request; while parked, any event retires it.
+function open(origin: Origin, ca: string | readonly string[] | undefined, retire: (connection: Connection) => void): Connection {
   const socket = origin.secure
     ? connectTls({
       host: origin.host,
@@ -61,18 +98,17 @@ function connect(origin: Origin, ca: string | readonly string[] | undefined): So
     })
     : connectTcp({ host: origin.host, port: origin.port });
   socket.setNoDelay(true);
-  // A late error on a connection we already gave up on must not become an uncaught exception;
-  // while a request is in flight its own listener reports errors.
-  socket.on('error', ignore);
-  // Only armed while parked (see park); in flight, our own deadline applies.
-  socket.on('timeout', () => socket.destroy());
-  return socket;
+  const connection: Connection = { socket, origin, active: null, parkedAt: 0 };
+  socket.on('data', (chunk: Buffer) => (connection.active === null ? retire(connection) : connection.active.data(chunk)));
+  socket.on('end', () => (connection.active === null ? retire(connection) : connection.active.end()));
+  socket.on('close', () => (connection.active === null ? retire(connection) : connection.active.close()));
+  // Also keeps a late error on an abandoned connection from becoming an uncaught exception.
+  socket.on('error', (error) => connection.active?.error(error));
+  return connection;
 }
 
-const ignore = (): void => undefined;
-
-function serialise(request: HttpRequest, url: URL, origin: Origin): string {
-  let head = `${request.method} ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${origin.hostHeader}\r\nConnection: keep-alive\r\nAccept-Encoding: gzip, deflate, br\r\n`;
+function serialise(request: HttpRequest, target: Target): string {
+  let head = `${request.method} ${target.path} HTTP/1.1\r\nHost: ${target.origin.hostHeader}\r\nConnection: keep-alive\r\nAccept-Encoding: gzip, deflate, br\r\n`;
   for (const name of Object.keys(request.headers)) {
     const value = request.headers[name] ?? '';
     // A CR/LF in a header (e.g. a pasted key with a newline) would let text forge extra headers.
@@ -104,79 +140,71 @@ function decodeBody(response: ParsedResponse): string {
 export function createHttp1Transport(options: Http1TransportOptions = {}): Http1Transport {
   const idleTimeoutMs = options.idleTimeoutMs ?? 4_000;
   const maxIdle = options.maxIdlePerOrigin ?? 4;
-  const idle = new Map<string, Socket[]>();
-  const idleListeners = new WeakMap<Socket, () => void>();
+  const idle = new Map<string, Connection[]>();
 
-  const forget = (origin: Origin, socket: Socket): void => {
-    const list = idle.get(origin.key);
-    const index = list?.indexOf(socket) ?? -1;
+  const retire = (connection: Connection): void => {
+    const list = idle.get(connection.origin.key);
+    const index = list?.indexOf(connection) ?? -1;
     if (list !== undefined && index >= 0) list.splice(index, 1);
+    connection.socket.destroy();
   };
 
-  const park = (origin: Origin, socket: Socket): void => {
-    const list = idle.get(origin.key) ?? [];
-    if (list.length >= maxIdle || socket.destroyed) {
-      socket.destroy();
+  const park = (connection: Connection): void => {
+    connection.active = null;
+    const list = idle.get(connection.origin.key) ?? [];
+    if (list.length >= maxIdle || connection.socket.destroyed) {
+      connection.socket.destroy();
       return;
     }
-    list.push(socket);
-    idle.set(origin.key, list);
-    socket.unref();
-    socket.setTimeout(idleTimeoutMs);
-    // Bytes or a close while idle mean the server is done with this connection.
-    const drop = (): void => {
-      forget(origin, socket);
-      socket.destroy();
-    };
-    idleListeners.set(socket, drop);
-    socket.on('data', drop).on('end', drop).on('close', drop);
+    connection.parkedAt = performance.now();
+    connection.socket.unref();
+    list.push(connection);
+    idle.set(connection.origin.key, list);
   };
 
-  const checkout = (origin: Origin): Socket => {
+  // Age is checked on reuse instead of with a timer per parked connection.
+  const checkout = (origin: Origin): Connection => {
     const list = idle.get(origin.key);
+    const now = performance.now();
     while (list !== undefined && list.length > 0) {
-      const socket = list.pop() as Socket;
-      const drop = idleListeners.get(socket);
-      if (drop !== undefined) socket.off('data', drop).off('end', drop).off('close', drop);
-      socket.setTimeout(0);
-      if (!socket.destroyed && socket.writable) {
-        socket.ref();
-        return socket;
+      const connection = list.pop() as Connection;
+      if (!connection.socket.destroyed && connection.socket.writable && now - connection.parkedAt <= idleTimeoutMs) {
+        connection.socket.ref();
+        return connection;
       }
-      socket.destroy();
+      connection.socket.destroy();
     }
-    return connect(origin, options.ca);
+    return open(origin, options.ca, retire);
   };
 
   const transport = ((request: HttpRequest, exchange: ExchangeOptions): Promise<HttpResponseText> => {
     const { signal } = exchange;
     if (signal?.aborted) return Promise.reject(new KrakenError('aborted'));
-    let url: URL;
     let origin: Origin;
     let wire: string;
     try {
-      url = new URL(request.url);
-      origin = originOf(url);
-      wire = serialise(request, url, origin);
+      const target = targetOf(request.url);
+      origin = target.origin;
+      wire = serialise(request, target);
     } catch (error) {
-      return Promise.reject(error instanceof KrakenError ? error : new KrakenError('network', { message: 'The Kraken URL is not valid.', retryable: false, cause: error }));
+      return Promise.reject(error instanceof KrakenError ? error : new KrakenError('network', { retryable: false, cause: error }));
     }
 
     return new Promise<HttpResponseText>((resolve, reject) => {
-      const socket = checkout(origin);
+      const connection = checkout(origin);
       const parser = createResponseParser(request.method);
       let settled = false;
 
-      const cleanup = (): void => {
+      const settle = (): void => {
+        settled = true;
         exchange.timers.clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        socket.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
       };
       const fail = (error: KrakenError): void => {
         if (settled) return;
-        settled = true;
-        cleanup();
-        socket.destroy();
+        settle();
+        connection.active = null;
+        connection.socket.destroy();
         reject(error);
       };
       const complete = (response: ParsedResponse): void => {
@@ -188,45 +216,45 @@ export function createHttp1Transport(options: Http1TransportOptions = {}): Http1
           fail(new KrakenError('bad-response', { message: 'Kraken\'s response could not be decoded.', httpStatus: response.status, cause: error }));
           return;
         }
-        settled = true;
-        cleanup();
-        if (response.reusable) park(origin, socket);
-        else socket.destroy();
+        settle();
+        if (response.reusable) park(connection);
+        else {
+          connection.active = null;
+          connection.socket.destroy();
+        }
         resolve({ status: response.status, text, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
       };
-      const parseFailure = (error: unknown): KrakenError =>
-        error instanceof HttpParseError
-          ? new KrakenError('bad-response', { message: 'Kraken\'s response is not valid HTTP.', cause: error })
-          : new KrakenError('network', { cause: error });
-
-      const onData = (chunk: Buffer): void => {
-        try {
-          const response = parser.push(chunk);
-          if (response !== null) complete(response);
-        } catch (error) {
-          fail(parseFailure(error));
-        }
-      };
-      const onEnd = (): void => {
-        try {
-          complete(parser.end());
-        } catch (error) {
-          fail(error instanceof HttpParseError ? new KrakenError('network', { message: 'Kraken closed the connection early.', cause: error }) : parseFailure(error));
-        }
-      };
-      const onError = (error: Error): void => fail(new KrakenError('network', { cause: error }));
-      const onClose = (): void => fail(new KrakenError('network', { message: 'Kraken closed the connection early.' }));
       const onAbort = (): void => fail(new KrakenError('aborted'));
       const timer = exchange.timers.setTimeout(() => fail(timeoutError(exchange.timeoutMs)), exchange.timeoutMs);
 
-      socket.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+      connection.active = {
+        data(chunk) {
+          try {
+            const response = parser.push(chunk);
+            if (response !== null) complete(response);
+          } catch (error) {
+            fail(error instanceof HttpParseError
+              ? new KrakenError('bad-response', { message: 'Kraken\'s response is not valid HTTP.', cause: error })
+              : new KrakenError('network', { cause: error }));
+          }
+        },
+        end() {
+          try {
+            complete(parser.end());
+          } catch (error) {
+            fail(new KrakenError('network', { message: 'Kraken closed the connection early.', cause: error }));
+          }
+        },
+        close: () => fail(new KrakenError('network', { message: 'Kraken closed the connection early.' })),
+        error: (error) => fail(new KrakenError('network', { cause: error })),
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
-      socket.write(wire);
+      connection.socket.write(wire);
     });
   }) as Http1Transport;
 
   transport.close = () => {
-    for (const list of idle.values()) for (const socket of list.splice(0)) socket.destroy();
+    for (const list of idle.values()) for (const connection of list.splice(0)) connection.socket.destroy();
   };
   return transport;
 }
