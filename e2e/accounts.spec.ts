@@ -1,0 +1,191 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  acceptWeakProtection,
+  accountEvents,
+  addAccount,
+  addDemoAccount,
+  appInfo,
+  appReady,
+  expect,
+  KEYS,
+  listAccounts,
+  recordAccountEvents,
+  removeAccount,
+  renameAccount,
+  secretForms,
+  test,
+  userDataFiles,
+  valueOf,
+} from './helpers/accounts.ts';
+
+const userData = () => test.info().outputPath('user-data');
+
+test.describe('with a system keyring', () => {
+  test.use({ keyring: 'gnome_libsecret' });
+
+  test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ page, fakeKraken }) => {
+    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
+    await recordAccountEvents(page);
+
+    const added = valueOf(await addAccount(page, { label: '  Main  ', apiKey: ` ${KEYS.main.apiKey}\n`, apiSecret: KEYS.main.apiSecret }));
+    expect(added).toEqual({
+      id: expect.any(String),
+      label: 'Main',
+      keyFingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
+      addedAt: expect.any(String),
+      hasOtp: false,
+      demo: false,
+      lastCheck: { at: added.addedAt, ok: true },
+    });
+    // One signed Balance call proved the key.
+    expect(fakeKraken.calls.map((call) => [call.path, call.verified, call.errors])).toEqual([['/0/private/Balance', true, []]]);
+
+    const listed = valueOf(await listAccounts(page));
+    expect(listed).toEqual([added]);
+    const seenByPage = JSON.stringify({ listed, events: await accountEvents(page) });
+    expect(seenByPage).not.toContain(KEYS.main.apiSecret);
+    expect(seenByPage).not.toContain(KEYS.main.apiKey);
+
+    expect(valueOf(await renameAccount(page, { id: added.id, label: 'Savings' }))).toMatchObject({ id: added.id, label: 'Savings' });
+    valueOf(await removeAccount(page, added.id));
+    expect(valueOf(await listAccounts(page))).toEqual([]);
+    await expect.poll(async () => (await accountEvents(page)).map((list) => list.map((a) => a.label))).toEqual([['Main'], ['Savings'], []]);
+  });
+
+  test('rejects malformed keys field by field, before asking Kraken', async ({ page, fakeKraken }) => {
+    const cases = [
+      { request: { label: 'x', apiKey: KEYS.main.apiKey.slice(0, 49), apiSecret: KEYS.main.apiSecret }, field: 'apiKey', message: 'An API key is 56 characters long; this one has 49.' },
+      { request: { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: `${KEYS.main.apiSecret.slice(0, 60)}-_-_-_!` }, field: 'apiSecret', message: 'The private key is not valid base64' },
+      { request: { label: 'x', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiKey }, field: 'apiKey', message: 'This looks like the private key, not the API key.' },
+      { request: { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: KEYS.main.apiSecret.slice(0, 80) }, field: 'apiSecret', message: 'this one has 80 characters' },
+      { request: { label: 'x', ...KEYS.main, otp: 'x'.repeat(100) }, field: 'otp', message: 'The 2FA password is longer than 64 characters.' },
+    ];
+    for (const { request, field, message } of cases) {
+      const result = await addAccount(page, request);
+      expect(result.ok, JSON.stringify(request)).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.field).toBe(field);
+      expect(result.error.message).toContain(message);
+      expect(result.error.hint).toBeTruthy();
+    }
+    expect(fakeKraken.calls).toEqual([]);
+    expect(valueOf(await listAccounts(page))).toEqual([]);
+  });
+
+  test('explains what Kraken said about a key that does not work, and stores nothing', async ({ page }) => {
+    const wrongSecret = await addAccount(page, { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: KEYS.second.apiSecret });
+    expect(wrongSecret).toMatchObject({ ok: false, error: { code: 'secret-mismatch', field: 'apiSecret', message: expect.stringContaining('The private key does not match this API key.') } });
+    const noFunds = await addAccount(page, { label: 'x', ...KEYS.noFunds });
+    expect(noFunds).toMatchObject({ ok: false, error: { code: 'missing-permission', field: 'apiKey', message: expect.stringContaining('"Funds permissions: Query"') } });
+    const unknown = await addAccount(page, { label: 'x', ...KEYS.unknown });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'key-rejected', field: 'apiKey' } });
+    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+    expect(await addAccount(page, { label: 'Again', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'duplicate-key', field: 'apiKey' } });
+    expect(valueOf(await listAccounts(page)).map((a) => a.label)).toEqual(['Main']);
+  });
+
+  test('says a network failure is not a problem with the key', async ({ page, fakeKraken }) => {
+    fakeKraken.injectFault({ type: 'html', status: 502 }, { always: true, path: '/0/private/Balance' });
+    const result = await addAccount(page, { label: 'x', ...KEYS.main });
+    expect(result).toMatchObject({ ok: false, error: { code: 'key-check-unavailable', message: expect.stringContaining('This says nothing about the key itself.') } });
+    expect(result.ok ? null : result.error.field).toBeUndefined();
+  });
+
+  test('keeps one demo account without a key', async ({ page }) => {
+    const demo = valueOf(await addDemoAccount(page));
+    expect(valueOf(await addDemoAccount(page))).toEqual(demo);
+    expect(demo).toMatchObject({ label: 'Demo account', demo: true, keyFingerprint: '' });
+    expect(valueOf(await listAccounts(page))).toEqual([demo]);
+  });
+});
+
+test.describe('without a keyring (basic_text, the default here)', () => {
+  test('refuses to store a key until the user accepts weak protection, and remembers the choice', async ({ app, page, launch }) => {
+    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
+    const refused = await addAccount(page, { label: 'Main', ...KEYS.main });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'weak-protection-not-accepted' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toContain('no system keyring');
+      expect(refused.error.hint).toContain('Install and unlock a keyring');
+    }
+    expect(valueOf(await acceptWeakProtection(page))).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: true });
+    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+
+    await app.close();
+    const again = await launch();
+    const pageAgain = await appReady(await again.firstWindow());
+    expect(valueOf(await appInfo(pageAgain)).storage.weakAccepted).toBe(true);
+    expect(valueOf(await listAccounts(pageAgain)).map((a) => a.label)).toEqual(['Main']);
+  });
+
+  test('stores the key at once when the add request carries the acceptance', async ({ page }) => {
+    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, acceptWeakProtection: true }));
+    expect(valueOf(await appInfo(page)).storage.weakAccepted).toBe(true);
+  });
+});
+
+test.describe('with no encryption at all', () => {
+  test.use({ keyring: 'unavailable' });
+
+  test('refuses to store any key, even when the user would accept', async ({ page, fakeKraken }) => {
+    expect(valueOf(await appInfo(page)).storage).toMatchObject({ level: 'unavailable', weakAccepted: false });
+    expect(await addAccount(page, { label: 'Main', ...KEYS.main, acceptWeakProtection: true })).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
+    expect(await acceptWeakProtection(page)).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
+    expect(fakeKraken.calls).toEqual([]);
+    expect(existsSync(path.join(userData(), 'accounts.json')) ? JSON.parse(readFileSync(path.join(userData(), 'accounts.json'), 'utf8')) : {}).toEqual({});
+  });
+});
+
+for (const keyring of ['gnome_libsecret', 'basic_text'] as const) {
+  test.describe(`store file (${keyring})`, () => {
+    test.use({ keyring });
+
+    test('no file in the data folder holds the key, the secret or the 2FA password in any form', async ({ page }) => {
+      const otp = 'e2e-2fa-password';
+      valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp, acceptWeakProtection: true }));
+      const files = userDataFiles(userData());
+      expect([...files.keys()]).toContain('accounts.json');
+      const accounts = JSON.parse(files.get('accounts.json') ?? '{}') as { accounts: { sealed: string }[] };
+      expect(accounts.accounts[0]?.sealed).toMatch(/^[A-Za-z0-9+/]+=*$/);
+      for (const [name, text] of files) {
+        for (const form of [...secretForms(KEYS.main.apiSecret), KEYS.main.apiKey, otp]) {
+          expect(text.includes(form), `${name} holds ${form.slice(0, 6)}…`).toBe(false);
+        }
+      }
+    });
+  });
+}
+
+test.describe('damaged files', () => {
+  test.use({ keyring: 'gnome_libsecret' });
+
+  test('a truncated key file: the app starts, says so, keeps a copy, and recovers every complete account', async ({ app, page, launch }) => {
+    valueOf(await addAccount(page, { label: 'First', ...KEYS.main }));
+    valueOf(await addAccount(page, { label: 'Second', ...KEYS.second }));
+    await app.close();
+
+    const file = path.join(userData(), 'accounts.json');
+    const intact = readFileSync(file, 'utf8');
+    const truncated = intact.slice(0, intact.indexOf('"Second"') + 4);
+    writeFileSync(file, truncated);
+    writeFileSync(path.join(userData(), 'settings.json'), '{"settings": {"theme": "dark", "refreshIntervalSec": 12');
+
+    const again = await launch();
+    const pageAgain = await appReady(await again.firstWindow());
+    const info = valueOf(await appInfo(pageAgain));
+    expect(info.startupNotices).toEqual([
+      expect.stringMatching(/^Your settings file was damaged\. The app kept a copy of it as settings\.damaged-[\dT-]+Z\.json in its data folder and kept every setting it could still read/),
+      expect.stringMatching(/^The file with your saved API keys was damaged\. .* recovered 1 of the 2 saved accounts\. Add the missing key again\.$/),
+    ]);
+    expect(valueOf(await listAccounts(pageAgain)).map((a) => a.label)).toEqual(['First']);
+    const backups = readdirSync(userData()).filter((name) => name.startsWith('accounts.damaged-'));
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(path.join(userData(), backups[0] ?? ''), 'utf8')).toBe(truncated);
+    const settings = await pageAgain.evaluate(() => (window as unknown as { kraken: { settings: { get(): Promise<{ ok: boolean; value: { theme: string } }> } } }).kraken.settings.get());
+    expect(settings.value.theme).toBe('dark');
+    // The recovered account is the same key (a duplicate if added again); the lost one can simply be added again.
+    expect(await addAccount(pageAgain, { label: 'Again', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'duplicate-key' } });
+    valueOf(await addAccount(pageAgain, { label: 'Second', ...KEYS.second }));
+  });
+});

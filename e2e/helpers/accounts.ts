@@ -1,0 +1,135 @@
+// Reusable pieces for specs that need saved accounts: a fake Kraken per test with Kraken-shaped keys,
+// the app pointed at it, and calls through the real preload bridge (window.kraken), exactly as the UI makes them.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { AccountSummary, AddAccountRequest, AppInfo, IpcResult, KrakenBridge, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
+import { testKeyPair } from '../../main/vault/testing/key-pair.ts';
+import { startFakeKraken, type FakeKraken } from '../fake-kraken/index.ts';
+import { test as base } from '../fixtures.ts';
+import type { RuntimeBackend } from '../runtime/safe-storage.ts';
+
+export { expect } from '../fixtures.ts';
+export { testKeyPair };
+
+/** Keys the fake Kraken knows: one that may read balances, one created without "Query Funds". */
+export const KEYS = {
+  main: testKeyPair('e2e main'),
+  second: testKeyPair('e2e second'),
+  noFunds: testKeyPair('e2e no funds'),
+  /** Shaped right, but the fake has never heard of it. */
+  unknown: testKeyPair('e2e unknown'),
+} as const;
+
+interface AccountFixtures {
+  /** safeStorage backend of the test runtime: a keyring ('gnome_libsecret'), 'basic_text' (default) or none. */
+  keyring: RuntimeBackend;
+  fakeKraken: FakeKraken;
+}
+
+/** The app fixtures, with a fake Kraken per test that the app talks to (KRAKEN_API_URL). */
+export const test = base.extend<AccountFixtures>({
+  keyring: ['basic_text', { option: true }],
+  fakeKraken: async ({}, use) => {
+    const fake = await startFakeKraken({
+      keys: [KEYS.main, KEYS.second, { ...KEYS.noFunds, canQueryFunds: false }],
+    });
+    await use(fake);
+    await fake.close();
+  },
+  page: async ({ page }, use) => {
+    await use(await appReady(page));
+  },
+  appEnv: async ({ fakeKraken, keyring }, use, testInfo) => {
+    await use({
+      KRAKEN_API_URL: fakeKraken.url,
+      ELECTRON_RUNTIME_SAFE_STORAGE: keyring,
+      ELECTRON_RUNTIME_KEYRING_DIR: testInfo.outputPath('keyring'),
+    });
+  },
+});
+
+type Bridge = KrakenBridge;
+
+/**
+ * Waits until the window shows the app's own page with the bridge in place. A first window is handed
+ * out as soon as it exists, which is before its page has loaded.
+ */
+export async function appReady(page: Page): Promise<Page> {
+  await page.waitForURL(/\/renderer\/index\.html$/);
+  await page.waitForFunction(() => 'kraken' in window);
+  return page;
+}
+
+export function addAccount(page: Page, request: AddAccountRequest): Promise<IpcResult<AccountSummary>> {
+  return page.evaluate((req) => (window as unknown as { kraken: Bridge }).kraken.accounts.add(req), request);
+}
+
+export function listAccounts(page: Page): Promise<IpcResult<AccountSummary[]>> {
+  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.accounts.list());
+}
+
+export function renameAccount(page: Page, request: RenameAccountRequest): Promise<IpcResult<AccountSummary>> {
+  return page.evaluate((req) => (window as unknown as { kraken: Bridge }).kraken.accounts.rename(req), request);
+}
+
+export function removeAccount(page: Page, id: string): Promise<IpcResult<void>> {
+  return page.evaluate((accountId) => (window as unknown as { kraken: Bridge }).kraken.accounts.remove(accountId), id);
+}
+
+export function addDemoAccount(page: Page): Promise<IpcResult<AccountSummary>> {
+  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.accounts.addDemo());
+}
+
+export function acceptWeakProtection(page: Page): Promise<IpcResult<StorageProtection>> {
+  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.storage.acceptWeakProtection());
+}
+
+export function appInfo(page: Page): Promise<IpcResult<AppInfo>> {
+  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.app.getInfo());
+}
+
+/** Starts collecting 'accounts:changed' events in the page; read them with accountEvents(). */
+export function recordAccountEvents(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const seen: AccountSummary[][] = [];
+    Object.defineProperty(window, '__accountEvents', { value: seen });
+    (window as unknown as { kraken: Bridge }).kraken.accounts.onChanged((accounts) => seen.push(accounts));
+  });
+}
+
+export function accountEvents(page: Page): Promise<AccountSummary[][]> {
+  return page.evaluate(() => (window as unknown as { __accountEvents: AccountSummary[][] }).__accountEvents);
+}
+
+/** The value of a successful result, or a test failure that shows the error. */
+export function valueOf<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** Every way a secret could sit in a file or a heap without being spelled as itself. */
+export function secretForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'base64');
+  return [
+    secret,
+    bytes.toString('hex'),
+    bytes.toString('base64url'),
+    Buffer.from(secret, 'utf8').toString('base64'),
+    Buffer.from(secret, 'utf8').toString('hex'),
+  ];
+}
+
+/** Text of every file in the app's data folder (keys, settings, nonces, …), by file name. */
+export function userDataFiles(userDataDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(path.relative(userDataDir, full), readFileSync(full, 'latin1'));
+    }
+  };
+  walk(userDataDir);
+  return files;
+}
