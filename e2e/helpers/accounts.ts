@@ -30,6 +30,7 @@ interface AccountFixtures {
 /** The app fixtures, with a fake Kraken per test that the app talks to (KRAKEN_API_URL). */
 export const test = base.extend<AccountFixtures>({
   keyring: ['basic_text', { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
   fakeKraken: async ({}, use) => {
     const fake = await startFakeKraken({
       keys: [KEYS.main, KEYS.second, { ...KEYS.noFunds, canQueryFunds: false }],
