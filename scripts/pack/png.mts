@@ -54,7 +54,7 @@ export function encodePng(image: RgbaImage): Buffer {
   const raw = Buffer.alloc((stride + 1) * height);
   const candidate = new Uint8Array(stride);
   const best = new Uint8Array(stride);
-  let prev = new Uint8Array(stride);
+  let prev: Uint8Array = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
     const row = rgba.subarray(y * stride, (y + 1) * stride);
     let bestType = 0;
