@@ -15,7 +15,8 @@ export const test = base.extend<Fixtures>({
   launch: async ({ appEnv }, use, testInfo) => {
     const launched: AppHandle[] = [];
     await use(async (options = {}) => {
-      const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), ...options, env: { ...appEnv, ...options.env } });
+      // KRAKEN_BALANCES_E2E=1 makes main keep the last tray model where specs can read it (main/tray/app-tray.ts).
+      const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), ...options, env: { KRAKEN_BALANCES_E2E: '1', ...appEnv, ...options.env } });
       launched.push(app);
       return app;
     });

@@ -4,6 +4,7 @@ import { broadcast } from './ipc/broadcast.ts';
 import { registerRoutes } from './ipc/register.ts';
 import { createRoutes } from './routes.ts';
 import { createServices } from './services.ts';
+import { startDesktopShell } from './startup/desktop-shell.ts';
 import { log } from './log.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
 import { applyUserDataOverride } from './user-data.ts';
@@ -32,7 +33,9 @@ if (!app.requestSingleInstanceLock()) {
       registerRoutes(createRoutes(services), isTrustedSender);
       services.settings.onChange((settings) => broadcast('settings:changed', settings));
       services.vault.onChange((accounts) => broadcast('accounts:changed', accounts));
-      createMainWindow();
+      services.balances.onChange((balances) => broadcast('balances:changed', balances));
+      // Tray, close-to-tray, launch at login, start minimised; creates the window and starts refreshing.
+      startDesktopShell(services);
       log.info(`started ${app.getName()} ${app.getVersion()}`);
     })
     .catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { app } from 'electron';
+import { createRefreshServices, type RefreshServices } from './balances/refresh-services.ts';
 import { salvageFields } from './persistence/json-salvage.ts';
 import { damagedFileNotice, openStore } from './persistence/open-store.ts';
 import { SettingsService } from './settings/settings-service.ts';
@@ -7,7 +8,7 @@ import { openVault } from './vault/open-vault.ts';
 import type { Vault } from './vault/vault.ts';
 
 /** Everything main runs, created once after 'ready' and handed to the routes, tray and scheduler. */
-export interface Services {
+export interface Services extends RefreshServices {
   settings: SettingsService;
   /** The saved Kraken keys, encrypted by the OS; AccountSummary out, never a secret. */
   vault: Vault;
@@ -25,7 +26,10 @@ export function createServices(): Services {
   }
   const settings = new SettingsService(settingsFile.store);
   const { vault, accountClients } = openVault({ dataDir, tier: () => settings.get().tier, notices: startupNotices });
+  // Balances (refreshed by the scheduler), history and change notifications; refreshing starts with balances.start().
+  const refresh = createRefreshServices({ dataDir, settings, vault, accountClients, notices: startupNotices });
   return {
+    ...refresh,
     settings,
     vault,
     accountClients,

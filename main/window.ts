@@ -2,12 +2,19 @@ import { app, BrowserWindow } from 'electron';
 import { preloadPath, rendererIndexPath } from './paths.ts';
 
 let mainWindow: BrowserWindow | null = null;
+// Decides whether closing the window hides it to the tray instead (main/startup/desktop-shell.ts sets it).
+let hideInsteadOfClose: () => boolean = () => false;
+
+export function setHideInsteadOfClose(predicate: () => boolean): void {
+  hideInsteadOfClose = predicate;
+}
 
 export function getMainWindow(): BrowserWindow | null {
   return mainWindow;
 }
 
-export function createMainWindow(): BrowserWindow {
+/** `show: false` creates the window hidden (start minimised to the tray); it appears with showMainWindow(). */
+export function createMainWindow(options: { show?: boolean } = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1120,
     height: 760,
@@ -32,7 +39,12 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   mainWindow = window;
-  window.once('ready-to-show', () => window.show());
+  if (options.show !== false) window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (!hideInsteadOfClose()) return;
+    event.preventDefault();
+    window.hide();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { MenuItemConstructorOptions, Notification, NotificationConstructorOptions, Tray } from 'electron';
+import type { AddRepresentationOptions, MenuItemConstructorOptions, Notification, NotificationConstructorOptions, Tray } from 'electron';
 
 /**
  * Tray, Menu, nativeImage, Notification, nativeTheme, powerMonitor, shell, dialog: nothing is drawn or
@@ -33,6 +33,13 @@ export class RuntimeNativeImage {
 
   resize(): RuntimeNativeImage {
     return this;
+  }
+
+  /** Records the extra scale factors (e.g. the tray's @2x image) an app attaches. */
+  readonly representations: number[] = [];
+
+  addRepresentation(options: AddRepresentationOptions): void {
+    this.representations.push(options.scaleFactor ?? 1);
   }
 
   setTemplateImage(option: boolean): void {

@@ -31,6 +31,7 @@ describe('BalancesService with the real client against the fake Kraken', () => {
       accounts: { list: () => [account], onChanged: () => () => undefined, clientFor: () => Promise.resolve(client) },
       settings: { get: () => DEFAULT_SETTINGS, onChange: () => () => undefined },
     });
+    service.start();
     await service.whenIdle();
     const [first] = service.list();
     expect(first?.status).toBe('fresh');

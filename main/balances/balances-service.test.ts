@@ -90,6 +90,7 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
   });
   service.onChange((list) => changes.push(list));
   service.onRefreshed((event) => refreshed.push(event));
+  service.start();
   const flush = async (): Promise<void> => {
     for (let i = 0; i < 30; i += 1) await Promise.resolve();
   };

@@ -69,7 +69,7 @@ export class BalancesService {
   private readonly clients = new Map<string, KrakenClient>();
   private readonly events = new EventEmitter();
   private readonly scheduler: RefreshScheduler;
-  private readonly unsubscribe: (() => void)[];
+  private unsubscribe: (() => void)[] = [];
 
   constructor(options: BalancesServiceOptions) {
     this.options = options;
@@ -83,11 +83,16 @@ export class BalancesService {
       blockedUntil: (id) => this.clients.get(id)?.lockedUntil() ?? null,
       onPlan: () => this.emit(),
     });
+  }
+
+  /** Starts following the accounts and settings and refreshing; listeners attached before see the first refresh. */
+  start(): void {
+    if (this.unsubscribe.length > 0) return;
     this.unsubscribe = [
-      options.accounts.onChanged((accounts) => this.setAccounts(accounts)),
-      options.settings.onChange((_settings, changed) => this.settingsChanged(changed)),
+      this.options.accounts.onChanged((accounts) => this.setAccounts(accounts)),
+      this.options.settings.onChange((_settings, changed) => this.settingsChanged(changed)),
     ];
-    this.setAccounts(options.accounts.list());
+    this.setAccounts(this.options.accounts.list());
   }
 
   list(): AccountBalances[] {

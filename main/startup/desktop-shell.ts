@@ -1,0 +1,57 @@
+import { app } from 'electron';
+import { log } from '../log.ts';
+import type { Services } from '../services.ts';
+import { startTray } from '../tray/app-tray.ts';
+import { createMainWindow, setHideInsteadOfClose, showMainWindow } from '../window.ts';
+import { syncLaunchAtLogin } from './login-item-edge.ts';
+import { shouldStartHidden } from './start-hidden.ts';
+
+/**
+ * The desktop side of the app, after the services exist: the tray, hiding to it on close, launch at
+ * login, starting minimised, refreshing, and writing history out on quit.
+ */
+export function startDesktopShell(services: Services): void {
+  // A real quit (tray menu, app menu, OS logout) must close the window even when close-to-tray is on.
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  const tray = startTray(
+    {
+      appName: app.getName(),
+      settings: services.settings,
+      accounts: { list: () => services.vault.list(), onChange: (listener) => services.vault.onChange(listener) },
+      balances: services.balances,
+    },
+    {
+      refresh: () => void services.balances.refresh().catch((error: unknown) => log.warn('tray: refresh failed', error)),
+      show: () => void showMainWindow(),
+      togglePrivacy: () => void services.settings.update({ privacyMode: !services.settings.get().privacyMode }),
+      quit: () => app.quit(),
+    },
+  );
+  setHideInsteadOfClose(() => !quitting && tray !== null && services.settings.get().closeToTray);
+
+  const settings = services.settings.get();
+  // Re-applied at every start so a moved or updated app (a new AppImage path) keeps starting at login.
+  if (settings.launchAtLogin) syncLaunchAtLogin(true);
+  services.settings.onChange((next, changed) => {
+    if (changed.includes('launchAtLogin')) syncLaunchAtLogin(next.launchAtLogin);
+  });
+
+  const hidden = shouldStartHidden({
+    argv: process.argv,
+    startMinimized: settings.startMinimized,
+    openedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+    hasTray: tray !== null,
+  });
+  createMainWindow({ show: !hidden });
+  services.balances.start();
+
+  app.on('will-quit', () => {
+    services.balances.dispose();
+    services.history.dispose();
+    tray?.destroy();
+  });
+}
