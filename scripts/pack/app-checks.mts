@@ -19,6 +19,8 @@ export type Section = { title: string; lines: string[]; problems: string[] };
  */
 export const ASAR_BUDGET_BYTES = 4 * 1024 * 1024;
 
+const LISTED_FILES = 25;
+
 export type ArchiveFacts = { headerSha256: string; bytes: number };
 
 /** Contents, rules, per-file integrity records and the size budget of one app.asar. */
@@ -55,8 +57,9 @@ export function checkArchive(asarPath: string): { section: Section; facts: Archi
         ['total', plural(asar.files.length, 'file'), formatBytes(totalBytes)],
       ]),
     );
-    section.lines.push('files:');
-    section.lines.push(...table(asar.files.map((f) => [f.path, formatBytes(f.size)]), '    '));
+    const largest = [...asar.files].sort((a, b) => b.size - a.size).slice(0, LISTED_FILES);
+    section.lines.push(asar.files.length > LISTED_FILES ? `the ${LISTED_FILES} largest files:` : 'files:');
+    section.lines.push(...table(largest.map((f) => [f.path, formatBytes(f.size)]), '    '));
 
     let verified = 0;
     for (const file of packed) {

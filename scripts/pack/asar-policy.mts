@@ -6,11 +6,15 @@ import path from 'node:path';
 export const REQUIRED_ENTRIES = ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'];
 
 const FORBIDDEN: ReadonlyArray<{ pattern: RegExp; reason: string }> = [
-  { pattern: /(^|\/)node_modules\//, reason: 'an npm package copied in (everything must be bundled into out/ by electron-vite)' },
   { pattern: /\.map$/, reason: 'a source map' },
   { pattern: /\.(ts|tsx|mts|cts)$/, reason: 'TypeScript source' },
   { pattern: /\.(test|spec)\.[cm]?[jt]sx?$/, reason: 'a test file' },
 ];
+
+/** The package folder of a file inside node_modules: ".../node_modules/name" or ".../node_modules/@scope/name". */
+const NODE_MODULES_PACKAGE = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+/;
+
+const plural = (files: number): string => `${files} file${files === 1 ? '' : 's'}`;
 
 export type PackagedManifest = { main?: unknown; dependencies?: unknown; devDependencies?: unknown };
 
@@ -51,13 +55,22 @@ export function findViolations({ paths, unpackedPaths, manifest, rendererHtml }:
   for (const ref of rendererReferences(rendererHtml)) {
     if (!present.has(ref)) violations.push(`out/renderer/index.html loads ${ref}, which is not in the archive`);
   }
+  const packages = new Map<string, number>();
   for (const file of paths) {
+    const npmPackage = NODE_MODULES_PACKAGE.exec(file)?.[0];
+    if (npmPackage) {
+      packages.set(npmPackage, (packages.get(npmPackage) ?? 0) + 1);
+      continue;
+    }
     if (file !== 'package.json' && !file.startsWith('out/')) {
       violations.push(`${file} is outside out/ (only the built app and package.json belong in the archive)`);
       continue;
     }
     const rule = FORBIDDEN.find(({ pattern }) => pattern.test(file));
     if (rule) violations.push(`${file} is ${rule.reason}`);
+  }
+  for (const [npmPackage, files] of packages) {
+    violations.push(`${npmPackage} (${plural(files)}) is an npm package copied in; everything must be bundled into out/ by electron-vite`);
   }
   for (const file of unpackedPaths) violations.push(`${file} is unpacked next to the archive (nothing needs to be)`);
   return violations;

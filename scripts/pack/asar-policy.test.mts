@@ -29,6 +29,8 @@ describe('findViolations', () => {
     const paths = [
       ...input().paths,
       'node_modules/zod/index.js',
+      'node_modules/zod/package.json',
+      'node_modules/@tanstack/react-virtual/dist/index.js',
       'out/main/node_modules/big.js/big.js',
       'out/main/index.js.map',
       'out/main/kraken.ts',
@@ -38,14 +40,15 @@ describe('findViolations', () => {
       'README.md',
     ];
     expect(findViolations(input({ paths, unpackedPaths: ['out/main/native.node'] }))).toEqual([
-      'node_modules/zod/index.js is outside out/ (only the built app and package.json belong in the archive)',
-      'out/main/node_modules/big.js/big.js is an npm package copied in (everything must be bundled into out/ by electron-vite)',
       'out/main/index.js.map is a source map',
       'out/main/kraken.ts is TypeScript source',
       'out/main/client.test.js is a test file',
       'main/index.ts is outside out/ (only the built app and package.json belong in the archive)',
       'bench/signing.bench.ts is outside out/ (only the built app and package.json belong in the archive)',
       'README.md is outside out/ (only the built app and package.json belong in the archive)',
+      'node_modules/zod (2 files) is an npm package copied in; everything must be bundled into out/ by electron-vite',
+      'node_modules/@tanstack/react-virtual (1 file) is an npm package copied in; everything must be bundled into out/ by electron-vite',
+      'out/main/node_modules/big.js (1 file) is an npm package copied in; everything must be bundled into out/ by electron-vite',
       'out/main/native.node is unpacked next to the archive (nothing needs to be)',
     ]);
   });

@@ -79,12 +79,12 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
       const appPath = path.join(work, 'mac', arch === 'x64' ? 'mac' : 'mac-arm64', `${pkg.productName}.app`);
       const bundle = checkMacBundle(appPath, pkg.productName, root);
       const macArchive = checkArchive(path.join(appPath, 'Contents', 'Resources', 'app.asar'));
-      if (linuxHeader && macArchive.facts.headerSha256 !== linuxHeader) {
-        bundle.problems.push('the macOS app.asar differs from the Linux one (same sources should give the same archive)');
+      if (macArchive.facts.headerSha256 === linuxHeader) {
+        bundle.lines.push('its app.asar has the same header hash as the Linux archive (checked above)');
       } else {
-        bundle.lines.push('its app.asar is byte-for-byte the Linux archive (same header hash)');
+        bundle.lines.push('its app.asar differs from the Linux one:', ...macArchive.section.lines);
+        bundle.problems.push(...macArchive.section.problems);
       }
-      bundle.problems.push(...macArchive.section.problems);
       sections.push(bundle);
       sections.push(
         await checkFuses(path.join(appPath, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework'), 'the macOS Electron Framework'),
@@ -110,9 +110,10 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
 
   const problems = sections.flatMap((s) => s.problems);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // Everything goes to stdout, so the verdict stays last in CI logs; the exit code carries the failure.
   if (problems.length > 0) {
-    console.error(`\npack:check FAILED with ${problems.length} problem${problems.length === 1 ? '' : 's'} (${seconds} s):`);
-    for (const problem of problems) console.error(`  - ${problem}`);
+    console.info(`\npack:check FAILED with ${problems.length} problem${problems.length === 1 ? '' : 's'} (${seconds} s):`);
+    for (const problem of problems) console.info(`  - ${problem}`);
     return 1;
   }
   console.info(`\npack:check passed (${seconds} s)`);
