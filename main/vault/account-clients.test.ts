@@ -24,7 +24,7 @@ function fakeClient(credentials: Credentials, tier: VerificationTier, balance: (
     portfolio: unused,
     rateCounter: () => ({ counter: 0 }),
     lockedUntil: () => null,
-    close: () => undefined,
+    close: vi.fn(),
   };
   return client as unknown as KrakenClient & { tier: VerificationTier };
 }
@@ -67,6 +67,8 @@ describe('createAccountClients', () => {
     const pro = (await clients.clientFor(account.id)) as KrakenClient & { tier: VerificationTier };
     expect(pro).not.toBe(starter);
     expect(pro.tier).toBe('pro');
+    expect(starter.close).toHaveBeenCalledTimes(1);
+    expect(pro.close).not.toHaveBeenCalled();
     expect(makeClient).toHaveBeenCalledTimes(2);
   });
 
@@ -74,12 +76,14 @@ describe('createAccountClients', () => {
     const { vault, clients, makeClient } = setup();
     const a = await add(vault, 'a');
     const b = await add(vault, 'b');
-    await clients.clientFor(a.id);
+    const clientA = await clients.clientFor(a.id);
     const clientB = await clients.clientFor(b.id);
     vault.remove(a.id);
     await expect(clients.clientFor(a.id)).rejects.toMatchObject({ code: 'account-not-found' });
     clients.forget(b.id);
     expect(await clients.clientFor(b.id)).not.toBe(clientB);
+    expect(clientA.close).toHaveBeenCalledTimes(1);
+    expect(clientB.close).toHaveBeenCalledTimes(1);
     expect(makeClient).toHaveBeenCalledTimes(3);
   });
 

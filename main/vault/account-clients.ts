@@ -45,12 +45,20 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
     const credentials = await deps.vault.credentials(accountId);
     const ready = checked.get(keyFingerprint(credentials.apiKey));
     checked.delete(keyFingerprint(credentials.apiKey));
-    return ready?.tier === tier ? ready.client : deps.makeClient(credentials, tier);
+    if (ready?.tier === tier) return ready.client;
+    ready?.client.close();
+    return deps.makeClient(credentials, tier);
+  };
+
+  const drop = (accountId: string): void => {
+    const entry = byAccount.get(accountId);
+    byAccount.delete(accountId);
+    entry?.client.then((client) => client.close(), () => undefined);
   };
 
   deps.vault.onChange((accounts) => {
     const live = new Set(accounts.map((account) => account.id));
-    for (const id of byAccount.keys()) if (!live.has(id)) byAccount.delete(id);
+    for (const id of [...byAccount.keys()]) if (!live.has(id)) drop(id);
   });
 
   return {
@@ -61,6 +69,7 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
       const tier = deps.tier();
       const cached = byAccount.get(accountId);
       if (cached?.tier === tier) return cached.client;
+      if (cached) drop(accountId);
       const client = build(accountId, tier);
       byAccount.set(accountId, { tier, client });
       // A failed decrypt is not cached: the next call tries again (the keyring may have been unlocked).
@@ -69,17 +78,17 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
       });
       return client;
     },
-    forget(accountId) {
-      byAccount.delete(accountId);
-    },
+    forget: drop,
     async checkKey(credentials) {
       const tier = deps.tier();
       const client = deps.makeClient(credentials, tier);
       try {
         await client.balance();
       } catch (error) {
+        client.close();
         throw keyCheckError(error, credentials.otp !== undefined);
       }
+      checked.get(client.keyFingerprint)?.client.close();
       checked.set(client.keyFingerprint, { tier, client });
     },
   };
