@@ -112,6 +112,7 @@ test('a window that is not the app window is refused, even with our preload and 
 });
 
 test('a second launch on the same data exits, and the first instance shows its window', async ({ app, page, launch }) => {
+  expect(page.url()).toMatch(/\/renderer\/index\.html$/); // the first instance is fully up
   await app.evaluate(({ app: electronApp, BrowserWindow }) => {
     const state = globalThis as unknown as { secondInstances: number };
     state.secondInstances = 0;
