@@ -1,35 +1,101 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../ipc/contract.ts';
-import { bridge } from './bridge.ts';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { KrakenBridge } from '../../ipc/contract.ts';
+import { BridgeContext } from './bridge.ts';
+import { AddAccountDialog } from './components/AddAccountDialog.tsx';
+import { MainView } from './components/MainView.tsx';
+import { Notices } from './components/Notices.tsx';
+import { Onboarding } from './components/Onboarding.tsx';
+import { ALL_ACCOUNTS } from './components/ScopeTabs.tsx';
+import { SettingsDialog } from './components/SettingsDialog.tsx';
+import { TitleBar } from './components/TitleBar.tsx';
+import { systemNumberLocale } from './format/number-locale.ts';
+import { useAppData } from './hooks/use-app-data.ts';
+import { useShortcuts } from './hooks/use-shortcuts.ts';
 
-export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+type OpenDialog = 'settings' | 'add-account' | null;
+
+export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
+  const [data, actions] = useAppData(bridge);
+  const { info, settings, accounts } = data;
+  const locale = useMemo(() => systemNumberLocale(), []);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [chosenScope, setScope] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const list = accounts ?? [];
+  const defaultScope = list.length > 1 ? ALL_ACCOUNTS : (list[0]?.id ?? ALL_ACCOUNTS);
+  const scopeExists = chosenScope !== null && (chosenScope === ALL_ACCOUNTS ? list.length > 1 : list.some((account) => account.id === chosenScope));
+  const scope = scopeExists ? chosenScope : defaultScope;
 
   useEffect(() => {
-    bridge.app
-      .getInfo()
-      .then((result) => (result.ok ? setInfo(result.value) : setError(result.error.message)))
-      .catch(() => setError('The app could not reach its main process.'));
-  }, []);
+    document.documentElement.dataset['theme'] = settings?.theme ?? 'system';
+  }, [settings?.theme]);
+
+  const privacy = settings?.privacyMode ?? false;
+  const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
+  useShortcuts({
+    togglePrivacy,
+    refresh: () => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope),
+    focusSearch: () => searchRef.current?.focus(),
+  });
 
   return (
-    <div className="shell">
-      <header className="titlebar">
-        <h1>Kraken Balances</h1>
-        <span className="version" data-testid="app-version">
-          {info ? `v${info.version}` : ''}
-        </span>
-      </header>
-      <main className="empty-state" aria-live="polite">
-        <h2>No accounts yet</h2>
-        <p>Add a read-only Kraken API key to see your balances here.</p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
+    <BridgeContext value={bridge}>
+      <div className="shell">
+        <TitleBar
+          version={info?.version ?? null}
+          privacy={privacy}
+          showControls={list.length > 0 && settings !== null}
+          onTogglePrivacy={togglePrivacy}
+          onOpenSettings={() => setDialog('settings')}
+        />
+        <Notices info={info} />
+        {data.loadError && accounts === null ? (
+          <div className="error-notice" role="alert">
+            <p className="error-message">{data.loadError.message}</p>
+            {data.loadError.hint && <p className="error-hint">{data.loadError.hint}</p>}
+          </div>
+        ) : accounts === null || settings === null ? (
+          <p className="loading" aria-live="polite">
+            Loading…
           </p>
+        ) : accounts.length === 0 ? (
+          <Onboarding info={info} />
+        ) : (
+          <MainView
+            accounts={accounts}
+            balances={data.balances}
+            balancesError={data.balancesError}
+            settings={settings}
+            locale={locale}
+            scope={scope}
+            onScope={setScope}
+            onUpdateSettings={actions.updateSettings}
+            searchRef={searchRef}
+          />
         )}
-      </main>
-    </div>
+        {dialog === 'settings' && settings && (
+          <SettingsDialog
+            settings={settings}
+            info={info}
+            accounts={list}
+            locale={locale}
+            onUpdate={actions.updateSettings}
+            onAddAccount={() => setDialog('add-account')}
+            onClose={() => setDialog(null)}
+          />
+        )}
+        {dialog === 'add-account' && (
+          <AddAccountDialog
+            storageBackend={info?.storage.backend ?? ''}
+            onAdded={(account) => {
+              setScope(account.id);
+              setDialog(null);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
+      </div>
+    </BridgeContext>
   );
 }

@@ -1,0 +1,153 @@
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AccountSummary, AddAccountRequest, IpcError, IpcResult } from '../../../ipc/contract.ts';
+import { useBridge } from '../bridge.ts';
+import { WeakProtectionDialog } from './WeakProtectionDialog.tsx';
+
+const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app could not reach its main process.', hint: 'Try again; restart the app if it keeps happening.' };
+
+type FieldName = 'label' | 'apiKey' | 'apiSecret' | 'otp';
+const FIELDS: readonly FieldName[] = ['label', 'apiKey', 'apiSecret', 'otp'];
+
+function isField(name: string | undefined): name is FieldName {
+  return (FIELDS as readonly (string | undefined)[]).includes(name);
+}
+
+interface AddAccountFormProps {
+  onAdded: (account: AccountSummary) => void;
+  /** Backend name for the weak-protection dialog. */
+  storageBackend: string;
+  autoFocus?: boolean;
+}
+
+/**
+ * Label, API key, private key and optional 2FA password. The inputs are uncontrolled: the secret is read
+ * from the form once, at submit, and never held in React state; the form is cleared after a success.
+ */
+export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: AddAccountFormProps): ReactNode {
+  const bridge = useBridge();
+  const formRef = useRef<HTMLFormElement>(null);
+  const id = useId();
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [askWeak, setAskWeak] = useState(false);
+
+  const send = async (acceptWeakProtection: boolean) => {
+    const form = formRef.current;
+    if (form === null) return;
+    const data = new FormData(form);
+    const text = (name: FieldName) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const otp = text('otp');
+    const request: AddAccountRequest = {
+      label: text('label'),
+      apiKey: text('apiKey'),
+      apiSecret: text('apiSecret'),
+      ...(otp.trim() === '' ? {} : { otp }),
+      ...(acceptWeakProtection ? { acceptWeakProtection } : {}),
+    };
+    setBusy(true);
+    setError(null);
+    const result: IpcResult<AccountSummary> = await bridge.accounts.add(request).catch(() => ({ ok: false, error: UNREACHABLE }) as const);
+    setBusy(false);
+    if (result.ok) {
+      form.reset();
+      onAdded(result.value);
+      return;
+    }
+    if (result.error.code === 'weak-protection-not-accepted') {
+      setAskWeak(true);
+      return;
+    }
+    setError(result.error);
+    const invalid = isField(result.error.field) ? form.elements.namedItem(result.error.field) : null;
+    if (invalid instanceof HTMLElement) invalid.focus();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(false);
+  };
+
+  const acceptWeak = async () => {
+    setBusy(true);
+    const accepted = await bridge.storage.acceptWeakProtection().catch(() => ({ ok: false, error: UNREACHABLE }) as const);
+    setBusy(false);
+    setAskWeak(false);
+    if (!accepted.ok) {
+      setError(accepted.error);
+      return;
+    }
+    await send(true);
+  };
+
+  const declineWeak = () => {
+    setAskWeak(false);
+    setError({ code: 'weak-protection-declined', message: 'The key was not saved.', hint: 'Your entries are still here if you change your mind.' });
+  };
+
+  const fieldError = (field: FieldName) => (error?.field === field ? error : null);
+  const generalError = error !== null && !isField(error.field) ? error : null;
+
+  const describe = (field: FieldName, help?: string) => {
+    const ids = [help ? `${id}-${field}-help` : '', fieldError(field) ? `${id}-${field}-error` : ''].filter(Boolean).join(' ');
+    return ids || undefined;
+  };
+
+  const errorText = (field: FieldName) => {
+    const problem = fieldError(field);
+    if (problem === null) return null;
+    return (
+      <p id={`${id}-${field}-error`} className="field-error" role="alert">
+        {problem.message}
+        {problem.hint && <span className="field-error-hint"> {problem.hint}</span>}
+      </p>
+    );
+  };
+
+  return (
+    <>
+      <form ref={formRef} className="add-account-form" onSubmit={onSubmit} aria-describedby={generalError ? `${id}-error` : undefined} noValidate>
+        {generalError && (
+          <div id={`${id}-error`} className="error-notice" role="alert">
+            <p className="error-message">{generalError.message}</p>
+            {generalError.hint && <p className="error-hint">{generalError.hint}</p>}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-label`}>Name</label>
+          <input id={`${id}-label`} name="label" className="input" placeholder="e.g. Main account" autoComplete="off" maxLength={64} aria-invalid={fieldError('label') !== null} aria-describedby={describe('label')} autoFocus={autoFocus} />
+          {errorText('label')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-apiKey`}>API key</label>
+          <input id={`${id}-apiKey`} name="apiKey" className="input input-mono" autoComplete="off" spellCheck={false} required aria-invalid={fieldError('apiKey') !== null} aria-describedby={describe('apiKey')} />
+          {errorText('apiKey')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-apiSecret`}>Private key</label>
+          <input id={`${id}-apiSecret`} name="apiSecret" type="password" className="input input-mono" autoComplete="off" spellCheck={false} required aria-invalid={fieldError('apiSecret') !== null} aria-describedby={describe('apiSecret', 'help')} />
+          <p id={`${id}-apiSecret-help`} className="field-help">
+            Encrypted by your operating system and kept in the app’s main process; this window never sees it again.
+          </p>
+          {errorText('apiSecret')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-otp`}>2FA password (optional)</label>
+          <input id={`${id}-otp`} name="otp" type="password" className="input" autoComplete="off" aria-invalid={fieldError('otp') !== null} aria-describedby={describe('otp', 'help')} />
+          <p id={`${id}-otp-help`} className="field-help">
+            Only if you set a two-factor password on this API key itself.
+          </p>
+          {errorText('otp')}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Checking the key with Kraken…' : 'Add account'}
+          </button>
+        </div>
+      </form>
+      {askWeak && <WeakProtectionDialog backend={storageBackend} busy={busy} onAccept={() => void acceptWeak()} onDecline={declineWeak} />}
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { copyText, exactAmountForSelection } from '../copy-text.ts';
+import type { SortKey, SortOrder } from '../model/balance-view.ts';
+import type { TableLine } from '../model/row-view.ts';
+import { TableLineView } from './TableLineView.tsx';
+
+/** Below this many lines every line is in the DOM (screen readers and find see all); above, only the visible ones. */
+export const VIRTUALIZE_AFTER = 150;
+const LINE_HEIGHT = 44;
+
+const COLUMNS: readonly { key: SortKey; title: string; numeric: boolean }[] = [
+  { key: 'name', title: 'Asset', numeric: false },
+  { key: 'amount', title: 'Amount', numeric: true },
+  { key: 'value', title: 'Value', numeric: true },
+  { key: 'share', title: 'Share', numeric: true },
+];
+
+interface BalanceTableProps {
+  lines: readonly TableLine[];
+  sort: SortOrder;
+  onSort: (key: SortKey) => void;
+  /** Names the table for screen readers, e.g. "Balances of Main account in USD". */
+  label: string;
+  /** Marks the numbers as not current (an error or a missed refresh). */
+  stale: boolean;
+}
+
+export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const moveFocusRef = useRef(false);
+  const virtual = lines.length > VIRTUALIZE_AFTER;
+  const activeIndex = Math.min(focusIndex, Math.max(0, lines.length - 1));
+
+  // The app has no React Compiler; memoisation here is by hand (TableLineView), so its skip warning is moot.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: virtual ? lines.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => LINE_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => lines[index]?.key ?? index,
+  });
+
+  const copyAmount = useCallback((line: TableLine) => {
+    if (!line.amountExact) return;
+    const copied = copyText(line.amountExact);
+    setAnnouncement(copied ? `Copied ${line.amountExact} ${line.unit}` : 'Copying did not work.');
+  }, []);
+
+  useLayoutEffect(() => {
+    if (lines.length > 0) performance.mark('kraken:rows-rendered');
+  }, [lines.length]);
+
+  useEffect(() => {
+    if (!moveFocusRef.current) return;
+    moveFocusRef.current = false;
+    scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${activeIndex + 2}"]`)?.focus();
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const line = lines[activeIndex];
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && line && window.getSelection()?.isCollapsed !== false) {
+      event.preventDefault();
+      copyAmount(line);
+      return;
+    }
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? LINE_HEIGHT * 10) / LINE_HEIGHT) - 1);
+    const targets: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+      Home: 0,
+      End: lines.length - 1,
+    };
+    const target = targets[event.key];
+    if (target === undefined || lines.length === 0) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(lines.length - 1, target));
+    moveFocusRef.current = true;
+    if (virtual) virtualizer.scrollToIndex(next, { align: 'auto' });
+    setFocusIndex(next);
+  };
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const index = Number(event.target.getAttribute('aria-rowindex')) - 2;
+    if (index >= 0 && index !== activeIndex) setFocusIndex(index);
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
+    const exact = exactAmountForSelection(window.getSelection());
+    if (exact === null) return;
+    event.clipboardData.setData('text/plain', exact);
+    event.preventDefault();
+  };
+
+  const renderLine = (index: number, style?: CSSProperties) => {
+    const line = lines[index];
+    if (line === undefined) return null;
+    return <TableLineView key={line.key} line={line} rowIndex={index + 2} tabbable={index === activeIndex} style={style} onCopyAmount={copyAmount} />;
+  };
+
+  return (
+    <div role="table" aria-label={label} aria-rowcount={lines.length + 1} className={`balance-table${stale ? ' is-stale' : ''}`}>
+      <div role="rowgroup" className="table-head">
+        <div role="row" aria-rowindex={1} className="line line-head">
+          {COLUMNS.map((column) => {
+            const active = sort.key === column.key;
+            return (
+              <div
+                key={column.key}
+                role="columnheader"
+                aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                className={`cell${column.numeric ? ' cell-number' : ''}`}
+              >
+                <button type="button" className="sort-button" onClick={() => onSort(column.key)} title={`Sort by ${column.title.toLowerCase()}`}>
+                  {column.title}
+                  <span className="sort-mark" aria-hidden="true">
+                    {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" ref={scrollRef} className="table-body" onKeyDown={onKeyDown} onFocus={onFocus} onCopy={onCopy}>
+        {virtual ? (
+          <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => renderLine(item.index, { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }))}
+          </div>
+        ) : (
+          lines.map((_, index) => renderLine(index))
+        )}
+      </div>
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}

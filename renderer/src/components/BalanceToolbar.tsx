@@ -1,0 +1,104 @@
+import { useId, useState, type ReactNode, type RefObject } from 'react';
+import { decimalText } from '../format/decimal-text.ts';
+import type { NumberLocale } from '../format/number-locale.ts';
+import type { KindFilter } from '../model/balance-view.ts';
+import { parseUserDecimal } from '../model/parse-input.ts';
+
+interface BalanceToolbarProps {
+  search: string;
+  onSearch: (text: string) => void;
+  kind: KindFilter;
+  onKind: (kind: KindFilter) => void;
+  hideBelow: string;
+  onHideBelow: (threshold: string) => void;
+  quote: string;
+  locale: NumberLocale;
+  shown: number;
+  total: number;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+const KINDS: readonly { kind: KindFilter; label: string }[] = [
+  { kind: 'all', label: 'All' },
+  { kind: 'tradable', label: 'Tradable' },
+  { kind: 'read-only', label: 'Read-only' },
+];
+
+function ThresholdInput({ hideBelow, onHideBelow, quote, locale }: Pick<BalanceToolbarProps, 'hideBelow' | 'onHideBelow' | 'quote' | 'locale'>): ReactNode {
+  const id = useId();
+  const shownValue = hideBelow === '0' ? '' : decimalText(hideBelow, locale);
+  const [text, setText] = useState(shownValue);
+  const [invalid, setInvalid] = useState(false);
+  const [followed, setFollowed] = useState(shownValue);
+  // Follow changes made elsewhere (the settings dialog, main): the saved value replaces the draft.
+  if (followed !== shownValue) {
+    setFollowed(shownValue);
+    setText(shownValue);
+    setInvalid(false);
+  }
+
+  const commit = () => {
+    const parsed = parseUserDecimal(text, locale);
+    setInvalid(parsed === null);
+    if (parsed !== null && parsed !== hideBelow) onHideBelow(parsed);
+  };
+  return (
+    <div className="field-inline">
+      <label htmlFor={id}>Hide balances under</label>
+      <input
+        id={id}
+        className="input input-number"
+        inputMode="decimal"
+        placeholder="0"
+        value={text}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+      <span className="unit">{quote}</span>
+      {invalid && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          Enter an amount such as {decimalText('1.5', locale)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Search, the tradable/read-only filter and the small-balance threshold above the table. */
+export function BalanceToolbar(props: BalanceToolbarProps): ReactNode {
+  const { search, onSearch, kind, onKind, shown, total, searchRef } = props;
+  return (
+    <div className="toolbar" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        className="input search-input"
+        placeholder="Search assets  ( / )"
+        aria-label="Search assets"
+        value={search}
+        onChange={(event) => onSearch(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onSearch('');
+        }}
+      />
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Show balances</legend>
+        {KINDS.map((option) => (
+          <label key={option.kind} className="segment">
+            <input type="radio" name="balance-kind" value={option.kind} checked={kind === option.kind} onChange={() => onKind(option.kind)} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ThresholdInput {...props} />
+      <span className="row-count" aria-live="polite">
+        {shown === total ? `${total} balances` : `${shown} of ${total} balances`}
+      </span>
+    </div>
+  );
+}

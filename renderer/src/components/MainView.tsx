@@ -1,0 +1,100 @@
+import { useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import type { AccountBalances, AccountSummary, HelpTopic, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
+import { useBridge } from '../bridge.ts';
+import { quoteFormat } from '../format/money.ts';
+import type { NumberLocale } from '../format/number-locale.ts';
+import { useHistory } from '../hooks/use-history.ts';
+import { arrangeRows, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
+import { combineBalances } from '../model/combine.ts';
+import { tableLines } from '../model/row-view.ts';
+import { AllocationChart } from './AllocationChart.tsx';
+import { BalanceTable } from './BalanceTable.tsx';
+import { BalanceToolbar } from './BalanceToolbar.tsx';
+import { HistoryChart } from './HistoryChart.tsx';
+import { PortfolioHeader } from './PortfolioHeader.tsx';
+import { ALL_ACCOUNTS, ScopeTabs } from './ScopeTabs.tsx';
+
+interface MainViewProps {
+  accounts: readonly AccountSummary[];
+  balances: readonly AccountBalances[];
+  balancesError: IpcError | null;
+  settings: Settings;
+  locale: NumberLocale;
+  scope: string;
+  onScope: (scope: string) => void;
+  onUpdateSettings: (patch: Partial<Settings>) => Promise<IpcResult<Settings>>;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/** Numeric columns start largest first, names A to Z; a second click reverses. */
+function nextSort(current: SortOrder, key: SortKey): SortOrder {
+  if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { key, direction: key === 'name' ? 'asc' : 'desc' };
+}
+
+export function MainView(props: MainViewProps): ReactNode {
+  const { accounts, balances, balancesError, settings, locale, scope, onScope, onUpdateSettings, searchRef } = props;
+  const bridge = useBridge();
+  const panelId = useId();
+  const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<KindFilter>('all');
+  const deferredSearch = useDeferredValue(search);
+
+  const account = accounts.find((entry) => entry.id === scope);
+  const title = account?.label ?? 'All accounts';
+  const quote = useMemo(() => quoteFormat(settings.quoteCurrency, locale), [settings.quoteCurrency, locale]);
+  const inScope = useMemo(() => (scope === ALL_ACCOUNTS ? balances : balances.filter((entry) => entry.accountId === scope)), [balances, scope]);
+  const combined = useMemo(() => combineBalances(inScope, accounts, settings.quoteCurrency), [inScope, accounts, settings.quoteCurrency]);
+  const allGroups = useMemo(() => groupRows(combined.rows), [combined.rows]);
+  const groups = useMemo(
+    () => arrangeRows(combined.rows, { search: deferredSearch, kind, hideBelow: settings.hideSmallBelow }, sort),
+    [combined.rows, deferredSearch, kind, settings.hideSmallBelow, sort],
+  );
+  const lines = useMemo(() => tableLines(groups, { locale, quote, privacy: settings.privacyMode }), [groups, locale, quote, settings.privacyMode]);
+  const shownRows = groups.reduce((count, group) => count + group.rows.length, 0);
+
+  const historyVersion = `${combined.fetchedAt ?? ''}|${settings.quoteCurrency}`;
+  const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
+
+  const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
+  const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
+  const stale = combined.hasData && (combined.status === 'error' || combined.status === 'stale');
+
+  return (
+    <main className="main-view">
+      <ScopeTabs accounts={accounts} scope={scope} onScope={onScope} panelId={panelId} />
+      <div id={panelId} role="tabpanel" aria-label={title} className="scope-panel">
+        <div className="summary">
+          <PortfolioHeader scope={combined} title={title} locale={locale} quote={quote} privacy={settings.privacyMode} loadError={balancesError} onRefresh={refresh} onHelp={openHelp} />
+          <div className="charts">
+            <AllocationChart groups={allGroups} locale={locale} />
+            <HistoryChart points={history} locale={locale} quote={quote} privacy={settings.privacyMode} />
+          </div>
+        </div>
+        <BalanceToolbar
+          search={search}
+          onSearch={setSearch}
+          kind={kind}
+          onKind={setKind}
+          hideBelow={settings.hideSmallBelow}
+          onHideBelow={(hideSmallBelow) => void onUpdateSettings({ hideSmallBelow })}
+          quote={settings.quoteCurrency}
+          locale={locale}
+          shown={shownRows}
+          total={combined.rows.length}
+          searchRef={searchRef}
+        />
+        {combined.hasData ? (
+          lines.length > 0 ? (
+            <BalanceTable lines={lines} sort={sort} onSort={(key) => setSort((current) => nextSort(current, key))} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />
+          ) : (
+            <p className="table-empty">No balances match. Clear the search or the filters to see all {combined.rows.length}.</p>
+          )
+        ) : (
+          <p className="table-empty">{combined.errors.length > 0 || balancesError ? 'No balances to show yet.' : 'Loading balances…'}</p>
+        )}
+      </div>
+    </main>
+  );
+}

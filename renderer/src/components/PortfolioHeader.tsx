@@ -1,0 +1,105 @@
+import type { ReactNode } from 'react';
+import type { HelpTopic, IpcError, RefreshStatus } from '../../../ipc/contract.ts';
+import { MASK, changePercentText, moneyText, type QuoteFormat } from '../format/money.ts';
+import type { NumberLocale } from '../format/number-locale.ts';
+import { clockTime } from '../format/time.ts';
+import type { ScopeBalances } from '../model/combine.ts';
+import { compareDecimals, Dec } from '../model/decimal.ts';
+import { RefreshClock } from './RefreshClock.tsx';
+
+interface PortfolioHeaderProps {
+  scope: ScopeBalances;
+  title: string;
+  locale: NumberLocale;
+  quote: QuoteFormat;
+  privacy: boolean;
+  /** Shown above per-account errors when balances could not be read at all. */
+  loadError: IpcError | null;
+  onRefresh: () => void;
+  onHelp: (topic: HelpTopic) => void;
+}
+
+const STATUS_TEXT: Readonly<Record<RefreshStatus, string>> = {
+  fresh: 'Up to date',
+  refreshing: 'Refreshing…',
+  stale: 'Stale',
+  error: 'Refresh failed',
+  idle: 'Waiting for the first refresh',
+};
+
+function Change({ scope, locale, quote, privacy }: Pick<PortfolioHeaderProps, 'scope' | 'locale' | 'quote' | 'privacy'>): ReactNode {
+  if (scope.previousTotal === null) return <p className="change change-none">No earlier refresh to compare with yet</p>;
+  const delta = new Dec(scope.total).minus(scope.previousTotal).toFixed();
+  const direction = compareDecimals(delta, '0');
+  const percent = changePercentText(scope.total, scope.previousTotal, locale);
+  const tone = direction > 0 ? 'change-up' : direction < 0 ? 'change-down' : 'change-flat';
+  const arrow = direction > 0 ? '▲' : direction < 0 ? '▼' : '■';
+  return (
+    <p className={`change ${tone}`} data-testid="total-change">
+      <span aria-hidden="true">{arrow} </span>
+      {privacy ? MASK : moneyText(delta, quote, locale, { signed: true })}
+      {percent !== null && ` (${percent})`} since the previous refresh
+    </p>
+  );
+}
+
+function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string | null; onHelp: (topic: HelpTopic) => void }): ReactNode {
+  return (
+    <div className="error-notice" role="alert">
+      <p className="error-message">
+        {label && <strong>{label}: </strong>}
+        {error.message}
+      </p>
+      {error.hint && <p className="error-hint">{error.hint}</p>}
+      {error.code === 'invalid-nonce' && (
+        <button type="button" className="link-button" onClick={() => onHelp('nonce-window')}>
+          What is a nonce window?
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Total, change, freshness and the refresh control for the scope on screen. */
+export function PortfolioHeader({ scope, title, locale, quote, privacy, loadError, onRefresh, onHelp }: PortfolioHeaderProps): ReactNode {
+  const refreshing = scope.status === 'refreshing';
+  const showsOldData = scope.hasData && (scope.status === 'error' || scope.status === 'stale');
+  return (
+    <section className="portfolio-header" aria-labelledby="portfolio-title">
+      <div className="total-block">
+        <h2 id="portfolio-title" className="scope-title">
+          {title}
+        </h2>
+        <p className="total" data-testid="portfolio-total" aria-label={`Total ${privacy ? 'hidden' : moneyText(scope.total, quote, locale)}`}>
+          {privacy ? MASK : moneyText(scope.total, quote, locale)}
+        </p>
+        <Change scope={scope} locale={locale} quote={quote} privacy={privacy} />
+        {scope.unpriced.length > 0 && (
+          <p className="unpriced-note">
+            Not in the total (no price in {quote.quote}): {scope.unpriced.join(', ')}
+          </p>
+        )}
+      </div>
+      <div className="status-block">
+        <div className="status-line">
+          <span className={`status-pill status-${scope.status}`} data-testid="refresh-status" role="status">
+            {STATUS_TEXT[scope.status]}
+          </span>
+          <button type="button" className="button" onClick={onRefresh} disabled={refreshing} title="Refresh now (R)">
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+        <RefreshClock fetchedAt={scope.fetchedAt} nextRefreshAt={scope.nextRefreshAt} refreshing={refreshing} locale={locale.locale} />
+        {showsOldData && scope.fetchedAt !== null && (
+          <p className="stale-note" data-testid="stale-note">
+            Showing the last balances received, from {clockTime(scope.fetchedAt, locale.locale)}.
+          </p>
+        )}
+        {loadError && <ErrorNotice error={loadError} label={null} onHelp={onHelp} />}
+        {scope.errors.map((entry) => (
+          <ErrorNotice key={entry.accountId} error={entry.error} label={scope.errors.length > 1 || title !== entry.label ? entry.label : null} onHelp={onHelp} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// How the user's locale writes numbers, read once from Intl. Intl only ever formats fixed sample numbers
+// here; real amounts are exact decimal strings laid out by format/decimal-text.ts with these symbols.
+
+export interface NumberLocale {
+  readonly locale: string;
+  readonly group: string;
+  readonly decimal: string;
+  readonly minus: string;
+  readonly plus: string;
+  /** Size of the group nearest the decimal point (3 almost everywhere). */
+  readonly primaryGroup: number;
+  /** Size of the groups further left (2 for en-IN's 12,34,56,789). */
+  readonly secondaryGroup: number;
+  /** Fewest integer digits before grouping starts (2 for es: 1234 but 12.345). */
+  readonly minGroupingDigits: number;
+  /** Percent pattern around the number, e.g. "" and "%" (en) or "" and " %" (de). */
+  readonly percentPrefix: string;
+  readonly percentSuffix: string;
+}
+
+function partValue(parts: Intl.NumberFormatPart[], type: Intl.NumberFormatPart['type'], fallback: string): string {
+  return parts.find((part) => part.type === type)?.value ?? fallback;
+}
+
+/** Splits a formatted sample around its digits: what comes before and after the number. */
+export function affixes(parts: Intl.NumberFormatPart[]): { prefix: string; suffix: string } {
+  const numeric = new Set(['integer', 'group', 'decimal', 'fraction', 'minusSign', 'plusSign']);
+  const first = parts.findIndex((part) => numeric.has(part.type));
+  let last = -1;
+  parts.forEach((part, index) => {
+    if (numeric.has(part.type)) last = index;
+  });
+  if (first === -1) return { prefix: '', suffix: '' };
+  return {
+    prefix: parts.slice(0, first).map((part) => part.value).join(''),
+    suffix: parts.slice(last + 1).map((part) => part.value).join(''),
+  };
+}
+
+export function readNumberLocale(requested: string): NumberLocale {
+  const format = new Intl.NumberFormat(requested, { useGrouping: true, maximumFractionDigits: 1 });
+  const locale = format.resolvedOptions().locale;
+  const big = format.formatToParts(1234567890.5);
+  const integers = big.filter((part) => part.type === 'integer').map((part) => part.value.length);
+  const primaryGroup = integers.length > 1 ? (integers[integers.length - 1] ?? 3) : 3;
+  const secondaryGroup = integers.length > 2 ? (integers[integers.length - 2] ?? primaryGroup) : primaryGroup;
+  const small = format.formatToParts(Number(`1${'0'.repeat(primaryGroup)}`));
+  const minGroupingDigits = small.some((part) => part.type === 'group') ? 1 : 2;
+  const signs = new Intl.NumberFormat(requested, { signDisplay: 'always' });
+  const percent = affixes(new Intl.NumberFormat(requested, { style: 'percent' }).formatToParts(0.5));
+  return {
+    locale,
+    group: partValue(big, 'group', ','),
+    decimal: partValue(big, 'decimal', '.'),
+    minus: partValue(signs.formatToParts(-1), 'minusSign', '-'),
+    plus: partValue(signs.formatToParts(1), 'plusSign', '+'),
+    primaryGroup,
+    secondaryGroup,
+    minGroupingDigits,
+    percentPrefix: percent.prefix,
+    percentSuffix: percent.suffix,
+  };
+}
+
+/** The OS locale as the renderer sees it (Electron passes the system locale to navigator.language). */
+export function systemNumberLocale(): NumberLocale {
+  return readNumberLocale(navigator.language || 'en-US');
+}

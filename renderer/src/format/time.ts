@@ -1,0 +1,29 @@
+/** "14:03:12" or "2:03:12 PM", the locale's clock. */
+export function clockTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+}
+
+/** "Jan 5, 14:03": for chart labels spanning days. */
+export function shortDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A countdown as m:ss (or h:mm:ss), never negative: "0:42", "4:05", "1:00:00". */
+export function countdownText(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** "just now", "2 minutes ago", "3 hours ago". */
+export function ageText(ms: number, locale: string): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 10) return 'just now';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (seconds < 60) return format.format(-seconds, 'second');
+  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86400) return format.format(-Math.floor(seconds / 3600), 'hour');
+  return format.format(-Math.floor(seconds / 86400), 'day');
+}

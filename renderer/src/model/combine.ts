@@ -1,0 +1,105 @@
+import type { AccountBalances, AccountSummary, BalanceRow, IpcError, RefreshStatus } from '../../../ipc/contract.ts';
+import { Dec, type DecValue } from './decimal.ts';
+
+/** An error of one account, for the header to show beside the balances it could not refresh. */
+export interface AccountError {
+  readonly accountId: string;
+  readonly label: string;
+  readonly error: IpcError;
+}
+
+/** What the balances view shows for one scope: a single account, or all of them combined. */
+export interface ScopeBalances {
+  readonly quote: string;
+  readonly rows: readonly BalanceRow[];
+  readonly total: string;
+  readonly previousTotal: string | null;
+  readonly status: RefreshStatus;
+  /** Oldest data on screen (ISO), so "updated" never overstates freshness. */
+  readonly fetchedAt: string | null;
+  /** Soonest next refresh (ISO). */
+  readonly nextRefreshAt: string | null;
+  readonly errors: readonly AccountError[];
+  readonly unpriced: readonly string[];
+  /** At least one account has balances to show. */
+  readonly hasData: boolean;
+}
+
+const SHARE_DECIMALS = 12;
+
+/** Worst first: one failing account makes the combined view say so. */
+const STATUS_ORDER: readonly RefreshStatus[] = ['error', 'refreshing', 'stale', 'idle', 'fresh'];
+
+function combinedStatus(statuses: readonly RefreshStatus[]): RefreshStatus {
+  if (statuses.length === 0) return 'idle';
+  return STATUS_ORDER.find((status) => statuses.includes(status)) ?? 'idle';
+}
+
+function earliest(values: readonly (string | null)[]): string | null {
+  const present = values.filter((value): value is string => value !== null);
+  if (present.length === 0) return null;
+  return present.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+}
+
+interface Accumulator {
+  first: BalanceRow;
+  count: number;
+  amount: DecValue;
+  value: DecValue | null;
+}
+
+/**
+ * Sums the accounts in `balances` into one view. Rows are merged by Kraken code with exact decimal sums;
+ * a row's value is unpriced if any account could not price it or priced it in another quote currency
+ * (an account still catching up after a quote change), so a sum never mixes currencies.
+ */
+export function combineBalances(balances: readonly AccountBalances[], accounts: readonly AccountSummary[], quote: string): ScopeBalances {
+  const labels = new Map(accounts.map((account) => [account.id, account.label]));
+  const withData = balances.filter((entry) => entry.portfolio !== null);
+  const merged = new Map<string, Accumulator>();
+  let total = new Dec('0');
+  let previous: DecValue | null = withData.length > 0 ? new Dec('0') : null;
+
+  for (const entry of withData) {
+    const portfolio = entry.portfolio;
+    if (portfolio === null) continue;
+    const sameQuote = portfolio.quote === quote;
+    if (sameQuote) total = total.plus(portfolio.total);
+    previous = previous !== null && sameQuote && entry.previousTotal !== null ? previous.plus(entry.previousTotal) : null;
+    for (const row of portfolio.rows) {
+      const value = sameQuote && row.value !== null ? new Dec(row.value) : null;
+      const seen = merged.get(row.asset);
+      if (seen === undefined) {
+        merged.set(row.asset, { first: row, count: 1, amount: new Dec(row.amount), value });
+      } else {
+        seen.count += 1;
+        seen.amount = seen.amount.plus(row.amount);
+        seen.value = seen.value !== null && value !== null ? seen.value.plus(value) : null;
+      }
+    }
+  }
+
+  // A row held by one account keeps the strings exactly as main sent them; only sums are recomputed.
+  const rows = [...merged.values()].map(({ first, count, amount, value }): BalanceRow => ({
+    ...first,
+    amount: count === 1 ? first.amount : amount.toFixed(),
+    price: value === null ? null : first.price,
+    value: value === null ? null : count === 1 ? first.value : value.toFixed(),
+    share: value === null || total.eq(0) ? null : value.div(total).toFixed(SHARE_DECIMALS),
+  }));
+
+  return {
+    quote,
+    rows,
+    total: total.toFixed(),
+    previousTotal: previous === null ? null : previous.toFixed(),
+    status: combinedStatus(balances.map((entry) => entry.status)),
+    fetchedAt: earliest(withData.map((entry) => entry.fetchedAt)),
+    nextRefreshAt: earliest(balances.map((entry) => entry.nextRefreshAt)),
+    errors: balances.flatMap((entry) =>
+      entry.error === null ? [] : [{ accountId: entry.accountId, label: labels.get(entry.accountId) ?? 'An account', error: entry.error }],
+    ),
+    unpriced: rows.filter((row) => row.value === null).map((row) => row.asset),
+    hasData: withData.length > 0,
+  };
+}

@@ -1,0 +1,128 @@
+import type { BalanceRow } from '../../../ipc/contract.ts';
+import { decimalText } from '../format/decimal-text.ts';
+import { MASK, moneySpoken, moneyText, shareText, type QuoteFormat } from '../format/money.ts';
+import type { NumberLocale } from '../format/number-locale.ts';
+import { extensionBadge, extensionExplanation, rowName, spokenName } from './asset-names.ts';
+import type { AssetGroup } from './balance-view.ts';
+import { trimTrailingZeros } from './decimal.ts';
+
+/**
+ * One line of the balances table with every text already formatted. Lines are compared field by field
+ * (sameLine) so a row re-renders only when something it shows has changed.
+ */
+export interface TableLine {
+  readonly key: string;
+  readonly kind: 'group' | 'row';
+  /** A balance shown under its group's heading line. */
+  readonly nested: boolean;
+  readonly name: string;
+  /** Kraken's own code, shown small beside the name when it differs. */
+  readonly code: string;
+  readonly badge: string | null;
+  readonly explanation: string;
+  readonly readOnly: boolean;
+  readonly amountText: string;
+  /** The exact amount as Kraken sent it, for hover and copy; '' when masked. */
+  readonly amountExact: string;
+  readonly unit: string;
+  readonly valueText: string;
+  readonly valueExact: string;
+  readonly unpriced: boolean;
+  readonly shareText: string;
+  /** The whole line as a screen reader should read it. */
+  readonly label: string;
+}
+
+export interface LineContext {
+  readonly locale: NumberLocale;
+  readonly quote: QuoteFormat;
+  readonly privacy: boolean;
+}
+
+function amountParts(amount: string, unit: string, context: LineContext) {
+  if (context.privacy) return { amountText: MASK, amountExact: '', amountSpoken: 'amount hidden' };
+  const text = decimalText(trimTrailingZeros(amount), context.locale);
+  return { amountText: text, amountExact: amount, amountSpoken: `${text} ${unit}` };
+}
+
+function valueParts(value: string | null, context: LineContext) {
+  if (value === null) return { valueText: 'Unpriced', valueExact: '', valueSpoken: 'unpriced', unpriced: true };
+  if (context.privacy) return { valueText: MASK, valueExact: '', valueSpoken: 'value hidden', unpriced: false };
+  return {
+    valueText: moneyText(value, context.quote, context.locale),
+    valueExact: `${value} ${context.quote.quote}`,
+    valueSpoken: moneySpoken(value, context.quote, context.locale),
+    unpriced: false,
+  };
+}
+
+export function rowLine(row: BalanceRow, nested: boolean, context: LineContext): TableLine {
+  const name = rowName(row);
+  const amount = amountParts(row.amount, row.base, context);
+  const value = valueParts(row.value, context);
+  const spoken = [spokenName(row), ...(row.readOnly ? ['read-only'] : []), amount.amountSpoken, value.valueSpoken];
+  return {
+    key: `row:${row.asset}`,
+    kind: 'row',
+    nested,
+    name,
+    code: row.asset === name ? '' : row.asset,
+    badge: row.extension === null ? null : extensionBadge(row.extension),
+    explanation: extensionExplanation(row),
+    readOnly: row.readOnly,
+    amountText: amount.amountText,
+    amountExact: amount.amountExact,
+    unit: row.base,
+    valueText: value.valueText,
+    valueExact: value.valueExact,
+    unpriced: value.unpriced,
+    shareText: row.share === null ? '—' : shareText(row.share, context.locale),
+    label: spoken.join(', '),
+  };
+}
+
+export function groupLine(group: AssetGroup, context: LineContext): TableLine {
+  const amount = amountParts(group.amount, group.base, context);
+  const value = valueParts(group.value, context);
+  return {
+    key: `group:${group.base}`,
+    kind: 'group',
+    nested: false,
+    name: group.base,
+    code: '',
+    badge: null,
+    explanation: '',
+    readOnly: false,
+    amountText: amount.amountText,
+    amountExact: amount.amountExact,
+    unit: group.base,
+    valueText: value.valueText,
+    valueExact: value.valueExact,
+    unpriced: value.unpriced,
+    shareText: group.share === null ? '—' : shareText(group.share, context.locale),
+    label: `${group.base}, all ${group.rows.length} balances, ${amount.amountSpoken}, ${value.valueSpoken}`,
+  };
+}
+
+/** Groups of one balance are a single line; larger groups get a heading line with their sums. */
+export function tableLines(groups: readonly AssetGroup[], context: LineContext): TableLine[] {
+  const lines: TableLine[] = [];
+  for (const group of groups) {
+    const only = group.rows.length === 1 ? group.rows[0] : undefined;
+    if (only !== undefined) {
+      lines.push(rowLine(only, false, context));
+      continue;
+    }
+    lines.push(groupLine(group, context));
+    for (const row of group.rows) lines.push(rowLine(row, true, context));
+  }
+  return lines;
+}
+
+export function sameLine(a: TableLine, b: TableLine): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof TableLine)[]) {
+    if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
