@@ -173,13 +173,18 @@ describe('accounts', () => {
     await expect(vault.credentials(demo.id)).rejects.toMatchObject({ code: 'demo-account' });
   });
 
-  it('records the latest check of each account and ignores accounts removed meanwhile', async () => {
+  it('records the latest check of each account, announcing only a changed outcome', async () => {
     const { vault, changes } = setup();
     const a = await vault.add(request('a'));
-    vault.recordCheck(a.id, { at: '2025-02-02T00:00:00.000Z', ok: false, message: 'Kraken is busy.' });
-    vault.recordCheck('removed-id', { at: '2025-02-02T00:00:00.000Z', ok: true });
-    expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-02-02T00:00:00.000Z', ok: false, message: 'Kraken is busy.' });
-    expect(changes).toHaveLength(2);
+    vault.recordCheck(a.id, { at: '2025-02-02T00:00:00.000Z', ok: true });
+    expect(changes).toHaveLength(1);
+    expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-02-02T00:00:00.000Z', ok: true });
+    vault.recordCheck(a.id, { at: '2025-02-02T00:01:00.000Z', ok: false, message: 'Kraken is busy.' });
+    vault.recordCheck(a.id, { at: '2025-02-02T00:02:00.000Z', ok: false, message: 'Kraken is busy.' });
+    vault.recordCheck(a.id, { at: '2025-02-02T00:03:00.000Z', ok: false, message: 'Kraken did not answer in time.' });
+    vault.recordCheck('removed-id', { at: '2025-02-02T00:04:00.000Z', ok: true });
+    expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-02-02T00:03:00.000Z', ok: false, message: 'Kraken did not answer in time.' });
+    expect(changes.map((list) => list[0]?.lastCheck?.at)).toEqual(['2025-01-01T12:00:00.000Z', '2025-02-02T00:01:00.000Z', '2025-02-02T00:03:00.000Z']);
   });
 
   it('stops announcing to a listener that unsubscribed', async () => {

@@ -143,11 +143,16 @@ export class Vault {
     this.save(this.accounts.filter((a) => a.id !== id));
   }
 
-  /** The outcome of the latest call made with this account's key (by the refresh engine). */
+  /**
+   * The outcome of the latest call made with this account's key (by the refresh engine). Announced only
+   * when the outcome changes, so a refresh every minute does not re-send the account list every minute.
+   */
   recordCheck(id: string, check: AccountCheck): void {
-    if (!this.find(id)) return; // removed while its refresh was in flight
+    const account = this.find(id);
+    if (!account) return; // removed while its refresh was in flight
     const lastCheck = check.message === undefined ? { at: check.at, ok: check.ok } : { at: check.at, ok: check.ok, message: check.message };
-    this.save(this.accounts.map((a) => (a.id === id ? { ...a, lastCheck } : a)));
+    const changed = account.lastCheck?.ok !== lastCheck.ok || account.lastCheck.message !== lastCheck.message;
+    this.save(this.accounts.map((a) => (a.id === id ? { ...a, lastCheck } : a)), changed);
   }
 
   onChange(listener: (accounts: AccountSummary[]) => void): () => void {
