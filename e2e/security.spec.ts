@@ -151,3 +151,17 @@ test('the page loads nothing remote, and links cannot open windows', async ({ ap
   expect(page.url()).toBe(appUrl);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
+
+test('the page is granted no permission: location, camera, microphone, clipboard', async ({ page }) => {
+  const outcome = await page.evaluate(async () => {
+    const geolocation = await new Promise<string>((resolve) => {
+      navigator.geolocation.getCurrentPosition(() => resolve('granted'), (error) => resolve(error.code === error.PERMISSION_DENIED ? 'denied' : `error ${error.code}`));
+    });
+    const media = await navigator.mediaDevices?.getUserMedia({ video: true, audio: true }).then(() => 'granted', (error: Error) => error.name) ?? 'no mediaDevices';
+    const clipboard = await navigator.clipboard.readText().then(() => 'granted', (error: Error) => error.name);
+    return { geolocation, media, clipboard };
+  });
+  expect(outcome.geolocation).toBe('denied');
+  expect(outcome.media).not.toBe('granted');
+  expect(outcome.clipboard).not.toBe('granted');
+});
