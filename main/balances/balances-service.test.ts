@@ -235,7 +235,7 @@ describe('BalancesService: keyed accounts', () => {
     await h.flush();
     const fake = h.client('a');
     if (!fake) throw new Error('no fake');
-    // Starter client (max 15) but 'pro' in settings (max 20): 14 + 1 > 15 − 2 reserve, so wait.
+    // Starter client (max 15) but 'pro' in settings (max 20): 14 + 1 > 15 − 3 reserve, so wait.
     fake.counter = { ...fake.counter, value: 14 };
     await h.advance(MINUTE);
     expect(fake.calls).toBe(1);

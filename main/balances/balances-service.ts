@@ -218,7 +218,11 @@ export class BalancesService {
     return client;
   }
 
-  /** The key's counter under the tier the user set (which may be stricter than the client's own). */
+  /**
+   * The key's counter under the tier the user set (which may be stricter than the client's own). One
+   * client per key holds the one counter (the vault refuses a key twice; accounts that did share a key
+   * would also share their client and its counter).
+   */
   private budget(id: string): RateBudget | null {
     const client = this.clients.get(id);
     if (client === undefined) return null;

@@ -25,8 +25,8 @@ export interface RateBudget {
 export const REFRESH_COST = 1;
 
 /**
- * How long to wait until one more refresh fits under `max − reserve`. Automatic refreshes keep a reserve
- * so a manual refresh (reserve 0) or another tool on the same key still has room.
+ * How long to wait until one more refresh fits under `max − reserve`. Automatic refreshes keep a larger
+ * reserve than manual ones, so a manual refresh or another tool on the same key still has room.
  */
 export function budgetWaitMs(budget: RateBudget | null, reserve: number): number {
   if (budget === null) return 0;

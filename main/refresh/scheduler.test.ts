@@ -238,7 +238,7 @@ function counterModel(clock: FakeClock, max: number, decayPerSecond: number) {
 }
 
 describe('RefreshScheduler: rate-limit budget', () => {
-  it('never lets manual refreshes push the counter over the maximum, however fast the clicks', async () => {
+  it('never lets manual refreshes push the counter past the maximum less one, however fast the clicks', async () => {
     const clock = createFakeClock();
     const counter = counterModel(clock, 15, 0.33);
     const h = harness({
@@ -255,19 +255,19 @@ describe('RefreshScheduler: rate-limit budget', () => {
       await h.advance(250);
     }
     await h.advance(2 * MINUTE);
-    expect(counter.peak()).toBeLessThanOrEqual(15);
-    expect(counter.peak()).toBeGreaterThan(14);
-    // 50 s of clicking at 0.33/s decay after a full bucket: about 15 + 16 calls, not 200.
+    expect(counter.peak()).toBeLessThanOrEqual(14);
+    expect(counter.peak()).toBeGreaterThan(13);
+    // 50 s of clicking at 0.33/s decay after a full bucket: about 14 + 16 calls, not 200.
     expect(h.calls.length).toBeLessThan(40);
   });
 
-  it('makes automatic refreshes wait while the counter is within the reserve, and manual ones not', async () => {
-    let budget: RateBudget = { value: 13.5, max: 15, decayPerSecond: 0.5 };
+  it('keeps a reserve of 3 for automatic refreshes and of 1 for manual ones', async () => {
+    let budget: RateBudget = { value: 12.5, max: 15, decayPerSecond: 0.5 };
     const h = harness({ auto: OK, budget: () => budget });
     h.scheduler.setTargets([{ id: 'a', lane: 'k' }]);
     await h.flush();
     expect(h.calls).toHaveLength(0);
-    // 13.5 + 1 must come down to 13 (15 minus a reserve of 2): 1.5 points at 0.5/s = 3 s.
+    // 12.5 + 1 must come down to 12 (15 minus 3): 1.5 points at 0.5/s = 3 s.
     expect((h.scheduler.nextRefreshAt('a') ?? 0) - h.clock.now()).toBe(3001);
     await h.scheduler.refreshNow('a');
     expect(h.calls.map((c) => c.reason)).toEqual(['manual']);
@@ -275,8 +275,10 @@ describe('RefreshScheduler: rate-limit budget', () => {
     void h.scheduler.refreshNow('a');
     await h.flush();
     expect(h.calls).toHaveLength(1);
+    // 15 + 1 must come down to 14: 2 points at 0.5/s = 4 s.
+    expect((h.scheduler.nextRefreshAt('a') ?? 0) - h.clock.now()).toBe(4001);
     budget = { value: 0, max: 15, decayPerSecond: 0.5 };
-    await h.advance(2001);
+    await h.advance(4001);
     expect(h.calls.map((c) => c.reason)).toEqual(['manual', 'manual']);
   });
 });

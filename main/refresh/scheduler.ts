@@ -35,8 +35,13 @@ export interface SchedulerOptions {
   readonly onPlan?: (accountId: string, nextAt: number | null) => void;
   readonly random?: () => number;
   readonly maxBackoffMs?: number;
-  /** Counter points automatic refreshes leave free for manual ones and other tools. Default 2. */
+  /** Counter points automatic refreshes leave free for manual ones and other tools. Default 3. */
   readonly reserve?: number;
+  /**
+   * Counter points even a manual refresh leaves free. Default 1: our counter is an estimate (Kraken's
+   * decays on its own clock), so running it to the very top risks a refusal.
+   */
+  readonly manualReserve?: number;
 }
 
 interface TargetState {
@@ -62,6 +67,7 @@ export class RefreshScheduler {
   private readonly options: SchedulerOptions;
   private readonly random: () => number;
   private readonly reserve: number;
+  private readonly manualReserve: number;
   private readonly maxBackoffMs: number;
   private readonly targets = new Map<string, TargetState>();
   private readonly lanes = new Map<string, Promise<void>>();
@@ -72,7 +78,8 @@ export class RefreshScheduler {
   constructor(options: SchedulerOptions) {
     this.options = options;
     this.random = options.random ?? Math.random;
-    this.reserve = options.reserve ?? 2;
+    this.reserve = options.reserve ?? 3;
+    this.manualReserve = options.manualReserve ?? 1;
     this.maxBackoffMs = options.maxBackoffMs ?? ERROR_BACKOFF_MAX_MS;
     this.unsubscribePower = options.power?.subscribe((event) => this.onPower(event)) ?? (() => undefined);
   }
@@ -176,7 +183,7 @@ export class RefreshScheduler {
       void laneBusy.then(() => this.attempt(state, manual ? 'manual' : reason));
       return;
     }
-    const wait = budgetWaitMs(this.options.budget?.(state.id) ?? null, manual ? 0 : this.reserve);
+    const wait = budgetWaitMs(this.options.budget?.(state.id) ?? null, manual ? this.manualReserve : this.reserve);
     if (wait > 0) {
       this.plan(state, now + wait);
       return;
