@@ -19,7 +19,8 @@ export interface OpenVaultOptions {
 export function openVault(options: OpenVaultOptions): { vault: Vault; accountClients: AccountClients } {
   const accountsFile = openStore(options.dataDir, 'accounts', salvageVaultFile);
   if (accountsFile.repair) {
-    const recovered = (accountsFile.repair.recovered[ACCOUNTS_KEY] as unknown[]).length;
+    const salvaged = accountsFile.repair.recovered[ACCOUNTS_KEY];
+    const recovered = Array.isArray(salvaged) ? salvaged.length : 0;
     const held = Math.max(recovered, countAccountsIn(accountsFile.repair.damagedText));
     options.notices.push(damagedFileNotice(accountsFile.repair, 'The file with your saved API keys', recoveredSentence(recovered, held)));
   }

@@ -207,6 +207,23 @@ describe('accounts', () => {
   });
 });
 
+describe('when the keyring fails', () => {
+  it('says so when it refuses to encrypt a new key, and stores nothing', async () => {
+    const { vault, cipher, store } = setup();
+    cipher.encrypt = () => Promise.reject(new Error('org.freedesktop.Secret.Error.IsLocked'));
+    await expect(vault.add(request('locked'))).rejects.toMatchObject({ code: 'encryption-failed', message: 'The system keyring refused to encrypt the key, so it was not saved.' });
+    expect(store.data.has('accounts')).toBe(false);
+  });
+
+  it('keeps a stored value that is not a list of accounts rather than overwriting it', async () => {
+    const store = memoryStore({ accounts: { legacy: true } });
+    const { vault } = setup(KEYRING, store);
+    expect(vault.unreadableCount).toBe(1);
+    await vault.add(request('a'));
+    expect(store.data.get('accounts')).toEqual([expect.objectContaining({ label: 'Account a' }), { legacy: true }]);
+  });
+});
+
 describe('Vault.credentials', () => {
   it('re-seals a key when the OS asks for it, without announcing a change', async () => {
     const { vault, store, cipher, changes } = setup();

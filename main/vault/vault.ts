@@ -42,7 +42,7 @@ export class Vault {
   constructor(deps: VaultDeps) {
     this.deps = { now: () => new Date(), newId: randomUUID, ...deps };
     const stored = this.deps.store.get(ACCOUNTS_KEY);
-    const entries = Array.isArray(stored) ? (stored as unknown[]) : [];
+    const entries = Array.isArray(stored) ? (stored as unknown[]) : stored === undefined ? [] : [stored];
     this.accounts = [];
     this.unreadable = [];
     for (const entry of entries) {
@@ -93,7 +93,12 @@ export class Vault {
     assertCanStoreKeys(await this.protection());
 
     await this.deps.checkKey(credentials);
-    const sealed = await this.seal(credentials);
+    const sealed = await this.seal(credentials).catch((error: unknown) => {
+      throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
+        hint: 'Unlock your keyring (it may be asking for your password), then add the key again.',
+        cause: error,
+      });
+    });
     this.assertNotDuplicate(fingerprint); // the same key may have been added while Kraken answered
     const now = this.deps.now().toISOString();
     const account: StoredAccount = {
