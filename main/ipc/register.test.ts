@@ -93,6 +93,8 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-api-key', field: 'apiKey', hint: expect.any(String) } });
     const rejecting: Route<'accounts:list'> = { schema: routes['accounts:list'].schema, handle: () => Promise.reject(new AppError('busy', 'Busy.', { hint: 'Wait.' })) };
     expect(await dispatch('accounts:list', rejecting, trusted, event, undefined)).toEqual({ ok: false, error: { code: 'busy', message: 'Busy.', hint: 'Wait.' } });
+    // Routine answers are logged as one line, without a stack trace.
+    expect(logged).toEqual(['ipc: accounts:add answered invalid-api-key', 'ipc: accounts:list answered busy']);
   });
 
   it('answers a valid request from the app window with the handler’s value', async () => {

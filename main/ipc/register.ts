@@ -8,7 +8,7 @@ import {
   type IpcResult,
 } from '../../ipc/contract.ts';
 import { log } from '../log.ts';
-import { toIpcError } from './app-error.ts';
+import { INTERNAL_ERROR, toIpcError } from './app-error.ts';
 
 /** How main answers one channel: the schema its payload must pass, then the handler. */
 export interface Route<C extends InvokeChannel> {
@@ -58,7 +58,10 @@ export async function dispatch<C extends InvokeChannel>(
   try {
     return { ok: true, value: await route.handle(parsed.data) };
   } catch (error) {
-    log.error(`ipc: ${channel} failed`, error);
-    return { ok: false, error: toIpcError(error) };
+    const answer = toIpcError(error);
+    // An answer meant for the user (a mistyped key, Kraken unreachable) is routine: one line, no stack.
+    if (answer === INTERNAL_ERROR) log.error(`ipc: ${channel} failed`, error);
+    else log.info(`ipc: ${channel} answered ${answer.code}`);
+    return { ok: false, error: answer };
   }
 }
