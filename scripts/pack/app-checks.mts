@@ -21,7 +21,7 @@ export const ASAR_BUDGET_BYTES = 4 * 1024 * 1024;
 
 const LISTED_FILES = 25;
 
-export type ArchiveFacts = { headerSha256: string; bytes: number };
+export type ArchiveFacts = { headerSha256: string; bytes: number; desktopName: string | null };
 
 /** Contents, rules, per-file integrity records and the size budget of one app.asar. */
 export function checkArchive(asarPath: string): { section: Section; facts: ArchiveFacts } {
@@ -76,7 +76,8 @@ export function checkArchive(asarPath: string): { section: Section; facts: Archi
     if (bytes > ASAR_BUDGET_BYTES) {
       section.problems.push(`app.asar is ${formatBytes(bytes)}, over the ${formatBytes(ASAR_BUDGET_BYTES)} budget`);
     }
-    return { section, facts: { headerSha256: asar.headerSha256, bytes } };
+    const desktopName = typeof manifest.desktopName === 'string' ? manifest.desktopName : null;
+    return { section, facts: { headerSha256: asar.headerSha256, bytes, desktopName } };
   } finally {
     asar.close();
   }
@@ -125,6 +126,47 @@ export function checkLinuxLayout(appOutDir: string, executableName: string, stan
   section.lines.push(
     `unpacked app size: ${formatBytes(total)}, of which ${formatBytes(standInBytes)} is the Electron stand-in; a real build adds the Electron runtime itself`,
   );
+  return section;
+}
+
+type DesktopEntryReport = { entry: string; icons: Array<{ file: string; size: number }>; executableName: string };
+
+/**
+ * The .desktop entry and icon set the AppImage and deb would install (computed by electron-builder in the
+ * afterPack hook): names, Finance category, and a StartupWMClass that matches the desktopName Electron
+ * derives the window's class from, so docks group the window with its launcher.
+ */
+export function checkDesktopEntry(reportPath: string, productName: string, root: string, packagedDesktopName: string | null): Section {
+  const section: Section = { title: 'Linux desktop entry and icons (as the AppImage and deb install them)', lines: [], problems: [] };
+  if (!existsSync(reportPath)) {
+    section.problems.push('the afterPack hook (scripts/pack/desktop-entry-hook.mjs) wrote no desktop entry');
+    return section;
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as DesktopEntryReport;
+  const lines = report.entry.trim().split('\n');
+  section.lines.push(...lines);
+  const field = (key: string): string => {
+    const line = lines.find((l) => l.startsWith(`${key}=`));
+    return line ? line.slice(key.length + 1) : '';
+  };
+  const expectField = (key: string, ok: boolean, wanted: string): void => {
+    if (!ok) section.problems.push(`desktop entry ${key}=${field(key)}; expected ${wanted}`);
+  };
+  expectField('Name', field('Name') === productName, productName);
+  expectField('Type', field('Type') === 'Application', 'Application');
+  expectField('Exec', field('Exec').includes(report.executableName), `the ${report.executableName} executable`);
+  expectField('Icon', field('Icon') === report.executableName, report.executableName);
+  expectField('Categories', field('Categories').split(';').includes('Finance'), 'a list with Finance');
+  expectField('Comment', field('Comment') !== '', 'a description');
+  const wmClass = (packagedDesktopName ?? '').replace(/\.desktop$/, '');
+  expectField('StartupWMClass', wmClass !== '' && field('StartupWMClass') === wmClass, `${wmClass || '(no desktopName in the packaged package.json)'}, from desktopName`);
+  if (packagedDesktopName !== `${report.executableName}.desktop`) {
+    section.problems.push(`the packaged desktopName (${String(packagedDesktopName)}) should be ${report.executableName}.desktop, the entry's file name`);
+  }
+  const iconsDir = path.join(root, 'build', 'icons');
+  const foreign = report.icons.filter((icon) => path.dirname(path.resolve(icon.file)) !== iconsDir);
+  if (foreign.length > 0) section.problems.push(`icons not from build/icons: ${foreign.map((i) => i.file).join(', ')}`);
+  section.lines.push(`icons: ${report.icons.map((i) => i.size).join(', ')} px from build/icons`);
   return section;
 }
 

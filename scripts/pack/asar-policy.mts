@@ -16,7 +16,7 @@ const NODE_MODULES_PACKAGE = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+/;
 
 const plural = (files: number): string => `${files} file${files === 1 ? '' : 's'}`;
 
-export type PackagedManifest = { main?: unknown; dependencies?: unknown; devDependencies?: unknown };
+export type PackagedManifest = { main?: unknown; dependencies?: unknown; devDependencies?: unknown; desktopName?: unknown };
 
 export type PolicyInput = {
   paths: readonly string[];

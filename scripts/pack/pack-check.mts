@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   checkArchive,
+  checkDesktopEntry,
   checkEntitlements,
   checkFuses,
   checkIcons,
@@ -22,7 +23,8 @@ const LINUX_EXECUTABLE = 'kraken-balances';
 const NOT_VERIFIABLE_HERE = [
   'Windows: electron-builder writes the same header hash into the .exe as an INTEGRITY resource and flips the',
   '  fuses there; that needs a real Electron .exe, so it happens (and fails loudly if broken) in `npm run dist`',
-  '  on the Windows CI runner. NSIS, DMG, AppImage and deb need tools electron-builder downloads: CI only.',
+  '  on the Windows CI runner. The NSIS, DMG, AppImage and deb files themselves need tools electron-builder',
+  '  downloads, so they are built in CI only (the desktop entry and icons they install are checked above).',
   'Linux at run time: Electron validates asar integrity on macOS and Windows only; on Linux the fuse is set but',
   '  inert, while OnlyLoadAppFromAsar is enforced (resources/ holds nothing but app.asar, checked above).',
   'macOS signing, hardened runtime and notarisation happen only on a Mac with a certificate (CSC_LINK).',
@@ -56,8 +58,18 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
   console.info(`pack:check: ${pkg.productName} ${pkg.version}, electron-builder with build/electron-builder.yml, Electron stand-ins, ${arch}`);
   try {
     const linuxElectron = path.join(work, 'electron-linux');
+    const desktopEntryReport = path.join(work, 'linux-desktop-entry.json');
     createLinuxElectronStandIn(linuxElectron);
-    const linux = runElectronBuilder({ root, platform: 'linux', arch, electronDist: linuxElectron, outputDir: path.join(work, 'linux'), downloadCacheDir: cache });
+    const linux = runElectronBuilder({
+      root,
+      platform: 'linux',
+      arch,
+      electronDist: linuxElectron,
+      outputDir: path.join(work, 'linux'),
+      downloadCacheDir: cache,
+      overrides: { afterPack: path.join(root, 'scripts', 'pack', 'desktop-entry-hook.mjs') },
+      env: { PACK_CHECK_DESKTOP_ENTRY: desktopEntryReport },
+    });
     console.info(`linux dir build: ${linux.seconds.toFixed(1)} s`);
     let linuxHeader = '';
     if (!linux.ok) sections.push(builderFailed('linux dir', linux));
@@ -68,6 +80,7 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
       sections.push(archive.section);
       sections.push(checkLinuxLayout(appOutDir, LINUX_EXECUTABLE, folderBytes(linuxElectron)));
       sections.push(await checkFuses(path.join(appOutDir, LINUX_EXECUTABLE), `the Linux executable (${LINUX_EXECUTABLE})`));
+      sections.push(checkDesktopEntry(desktopEntryReport, pkg.productName, root, archive.facts.desktopName));
     }
 
     const macElectron = path.join(work, 'electron-mac');

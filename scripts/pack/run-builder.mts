@@ -13,6 +13,9 @@ export function runElectronBuilder(options: {
   outputDir: string;
   /** Where electron-builder and @electron/get would cache downloads; pack:check asserts it stays empty. */
   downloadCacheDir: string;
+  /** Further `-c.<key>=<value>` overrides. */
+  overrides?: Record<string, string>;
+  env?: Record<string, string>;
 }): BuilderRun {
   const cli = path.join(options.root, 'node_modules', 'electron-builder', 'cli.js');
   const args = [
@@ -26,6 +29,7 @@ export function runElectronBuilder(options: {
     `-c.directories.output=${options.outputDir}`,
     '--publish',
     'never',
+    ...Object.entries(options.overrides ?? {}).map(([key, value]) => `-c.${key}=${value}`),
   ];
   const started = performance.now();
   const result = spawnSync(process.execPath, args, {
@@ -40,6 +44,7 @@ export function runElectronBuilder(options: {
       ELECTRON_BUILDER_CACHE: options.downloadCacheDir,
       ELECTRON_CACHE: options.downloadCacheDir,
       FORCE_COLOR: '0',
+      ...options.env,
     },
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`;
