@@ -1,0 +1,132 @@
+import type { Page } from '@playwright/test';
+import type { AccountBalances, KrakenBridge, Settings } from '../ipc/contract.ts';
+import { formatMoney } from '../main/balances/display-format.ts';
+import type { TrayModel } from '../main/tray/tray-model.ts';
+import type { AppHandle } from './runtime/launch.ts';
+import { addAccount, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
+
+// Electron has no API to read a tray back, so main keeps the model it last applied on a global when
+// KRAKEN_BALANCES_E2E=1 (set by e2e/fixtures.ts); this works on both runtimes. On the test runtime the
+// recorded Tray itself is checked too, to prove the model reached it.
+test.use({ keyring: 'gnome_libsecret' });
+
+type Bridge = KrakenBridge;
+
+const trayModel = (app: AppHandle): Promise<TrayModel | undefined> =>
+  app.evaluate(() => (globalThis as unknown as { __krakenTrayModel?: TrayModel }).__krakenTrayModel);
+
+/** What the test runtime's Tray shows: tooltip, title, image file, and menu labels. */
+const runtimeTray = (app: AppHandle) =>
+  app.evaluate((electron) => {
+    const Tray = electron.Tray as unknown as { instances: { tooltip: string; title: string; image: { source: string }; contextMenu: { items: { label?: string }[] } | null }[] };
+    const tray = Tray.instances[0];
+    return tray ? { tooltip: tray.tooltip, title: tray.title, image: tray.image.source, menu: (tray.contextMenu?.items ?? []).map((i) => i.label ?? '---') } : null;
+  });
+
+const clickTrayItem = (app: AppHandle, label: string) =>
+  app.evaluate((electron, itemLabel) => {
+    const Tray = electron.Tray as unknown as { instances: { contextMenu: { click(label: string): void } | null }[] };
+    Tray.instances[0]?.contextMenu?.click(itemLabel);
+  }, label);
+
+const balances = async (page: Page): Promise<AccountBalances[]> =>
+  valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.get()));
+
+const refresh = async (page: Page): Promise<void> => {
+  valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.refresh()));
+};
+
+const updateSettings = async (page: Page, patch: Partial<Settings>): Promise<Settings> =>
+  valueOf(await page.evaluate((p) => (window as unknown as { kraken: Bridge }).kraken.settings.update(p), patch));
+
+const menuLabels = (model: TrayModel | undefined): string[] =>
+  (model?.menu ?? []).map((item) => (item.kind === 'separator' ? '---' : item.label));
+
+async function addMainAccount(page: Page): Promise<string> {
+  const account = valueOf(await addAccount(page, { label: 'Main', apiKey: KEYS.main.apiKey, apiSecret: KEYS.main.apiSecret }));
+  await expect.poll(async () => (await balances(page)).find((b) => b.accountId === account.id)?.status).toBe('fresh');
+  return account.id;
+}
+
+test('after a refresh the tray shows the exact total, its age, and the top balances with read-only assets marked', async ({ app, page }) => {
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — No accounts yet');
+  await addMainAccount(page);
+  const total = (await balances(page))[0]?.portfolio?.total ?? 'missing';
+  const headline = `Total ${formatMoney(total, 'USD')} USD`;
+
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — ${headline}\nUpdated just now`);
+  const model = await trayModel(app);
+  expect(model?.icon).toBe('normal');
+  expect(model?.title).toBe(process.platform === 'win32' ? null : `${formatMoney(total, 'USD')} USD`);
+  const labels = menuLabels(model);
+  // Repeated as the first menu item: some Linux trays never show tooltips.
+  expect(labels.slice(0, 2)).toEqual([headline, 'Updated just now']);
+  expect(labels.filter((l) => /≈ [\d,.]+ USD$/.test(l))).toHaveLength(5);
+  expect(labels.some((l) => l.startsWith('ETH (staked, read-only)  198.39708 ≈ '))).toBe(true);
+  expect(labels.slice(-5)).toEqual(['Refresh now', 'Show window', 'Privacy mode', '---', 'Quit Kraken Balances']);
+
+  if (app.runtime === 'test-runtime') {
+    const shown = await runtimeTray(app);
+    expect(shown?.tooltip).toBe(model?.tooltip);
+    expect(shown?.menu).toEqual(labels);
+    expect(shown?.image).toMatch(/tray-(light|dark)-[\w-]+\.png$/);
+  }
+});
+
+test('a refresh that fails shows the error in the tray icon and tooltip, keeps the total, and clears on success', async ({ app, page, fakeKraken }) => {
+  await addMainAccount(page);
+  const total = (await balances(page))[0]?.portfolio?.total ?? 'missing';
+
+  fakeKraken.setPermissions(false, KEYS.main.apiKey);
+  await refresh(page);
+  await expect.poll(async () => (await trayModel(app))?.icon).toBe('error');
+  const failed = await trayModel(app);
+  expect(failed?.tooltip.split('\n')).toEqual([
+    `Kraken Balances — Total ${formatMoney(total, 'USD')} USD`,
+    'Updated just now',
+    '⚠ Main: This API key is not allowed to read balances.',
+  ]);
+  expect(menuLabels(failed)).toContain('⚠ Main: This API key is not allowed to read balances.');
+  if (app.runtime === 'test-runtime') expect((await runtimeTray(app))?.image).toMatch(/tray-error-(light|dark)-[\w-]+\.png$/);
+
+  fakeKraken.setPermissions(true, KEYS.main.apiKey);
+  await refresh(page);
+  await expect.poll(async () => (await trayModel(app))?.icon).toBe('normal');
+  expect((await trayModel(app))?.tooltip).not.toContain('⚠');
+});
+
+test('privacy mode masks every amount in tooltip, title and menu, and the tray item toggles it', async ({ app, page }) => {
+  await addMainAccount(page);
+  await updateSettings(page, { privacyMode: true });
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total ••••• USD\nUpdated just now');
+  const masked = await trayModel(app);
+  expect(masked?.title).toBe(process.platform === 'win32' ? null : '••••• USD');
+  const balanceLabels = (masked?.menu ?? []).filter((item) => item.kind === 'balance').map((item) => item.kind === 'balance' && item.label);
+  expect(balanceLabels).toHaveLength(5);
+  expect(balanceLabels.join('\n')).not.toMatch(/\d/);
+  expect(masked?.menu.find((item) => item.kind === 'toggle')).toMatchObject({ label: 'Privacy mode', checked: true });
+
+  if (app.runtime === 'test-runtime') {
+    await clickTrayItem(app, 'Privacy mode');
+    await expect.poll(async () => valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.settings.get())).privacyMode).toBe(false);
+    await expect.poll(async () => (await trayModel(app))?.tooltip).toMatch(/Total [\d,]+\.\d\d USD/);
+  }
+});
+
+test('closing the window hides it to the tray; Show window brings it back; Quit quits', async ({ app, page, fakeKraken }) => {
+  test.skip(app.runtime !== 'test-runtime', 'clicking tray menu items needs the test runtime');
+  await addMainAccount(page);
+  const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+  await expect.poll(visible).toEqual([false]);
+
+  // Hidden, it keeps refreshing: the tray's Refresh now reaches Kraken.
+  const before = fakeKraken.calls.filter((c) => c.path === '/0/private/Balance').length;
+  await clickTrayItem(app, 'Refresh now');
+  await expect.poll(() => fakeKraken.calls.filter((c) => c.path === '/0/private/Balance').length).toBe(before + 1);
+
+  await clickTrayItem(app, 'Show window');
+  await expect.poll(visible).toEqual([true]);
+  await clickTrayItem(app, 'Quit Kraken Balances');
+  expect(await app.exited()).toBe(0);
+});
