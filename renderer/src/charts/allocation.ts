@@ -10,7 +10,7 @@ export interface Slice {
 /** The largest `max - 1` base assets by value and "Other" for the rest; unpriced groups have no slice. */
 export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[] {
   const priced = groups
-    .filter((group): group is AssetGroup & { share: string } => group.share !== null && new Dec(group.share).gt(0))
+    .filter((group): group is AssetGroup & { share: string } => group.share !== null && new Dec(group.share).gt('0'))
     .sort((a, b) => new Dec(b.share).cmp(a.share));
   if (priced.length <= max) return priced.map((group) => ({ label: group.base, share: group.share }));
   const head = priced.slice(0, max - 1).map((group) => ({ label: group.base, share: group.share }));

@@ -50,16 +50,16 @@ const SHARE_DECIMALS = 2;
 
 /** A fraction of the total (0.2534) as a percentage, "25.34%"; tiny non-zero shares read "<0.01%". */
 export function shareText(share: string, locale: NumberLocale): string {
-  const percent = dec(share).times(100);
+  const percent = dec(share).times('100');
   const rounded = roundDecimal(percent.toFixed(), SHARE_DECIMALS);
-  const shown = percent.gt(0) && dec(rounded).eq(0) ? `<${decimalText('0.01', locale)}` : decimalText(rounded, locale);
+  const shown = percent.gt('0') && dec(rounded).eq('0') ? `<${decimalText('0.01', locale)}` : decimalText(rounded, locale);
   return locale.percentPrefix + shown + locale.percentSuffix;
 }
 
 /** The relative change from `previous` to `current` as a signed percentage, or null if previous is 0. */
 export function changePercentText(current: string, previous: string, locale: NumberLocale): string | null {
   const base = dec(previous);
-  if (base.eq(0)) return null;
-  const percent = roundDecimal(dec(current).minus(base).div(base).times(100).toFixed(), SHARE_DECIMALS);
+  if (base.eq('0')) return null;
+  const percent = roundDecimal(dec(current).minus(base).div(base).times('100').toFixed(), SHARE_DECIMALS);
   return locale.percentPrefix + decimalText(percent, locale, { signed: true }) + locale.percentSuffix;
 }

@@ -38,7 +38,7 @@ export function affixes(parts: Intl.NumberFormatPart[]): { prefix: string; suffi
 }
 
 export function readNumberLocale(requested: string): NumberLocale {
-  const format = new Intl.NumberFormat(requested, { useGrouping: true, maximumFractionDigits: 1 });
+  const format = new Intl.NumberFormat(requested, { maximumFractionDigits: 1 });
   const locale = format.resolvedOptions().locale;
   const big = format.formatToParts(1234567890.5);
   const integers = big.filter((part) => part.type === 'integer').map((part) => part.value.length);

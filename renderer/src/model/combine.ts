@@ -85,7 +85,7 @@ export function combineBalances(balances: readonly AccountBalances[], accounts: 
     amount: count === 1 ? first.amount : amount.toFixed(),
     price: value === null ? null : first.price,
     value: value === null ? null : count === 1 ? first.value : value.toFixed(),
-    share: value === null || total.eq(0) ? null : value.div(total).toFixed(SHARE_DECIMALS),
+    share: value === null || total.eq('0') ? null : value.div(total).toFixed(SHARE_DECIMALS),
   }));
 
   return {

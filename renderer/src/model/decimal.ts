@@ -46,6 +46,6 @@ export function compareDecimals(a: string, b: string): number {
 /** a / b with `places` decimals, or null when b is zero. */
 export function ratio(a: string, b: string, places: number): string | null {
   const divisor = new Dec(b);
-  if (divisor.eq(0)) return null;
+  if (divisor.eq('0')) return null;
   return new Dec(a).div(divisor).toFixed(places, Dec.roundHalfUp);
 }

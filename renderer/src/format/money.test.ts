@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { changePercentText, moneySpoken, moneyText, quoteFormat, shareText } from './money.ts';
+import { readNumberLocale } from './number-locale.ts';
+
+const en = readNumberLocale('en-US');
+const de = readNumberLocale('de-DE');
+
+describe('moneyText', () => {
+  it('writes fiat with the locale currency pattern, rounded half-up to the currency decimals', () => {
+    expect(moneyText('612345.125', quoteFormat('USD', en), en)).toBe('$612,345.13');
+    expect(moneyText('612345.124999', quoteFormat('USD', en), en)).toBe('$612,345.12');
+    expect(moneyText('1234.5', quoteFormat('EUR', de), de)).toBe('1.234,50\u00a0€');
+    expect(moneyText('1234.5', quoteFormat('JPY', en), en)).toBe('¥1,235');
+  });
+
+  it('writes crypto quotes with their code and more decimals', () => {
+    expect(moneyText('0.123456789', quoteFormat('BTC', en), en)).toBe('0.12345679\u00a0BTC');
+    expect(moneyText('10', quoteFormat('USDT', en), en)).toBe('10.00\u00a0USDT');
+  });
+
+  it('puts signs before the currency symbol', () => {
+    expect(moneyText('-5', quoteFormat('USD', en), en, { signed: true })).toBe('-$5.00');
+    expect(moneyText('5', quoteFormat('USD', en), en, { signed: true })).toBe('+$5.00');
+    expect(moneyText('0.001', quoteFormat('USD', en), en, { signed: true })).toBe('$0.00');
+  });
+
+  it('reads aloud with the currency name', () => {
+    expect(moneySpoken('612345.12', quoteFormat('USD', en), en)).toBe('612,345.12 US dollars');
+    expect(moneySpoken('3', quoteFormat('ETH', en), en)).toBe('3.000000 ETH');
+  });
+});
+
+describe('shareText', () => {
+  it('writes fractions as percentages with two decimals', () => {
+    expect(shareText('0.941', en)).toBe('94.10%');
+    expect(shareText('0.00004', en)).toBe('<0.01%');
+    expect(shareText('0', en)).toBe('0.00%');
+    expect(shareText('0.25', de)).toBe('25,00\u00a0%');
+  });
+});
+
+describe('changePercentText', () => {
+  it('gives the signed relative change, or null against zero', () => {
+    expect(changePercentText('110', '100', en)).toBe('+10.00%');
+    expect(changePercentText('99.995', '100', en)).toBe('-0.01%');
+    expect(changePercentText('5', '0', en)).toBeNull();
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { account, accountBalances, balanceRow, portfolio } from '../testing/sample-data.ts';
+import { combineBalances } from './combine.ts';
+
+const accounts = [account('a', 'Main'), account('b', 'Savings')];
+
+describe('combineBalances', () => {
+  it('passes one account through with the strings exactly as main sent them', () => {
+    const scope = combineBalances([accountBalances('a')], accounts, 'USD');
+    const eth2 = scope.rows.find((row) => row.asset === 'ETH2.S');
+    expect(eth2?.amount).toBe('198.3970800000');
+    expect(eth2?.value).toBe('612345.1234');
+    expect(scope.total).toBe('104380435.39');
+    expect(scope.unpriced).toEqual(['FOO']);
+    expect(scope.hasData).toBe(true);
+  });
+
+  it('sums accounts exactly, per Kraken code, and recomputes shares from the combined total', () => {
+    const a = accountBalances('a', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '0.1', '0.1', '0.5'), balanceRow('ZUSD', 'USD', '0.1', '0.1', '0.5')], '0.2'), previousTotal: '0.1' });
+    const b = accountBalances('b', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '0.2', '0.2', '1')], '0.2'), previousTotal: '0.3' });
+    const scope = combineBalances([a, b], accounts, 'USD');
+    expect(scope.total).toBe('0.4');
+    expect(scope.previousTotal).toBe('0.4');
+    expect(scope.rows.map((row) => [row.asset, row.amount, row.value, row.share])).toEqual([
+      ['XXBT', '0.3', '0.3', '0.750000000000'],
+      ['ZUSD', '0.1', '0.1', '0.250000000000'],
+    ]);
+  });
+
+  it('never mixes quote currencies: rows valued in another quote count as unpriced', () => {
+    const a = accountBalances('a', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '1', '90000', '1')], '90000', 'EUR') });
+    const b = accountBalances('b', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '1', '97000', '1')], '97000') });
+    const scope = combineBalances([a, b], accounts, 'USD');
+    expect(scope.total).toBe('97000');
+    expect(scope.rows[0]).toMatchObject({ amount: '2', value: null, share: null });
+    expect(scope.previousTotal).toBeNull();
+  });
+
+  it('reports the worst status, the oldest data, the soonest refresh and every error', () => {
+    const failed = { code: 'network', message: 'Could not reach Kraken.', hint: 'Check your connection.' };
+    const a = accountBalances('a', { status: 'error', error: failed, fetchedAt: '2025-01-05T11:00:00.000Z', nextRefreshAt: '2025-01-05T12:05:00.000Z' });
+    const b = accountBalances('b', { status: 'refreshing', nextRefreshAt: '2025-01-05T12:00:30.000Z' });
+    const scope = combineBalances([a, b], accounts, 'USD');
+    expect(scope.status).toBe('error');
+    expect(scope.fetchedAt).toBe('2025-01-05T11:00:00.000Z');
+    expect(scope.nextRefreshAt).toBe('2025-01-05T12:00:30.000Z');
+    expect(scope.errors).toEqual([{ accountId: 'a', label: 'Main', error: failed }]);
+  });
+
+  it('has no data before the first portfolio arrives', () => {
+    const scope = combineBalances([accountBalances('a', { portfolio: null, status: 'idle', fetchedAt: null })], accounts, 'USD');
+    expect(scope).toMatchObject({ hasData: false, total: '0', previousTotal: null, status: 'idle', rows: [] });
+  });
+});

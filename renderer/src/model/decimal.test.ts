@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { compareDecimals, ratio, roundDecimal, sumDecimals, trimTrailingZeros } from './decimal.ts';
+
+describe('decimal helpers', () => {
+  it('trims trailing zeros only', () => {
+    expect(trimTrailingZeros('198.3970800000')).toBe('198.39708');
+    expect(trimTrailingZeros('500000.00000000')).toBe('500000');
+    expect(trimTrailingZeros('500000')).toBe('500000');
+    expect(trimTrailingZeros('0.0')).toBe('0');
+  });
+
+  it('sums exactly where floats would not', () => {
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
+    expect(sumDecimals(['9007199254740993', '0.0000000001'])).toBe('9007199254740993.0000000001');
+    expect(sumDecimals([])).toBe('0');
+  });
+
+  it('rounds half-up for display, compares and divides', () => {
+    expect(roundDecimal('2.345', 2)).toBe('2.35');
+    expect(roundDecimal('-2.345', 2)).toBe('-2.35');
+    expect(compareDecimals('10', '9.99')).toBe(1);
+    expect(ratio('1', '3', 4)).toBe('0.3333');
+    expect(ratio('1', '0', 4)).toBeNull();
+  });
+
+  it('refuses JS numbers outright', () => {
+    expect(() => sumDecimals([0.1 as unknown as string])).toThrow();
+  });
+});

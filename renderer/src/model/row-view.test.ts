@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { quoteFormat, MASK } from '../format/money.ts';
+import { readNumberLocale } from '../format/number-locale.ts';
+import { SAMPLE_ROWS } from '../testing/sample-data.ts';
+import { arrangeRows, DEFAULT_SORT } from './balance-view.ts';
+import { sameLine, tableLines, type LineContext } from './row-view.ts';
+
+const en = readNumberLocale('en-US');
+const context: LineContext = { locale: en, quote: quoteFormat('USD', en), privacy: false };
+const lines = (ctx: LineContext) => tableLines(arrangeRows(SAMPLE_ROWS, { search: '', kind: 'all', hideBelow: '0' }, DEFAULT_SORT), ctx);
+
+describe('tableLines', () => {
+  it('reads a read-only row the way a screen reader should say it', () => {
+    const staked = lines(context).find((line) => line.key === 'row:ETH2.S');
+    expect(staked).toMatchObject({
+      label: 'Staked ETH, read-only, 198.39708 ETH, 612,345.12 US dollars',
+      name: 'ETH',
+      code: 'ETH2.S',
+      badge: 'Staked',
+      amountText: '198.39708',
+      amountExact: '198.3970800000',
+      valueText: '$612,345.12',
+      nested: true,
+    });
+  });
+
+  it('gives multi-row groups a heading line and single balances one line', () => {
+    expect(lines(context).map((line) => line.key).slice(0, 6)).toEqual(['row:XXBT', 'group:ETH', 'row:XETH', 'row:ETH2', 'row:ETH2.S', 'group:USD']);
+    expect(lines(context).find((line) => line.key === 'group:ETH')?.label).toBe('ETH, all 3 balances, 1,019.535637433 ETH, 3,609,706.14 US dollars');
+  });
+
+  it('says unpriced, never zero', () => {
+    expect(lines(context).find((line) => line.key === 'row:FOO')).toMatchObject({ valueText: 'Unpriced', unpriced: true, shareText: '—' });
+  });
+
+  it('masks every amount and value with the same fixed mask in privacy mode', () => {
+    const masked = lines({ ...context, privacy: true });
+    for (const line of masked) {
+      expect(line.amountText).toBe(MASK);
+      expect(line.amountExact).toBe('');
+      if (!line.unpriced) expect(line.valueText).toBe(MASK);
+      expect(line.label).not.toMatch(/\d{2}/);
+    }
+  });
+
+  it('compares lines by what they show', () => {
+    const [a] = lines(context);
+    const [b] = lines(context);
+    expect(a && b && sameLine(a, b)).toBe(true);
+    expect(a && sameLine(a, { ...a, valueText: '$1.00' })).toBe(false);
+  });
+});
