@@ -112,13 +112,16 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
       lines: fetched.length === 0 ? ['nothing was downloaded (electron-builder and Electron download caches stayed empty)'] : [],
       problems: fetched.length === 0 ? [] : [`electron-builder downloaded: ${fetched.join(', ')}`],
     });
+  } catch (error) {
+    // An expected file missing (say, electron-builder changed its output layout) ends the run as a problem.
+    sections.push({ title: 'pack:check', lines: [], problems: [`stopped early: ${error instanceof Error ? error.message : String(error)}`] });
   } finally {
     if (options.keep) console.info(`\nkept the packaged apps in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 
   for (const section of sections) print(section);
-  console.info('\nnot verifiable on this Linux machine:');
+  console.info('\nnot verified by pack:check:');
   for (const line of NOT_VERIFIABLE_HERE) console.info(`  ${line}`);
 
   const problems = sections.flatMap((s) => s.problems);
