@@ -7,6 +7,7 @@ export function copyText(text: string): boolean {
     event.clipboardData?.setData('text/plain', text);
     event.preventDefault();
   };
+  if (typeof document.execCommand !== 'function') return false;
   document.addEventListener('copy', onCopy);
   try {
     return document.execCommand('copy');

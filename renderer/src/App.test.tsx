@@ -1,0 +1,284 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from './App.tsx';
+import { createFakeBridge, type FakeBridge } from './testing/fake-bridge.ts';
+import { account, accountBalances } from './testing/sample-data.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+async function renderApp(bridge: FakeBridge) {
+  render(<App bridge={bridge} />);
+  await act(async () => undefined);
+}
+
+function withAccount(partial: Parameters<typeof accountBalances>[1] = {}): FakeBridge {
+  return createFakeBridge({ accounts: [account('main', 'Main')], balances: [accountBalances('main', partial)] });
+}
+
+describe('first run', () => {
+  it('offers a key or the offline demo, and the demo opens the balances view', async () => {
+    const bridge = createFakeBridge();
+    await renderApp(bridge);
+    expect(screen.getByRole('heading', { name: 'Kraken Balances' })).toBeTruthy();
+    expect(screen.getByText(/tick only/)).toBeTruthy();
+    expect(screen.getByText(/This app only reads your balances/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /How to create an API key/ }));
+    expect(bridge.calls).toContainEqual(['help.open', 'create-api-key']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Open the demo account' }));
+    await act(async () => undefined);
+    act(() => bridge.emitBalances([accountBalances('demo')]));
+    expect(bridge.calls).toContainEqual(['accounts.addDemo', undefined]);
+    expect(screen.getByRole('table', { name: 'Balances of Demo account in USD' })).toBeTruthy();
+  });
+});
+
+describe('adding a key', () => {
+  const fill = (values: Record<string, string>) => {
+    for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  };
+
+  it('shows an error at the field main names, keeps the entries, and clears them after success', async () => {
+    const bridge = createFakeBridge();
+    bridge.onAdd = () => ({ ok: false, error: { code: 'invalid-api-key', message: 'This looks like the private key, not the API key.', hint: 'Swap them.', field: 'apiKey' } });
+    await renderApp(bridge);
+    fill({ Name: 'Main', 'API key': 'pasted-secret', 'Private key': 'the-secret' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await act(async () => undefined);
+
+    const apiKey = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(apiKey.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(apiKey);
+    const describedBy = apiKey.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toContain('This looks like the private key');
+    expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('the-secret');
+    expect(bridge.calls.at(-1)).toEqual(['accounts.add', { label: 'Main', apiKey: 'pasted-secret', apiSecret: 'the-secret' }]);
+
+    bridge.onAdd = () => ({ ok: true, value: account('main', 'Main') });
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await act(async () => undefined);
+    expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
+  });
+
+  it('asks before weak protection, then accepts it and retries', async () => {
+    const bridge = createFakeBridge();
+    bridge.state.info = { ...bridge.state.info, storage: { backend: 'basic_text', level: 'weak', weakAccepted: false } };
+    let attempts = 0;
+    bridge.onAdd = () =>
+      ++attempts === 1 ? { ok: false, error: { code: 'weak-protection-not-accepted', message: 'No keyring.' } } : { ok: true, value: account('main', 'Main') };
+    await renderApp(bridge);
+    fill({ 'API key': 'k', 'Private key': 's', '2FA password (optional)': '123' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await act(async () => undefined);
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Store the key with weaker protection?' });
+    expect(within(dialog).getByText('basic_text')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save with weaker protection' }));
+    await act(async () => undefined);
+
+    expect(bridge.calls.map(([name]) => name)).toEqual(['accounts.add', 'storage.acceptWeakProtection', 'accounts.add']);
+    expect(bridge.calls[2]?.[1]).toEqual({ label: '', apiKey: 'k', apiSecret: 's', otp: '123', acceptWeakProtection: true });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('says the key was not saved when weak protection is declined', async () => {
+    const bridge = createFakeBridge();
+    bridge.onAdd = () => ({ ok: false, error: { code: 'weak-protection-not-accepted', message: 'No keyring.' } });
+    await renderApp(bridge);
+    fill({ 'API key': 'k', 'Private key': 's' });
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await act(async () => undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Don’t save the key' }));
+    expect(screen.getByText('The key was not saved.')).toBeTruthy();
+    expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('s');
+  });
+});
+
+describe('balances view', () => {
+  const rowNames = () => screen.getAllByRole('row').slice(1).map((row) => row.getAttribute('aria-label') ?? '');
+
+  it('reads each row as one sentence and explains read-only badges', async () => {
+    await renderApp(withAccount());
+    const staked = screen.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, 612,345.12 US dollars' });
+    expect(within(staked).getByText('Staked')).toBeTruthy();
+    const tooltip = document.getElementById(staked.getAttribute('aria-describedby') ?? '');
+    expect(tooltip?.textContent).toBe('ETH2.S is ETH staked (legacy staking). This balance is read-only: to trade or withdraw, use ETH.');
+    expect(within(staked).getByText('198.39708').closest('[data-exact]')?.getAttribute('data-exact')).toBe('198.3970800000');
+    expect(screen.getByRole('row', { name: 'FOO, 7 FOO, unpriced' })).toBeTruthy();
+  });
+
+  it('filters read-only balances, searches, and sorts by any column', async () => {
+    await renderApp(withAccount());
+    fireEvent.click(screen.getByLabelText('Read-only'));
+    expect(rowNames().map((name) => name.split(',')[0])).toEqual(['USD in opt-in rewards', 'Staked ETH', 'USDT in Kraken Rewards']);
+    expect(screen.getByText('3 of 11 balances')).toBeTruthy();
+
+    fireEvent.click(screen.getByLabelText('All'));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: 'dot' } });
+    await act(async () => undefined);
+    expect(rowNames()).toEqual(['DOT, 2.5 DOT, 17.81 US dollars']);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: '' } });
+    await act(async () => undefined);
+    fireEvent.click(screen.getByRole('button', { name: /Asset/ }));
+    expect(screen.getByRole('columnheader', { name: /Asset/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(rowNames()[0]).toMatch(/^BTC,/);
+    expect(rowNames()[1]).toMatch(/^DOT,/);
+    fireEvent.click(screen.getByRole('button', { name: /Asset/ }));
+    expect(screen.getByRole('columnheader', { name: /Asset/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(rowNames()[0]).toMatch(/^USDT, all 2 balances/);
+  });
+
+  it('hides small balances through the setting', async () => {
+    const bridge = withAccount();
+    await renderApp(bridge);
+    const threshold = screen.getByLabelText('Hide balances under');
+    fireEvent.change(threshold, { target: { value: '1,000' } });
+    fireEvent.blur(threshold);
+    await act(async () => undefined);
+    expect(bridge.calls).toContainEqual(['settings.update', { hideSmallBelow: '1000' }]);
+    expect(rowNames().some((name) => name.startsWith('DOT'))).toBe(false);
+    expect(rowNames().some((name) => name.startsWith('FOO'))).toBe(true);
+
+    fireEvent.change(threshold, { target: { value: 'ten' } });
+    fireEvent.blur(threshold);
+    expect(screen.getByRole('alert').textContent).toContain('Enter an amount such as 1.5');
+    expect((threshold as HTMLInputElement).value).toBe('ten');
+  });
+
+  it('masks every amount with P and Ctrl+Shift+P, but not while typing', async () => {
+    const bridge = withAccount();
+    await renderApp(bridge);
+    const search = screen.getByRole('searchbox', { name: 'Search assets' });
+    fireEvent.keyDown(search, { key: 'p' });
+    expect(bridge.calls.filter(([name]) => name === 'settings.update')).toEqual([]);
+
+    fireEvent.keyDown(document.body, { key: 'p' });
+    await act(async () => undefined);
+    expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: true }]);
+    expect(screen.getByTestId('portfolio-total').textContent).toBe('••••••');
+    expect(screen.getByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain('198.39708');
+    expect(screen.getByRole('button', { name: /Hide amounts/ }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.keyDown(search, { key: 'P', ctrlKey: true, shiftKey: true });
+    await act(async () => undefined);
+    expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: false }]);
+    expect(document.body.textContent).toContain('198.39708');
+  });
+
+  it('moves between rows with the arrow keys', async () => {
+    await renderApp(withAccount());
+    const [first, ...rest] = screen.getAllByRole('row').slice(1);
+    if (first === undefined) throw new Error('no rows');
+    expect(first.tabIndex).toBe(0);
+    expect(rest.every((row) => row.tabIndex === -1)).toBe(true);
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await act(async () => undefined);
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^ETH, all 3 balances/);
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'End' });
+    await act(async () => undefined);
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^FOO/);
+  });
+});
+
+describe('header', () => {
+  it('shows total, change since the previous refresh, and a live countdown', async () => {
+    vi.useFakeTimers({ now: Date.parse('2025-01-05T12:00:18.000Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
+    await renderApp(withAccount({ previousTotal: '100000000' }));
+    expect(screen.getByTestId('portfolio-total').textContent).toBe('$104,380,435.39');
+    expect(screen.getByTestId('total-change').textContent).toBe('▲ +$4,380,435.39 (+4.38%) since the previous refresh');
+    expect(screen.getByTestId('refresh-status').textContent).toBe('Up to date');
+    expect(screen.getByTestId('next-refresh').textContent).toContain('Next refresh in 0:42');
+    act(() => vi.advanceTimersByTime(2000));
+    expect(screen.getByTestId('next-refresh').textContent).toContain('Next refresh in 0:40');
+    expect(screen.getByTestId('updated-at').textContent).toContain('(20 seconds ago)');
+  });
+
+  it('keeps the last balances on screen, marked stale, with the error and its hint', async () => {
+    const error = { code: 'invalid-nonce', message: 'Kraken rejected the request as out of order (invalid nonce).', hint: 'Give this app its own API key.' };
+    const bridge = withAccount({ status: 'error', error });
+    await renderApp(bridge);
+    expect(screen.getByTestId('refresh-status').textContent).toBe('Refresh failed');
+    expect(screen.getByRole('alert').textContent).toContain('Give this app its own API key.');
+    expect(screen.getByTestId('stale-note').textContent).toMatch(/^Showing the last balances received, from /);
+    expect(screen.getByRole('table').className).toContain('is-stale');
+    expect(screen.getAllByRole('row').length).toBeGreaterThan(5);
+    fireEvent.click(screen.getByRole('button', { name: 'What is a nonce window?' }));
+    expect(bridge.calls).toContainEqual(['help.open', 'nonce-window']);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(bridge.calls).toContainEqual(['balances.refresh', 'main']);
+  });
+
+  it('combines accounts under "All accounts" and refreshes them all', async () => {
+    const bridge = createFakeBridge({
+      accounts: [account('a', 'Main'), account('b', 'Savings')],
+      balances: [accountBalances('a'), accountBalances('b')],
+    });
+    await renderApp(bridge);
+    expect(screen.getByRole('tab', { name: 'All accounts' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('portfolio-total').textContent).toBe('$208,760,870.78');
+    expect(screen.getByRole('row', { name: /^Staked ETH, read-only, 396.79416 ETH, 1,224,690.25 US dollars$/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(bridge.calls).toContainEqual(['balances.refresh', undefined]);
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'All accounts' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Main' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('portfolio-total').textContent).toBe('$104,380,435.39');
+  });
+});
+
+describe('settings', () => {
+  it('changes settings through main and applies the theme', async () => {
+    const bridge = withAccount();
+    await renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    fireEvent.change(within(dialog).getByLabelText('Quote currency'), { target: { value: 'EUR' } });
+    fireEvent.click(within(dialog).getByLabelText('Dark'));
+    fireEvent.change(within(dialog).getByLabelText('Refresh'), { target: { value: '300' } });
+    fireEvent.click(within(dialog).getByLabelText('Base'));
+    fireEvent.click(within(dialog).getByLabelText('Launch at login'));
+    await act(async () => undefined);
+    expect(bridge.calls.filter(([name]) => name === 'settings.update').map(([, patch]) => patch)).toEqual([
+      { quoteCurrency: 'EUR' },
+      { theme: 'dark' },
+      { refreshIntervalSec: 300 },
+      { rebaseMultiplier: 'base' },
+      { launchAtLogin: true },
+    ]);
+    expect(document.documentElement.dataset['theme']).toBe('dark');
+    expect(within(dialog).getByTestId('storage-protection').textContent).toBe('Protected by your operating system’s keyring (gnome_libsecret).');
+    expect(within(dialog).getByText(/For xStocks only/)).toBeTruthy();
+  });
+
+  it('renames and removes accounts', async () => {
+    const bridge = withAccount();
+    await renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    fireEvent.change(screen.getByLabelText('New name for Main'), { target: { value: 'Trading' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await act(async () => undefined);
+    expect(bridge.calls).toContainEqual(['accounts.rename', { id: 'main', label: 'Trading' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Trading' }));
+    await act(async () => undefined);
+    expect(bridge.calls).toContainEqual(['accounts.remove', 'main']);
+  });
+
+  it('shows start-up notices until dismissed', async () => {
+    const bridge = withAccount();
+    bridge.state.info = { ...bridge.state.info, startupNotices: ['Your settings file was damaged; defaults are back.'] };
+    await renderApp(bridge);
+    expect(screen.getByText('Your settings file was damaged; defaults are back.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText('Your settings file was damaged; defaults are back.')).toBeNull();
+  });
+});

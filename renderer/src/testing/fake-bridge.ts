@@ -1,0 +1,144 @@
+// An in-memory window.kraken for renderer tests: state that tests set, calls that tests read, and the
+// change events main would send.
+import type {
+  AccountBalances,
+  AccountSummary,
+  AddAccountRequest,
+  AppInfo,
+  HelpTopic,
+  HistoryPoint,
+  IpcResult,
+  KrakenBridge,
+  Settings,
+  StorageProtection,
+} from '../../../ipc/contract.ts';
+import { DEFAULT_TEST_SETTINGS } from './sample-data.ts';
+
+type Listener<T> = (value: T) => void;
+
+export interface FakeBridgeState {
+  info: AppInfo;
+  settings: Settings;
+  accounts: AccountSummary[];
+  balances: AccountBalances[];
+  history: HistoryPoint[];
+}
+
+export interface FakeBridge extends KrakenBridge {
+  state: FakeBridgeState;
+  /** What each call received, in order: [name, argument]. */
+  calls: [string, unknown][];
+  /** How accounts.add answers; the default saves the account. */
+  onAdd: (request: AddAccountRequest) => IpcResult<AccountSummary>;
+  emitBalances(balances: AccountBalances[]): void;
+  emitAccounts(accounts: AccountSummary[]): void;
+  emitSettings(settings: Settings): void;
+}
+
+const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+
+export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBridge {
+  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>() };
+  const subscribe = <T>(set: Set<Listener<T>>, listener: Listener<T>) => {
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
+  const state: FakeBridgeState = {
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [] },
+    settings: { ...DEFAULT_TEST_SETTINGS },
+    accounts: [],
+    balances: [],
+    history: [],
+    ...initial,
+  };
+  const calls: [string, unknown][] = [];
+  let nextId = 1;
+
+  const bridge: FakeBridge = {
+    state,
+    calls,
+    onAdd: (request) => {
+      const added: AccountSummary = { id: `acc-${nextId++}`, label: request.label || 'Kraken', keyFingerprint: 'kraken:0123456789abcdef', addedAt: '2025-01-01T00:00:00.000Z', hasOtp: false, demo: false, lastCheck: null };
+      bridge.emitAccounts([...state.accounts, added]);
+      return { ok: true, value: added };
+    },
+    emitBalances(balances) {
+      state.balances = balances;
+      for (const listener of listeners.balances) listener(balances);
+    },
+    emitAccounts(accounts) {
+      state.accounts = accounts;
+      for (const listener of listeners.accounts) listener(accounts);
+    },
+    emitSettings(settings) {
+      state.settings = settings;
+      for (const listener of listeners.settings) listener(settings);
+    },
+    app: { getInfo: () => ok(state.info) },
+    accounts: {
+      list: () => ok(state.accounts),
+      add: (request) => {
+        calls.push(['accounts.add', request]);
+        return Promise.resolve(bridge.onAdd(request));
+      },
+      rename: (request) => {
+        calls.push(['accounts.rename', request]);
+        const renamed = state.accounts.map((entry) => (entry.id === request.id ? { ...entry, label: request.label } : entry));
+        bridge.emitAccounts(renamed);
+        const account = renamed.find((entry) => entry.id === request.id);
+        return account ? ok(account) : Promise.resolve({ ok: false, error: { code: 'account-not-found', message: 'This account no longer exists.' } });
+      },
+      remove: (id) => {
+        calls.push(['accounts.remove', id]);
+        bridge.emitAccounts(state.accounts.filter((entry) => entry.id !== id));
+        return ok(undefined);
+      },
+      addDemo: () => {
+        calls.push(['accounts.addDemo', undefined]);
+        const demo: AccountSummary = { id: 'demo', label: 'Demo account', keyFingerprint: '', addedAt: '2025-01-01T00:00:00.000Z', hasOtp: false, demo: true, lastCheck: null };
+        bridge.emitAccounts([...state.accounts, demo]);
+        return ok(demo);
+      },
+      onChanged: (listener) => subscribe(listeners.accounts, listener),
+    },
+    balances: {
+      get: () => ok(state.balances),
+      refresh: (accountId) => {
+        calls.push(['balances.refresh', accountId]);
+        return ok(undefined);
+      },
+      onChanged: (listener) => subscribe(listeners.balances, listener),
+    },
+    history: {
+      get: (accountId) => {
+        calls.push(['history.get', accountId]);
+        return ok(state.history);
+      },
+    },
+    settings: {
+      get: () => ok(state.settings),
+      update: (patch) => {
+        calls.push(['settings.update', patch]);
+        const next = { ...state.settings, ...patch };
+        bridge.emitSettings(next);
+        return ok(next);
+      },
+      onChanged: (listener) => subscribe(listeners.settings, listener),
+    },
+    storage: {
+      acceptWeakProtection: () => {
+        calls.push(['storage.acceptWeakProtection', undefined]);
+        const accepted: StorageProtection = { ...state.info.storage, weakAccepted: true };
+        state.info = { ...state.info, storage: accepted };
+        return ok(accepted);
+      },
+    },
+    help: {
+      open: (topic: HelpTopic) => {
+        calls.push(['help.open', topic]);
+        return ok(undefined);
+      },
+    },
+  };
+  return bridge;
+}
