@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { Buffer } from 'node:buffer';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../build/tray');
 
