@@ -29,8 +29,18 @@ export const test = base.extend<Fixtures>({
     await use(await launch());
   },
   page: async ({ app }, use) => {
-    await use(await app.firstWindow());
+    await use(await appReady(await app.firstWindow()));
   },
 });
+
+/**
+ * The app's window once its own page and the preload bridge are in place. A first window is handed out as
+ * soon as it exists, on both runtimes, which can be before its page has loaded.
+ */
+export async function appReady(page: Page): Promise<Page> {
+  await page.waitForURL(/\/renderer\/index\.html$/);
+  await page.waitForFunction(() => 'kraken' in window);
+  return page;
+}
 
 export { expect } from '@playwright/test';

@@ -34,6 +34,8 @@ export function createMainWindow(options: { show?: boolean } = {}): BrowserWindo
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click opens windows without going through window.open's handler.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: !app.isPackaged,
     },

@@ -9,7 +9,7 @@ import { startFakeKraken, type FakeKraken } from '../fake-kraken/index.ts';
 import { test as base } from '../fixtures.ts';
 import type { RuntimeBackend } from '../runtime/safe-storage.ts';
 
-export { expect } from '../fixtures.ts';
+export { appReady, expect } from '../fixtures.ts';
 export { testKeyPair };
 
 /** Keys the fake Kraken knows: one that may read balances, one created without "Query Funds". */
@@ -38,9 +38,6 @@ export const test = base.extend<AccountFixtures>({
     await use(fake);
     await fake.close();
   },
-  page: async ({ page }, use) => {
-    await use(await appReady(page));
-  },
   appEnv: async ({ fakeKraken, keyring }, use, testInfo) => {
     await use({
       KRAKEN_API_URL: fakeKraken.url,
@@ -51,16 +48,6 @@ export const test = base.extend<AccountFixtures>({
 });
 
 type Bridge = KrakenBridge;
-
-/**
- * Waits until the window shows the app's own page with the bridge in place. A first window is handed
- * out as soon as it exists, which is before its page has loaded.
- */
-export async function appReady(page: Page): Promise<Page> {
-  await page.waitForURL(/\/renderer\/index\.html$/);
-  await page.waitForFunction(() => 'kraken' in window);
-  return page;
-}
 
 export function addAccount(page: Page, request: AddAccountRequest): Promise<IpcResult<AccountSummary>> {
   return page.evaluate((req) => (window as unknown as { kraken: Bridge }).kraken.accounts.add(req), request);

@@ -1,4 +1,5 @@
 import type { IpcError } from '../../ipc/contract.ts';
+import { isKrakenError } from '../kraken/index.ts';
 
 /** An error meant for the user: its message and hint are shown as they are, so they must hold no secret. */
 export class AppError extends Error {
@@ -24,7 +25,7 @@ export class AppError extends Error {
   }
 }
 
-/** Anything that can describe itself to the user (AppError, KrakenError) crosses IPC as itself. */
+/** Anything that can describe itself to the user (AppError) crosses IPC as itself. */
 interface UserFacing {
   toIpcError(): IpcError;
 }
@@ -39,6 +40,9 @@ export const INTERNAL_ERROR: IpcError = {
   hint: 'Try again. If it keeps happening, restart the app; details are in the log.',
 };
 
+/** Kraken's errors were written for users (code, message, fix hint) and never hold the secret. */
 export function toIpcError(error: unknown): IpcError {
-  return isUserFacing(error) ? error.toIpcError() : INTERNAL_ERROR;
+  if (isUserFacing(error)) return error.toIpcError();
+  if (isKrakenError(error)) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  return INTERNAL_ERROR;
 }
