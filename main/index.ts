@@ -11,6 +11,8 @@ import { applyUserDataOverride } from './user-data.ts';
 import { createMainWindow, getMainWindow, showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
+// Windows ties notifications and taskbar grouping to this id; it matches appId in build/electron-builder.yml.
+if (process.platform === 'win32') app.setAppUserModelId('io.github.krakenbalances.app');
 applyUserDataOverride(app);
 
 if (!app.requestSingleInstanceLock()) {
