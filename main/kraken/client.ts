@@ -13,7 +13,7 @@ import { pairsForValuation } from './price-book.ts';
 import { createRateLimiter, type RateCounterSnapshot, type Sleep, type VerificationTier } from './rate-limiter.ts';
 import { laneForKey } from './serial-lane.ts';
 import { decodeApiSecret, privateJsonBody, signRequest } from './sign.ts';
-import { createHttp1Transport } from './http1-transport.ts';
+import { createNodeTransport } from './node-transport.ts';
 import { createFetchTransport, REAL_TIMERS, type HttpRequest, type HttpTransport, type Timers } from './transport.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
@@ -28,8 +28,9 @@ export interface KrakenClientOptions {
   /** For keys with their own 2FA password: called for every private call. */
   readonly otp?: () => string | undefined;
   /**
-   * Send requests through this fetch (e.g. Electron's net.fetch, or a test double). Default: a lean
-   * built-in HTTP/1.1 client over node:net/node:tls with keep-alive.
+   * Send requests through this fetch (e.g. Electron's net.fetch, which follows the system proxy, or
+   * a test double). Default: Node's own node:https/node:http with a keep-alive agent per client, so
+   * the wire protocol and TLS stay in code maintained with the runtime rather than in this app.
    */
   readonly fetch?: typeof fetch;
   /** Epoch milliseconds. Drives nonces, rate-limit decay, caches and lockout. */
@@ -105,8 +106,9 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const timers = options.timers ?? REAL_TIMERS;
-  const http1 = options.fetch === undefined ? createHttp1Transport() : null;
-  const transport: HttpTransport = http1 ?? createFetchTransport(options.fetch ?? fetch);
+  // An injected fetch owns its connections; the default transport's idle ones are released by close().
+  const transport: HttpTransport & { close?: () => void } =
+    options.fetch === undefined ? createNodeTransport() : createFetchTransport(options.fetch);
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const lockoutMs = options.lockoutMs ?? DEFAULT_LOCKOUT_MS;
@@ -250,7 +252,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     }),
     rateCounter: () => limiter.snapshot(),
     lockedUntil,
-    close: () => http1?.close(),
+    close: () => transport.close?.(),
   };
 }
 

@@ -1,6 +1,10 @@
 import { KrakenError } from './errors.ts';
 import type { HttpResponseText } from './envelope.ts';
 
+// The seam between the client and HTTP. Two implementations: Node's node:http/node:https
+// (node-transport.ts, the default: protocol and TLS handling stay in maintained runtime code, never
+// hand-written here) and any WHATWG fetch (below), so Electron's net.fetch can be injected.
+
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
