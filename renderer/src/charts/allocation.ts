@@ -1,5 +1,6 @@
 import type { AssetGroup } from '../model/balance-view.ts';
 import { Dec } from '../model/decimal.ts';
+import { compareDecimalStrings, compareParsed, parseDecimal } from '../model/decimal-string.ts';
 
 export interface Slice {
   readonly label: string;
@@ -10,8 +11,10 @@ export interface Slice {
 /** The largest `max - 1` base assets by value and "Other" for the rest; unpriced groups have no slice. */
 export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[] {
   const priced = groups
-    .filter((group): group is AssetGroup & { share: string } => group.share !== null && new Dec(group.share).gt('0'))
-    .sort((a, b) => new Dec(b.share).cmp(a.share));
+    .filter((group): group is AssetGroup & { share: string } => group.share !== null && compareDecimalStrings(group.share, '0') > 0)
+    .map((group) => ({ group, key: parseDecimal(group.share) }))
+    .sort((a, b) => compareParsed(b.key, a.key))
+    .map(({ group }) => group);
   if (priced.length <= max) return priced.map((group) => ({ label: group.base, share: group.share }));
   const head = priced.slice(0, max - 1).map((group) => ({ label: group.base, share: group.share }));
   const rest = priced.slice(max - 1).reduce((sum, group) => sum.plus(group.share), new Dec('0'));

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { copyText, exactAmountForSelection } from '../copy-text.ts';
 import type { SortKey, SortOrder } from '../model/balance-view.ts';
-import type { TableLine } from '../model/row-view.ts';
+import { cachedLineFor, type LineContext, type TableEntry, type TableLine } from '../model/row-view.ts';
 import { TableLineView } from './TableLineView.tsx';
 
 /** Below this many lines every line is in the DOM (screen readers and find see all); above, only the visible ones. */
@@ -17,7 +17,9 @@ const COLUMNS: readonly { key: SortKey; title: string; numeric: boolean }[] = [
 ];
 
 interface BalanceTableProps {
-  lines: readonly TableLine[];
+  entries: readonly TableEntry[];
+  /** Locale, quote currency and privacy: how each line's texts are formatted. */
+  context: LineContext;
   sort: SortOrder;
   onSort: (key: SortKey) => void;
   /** Names the table for screen readers, e.g. "Balances of Main account in USD". */
@@ -26,22 +28,26 @@ interface BalanceTableProps {
   stale: boolean;
 }
 
-export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
+export function BalanceTable({ entries, context, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const moveFocusRef = useRef(false);
-  const virtual = lines.length > VIRTUALIZE_AFTER;
-  const activeIndex = Math.min(focusIndex, Math.max(0, lines.length - 1));
+  const virtual = entries.length > VIRTUALIZE_AFTER;
+  const activeIndex = Math.min(focusIndex, Math.max(0, entries.length - 1));
+  const lineAt = (index: number): TableLine | undefined => {
+    const entry = entries[index];
+    return entry === undefined ? undefined : cachedLineFor(entry, context);
+  };
 
   // The app has no React Compiler; memoisation here is by hand (TableLineView), so its skip warning is moot.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: virtual ? lines.length : 0,
+    count: virtual ? entries.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => lines[index]?.key ?? index,
+    getItemKey: (index) => entries[index]?.key ?? index,
   });
 
   const copyAmount = useCallback((line: TableLine) => {
@@ -51,8 +57,8 @@ export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTable
   }, []);
 
   useLayoutEffect(() => {
-    if (lines.length > 0) performance.mark('kraken:rows-rendered');
-  }, [lines.length]);
+    if (entries.length > 0) performance.mark('kraken:rows-rendered');
+  }, [entries.length]);
 
   useEffect(() => {
     if (!moveFocusRef.current) return;
@@ -61,7 +67,7 @@ export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTable
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const line = lines[activeIndex];
+    const line = lineAt(activeIndex);
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && line && window.getSelection()?.isCollapsed !== false) {
       event.preventDefault();
       copyAmount(line);
@@ -74,12 +80,12 @@ export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTable
       PageDown: activeIndex + page,
       PageUp: activeIndex - page,
       Home: 0,
-      End: lines.length - 1,
+      End: entries.length - 1,
     };
     const target = targets[event.key];
-    if (target === undefined || lines.length === 0) return;
+    if (target === undefined || entries.length === 0) return;
     event.preventDefault();
-    const next = Math.max(0, Math.min(lines.length - 1, target));
+    const next = Math.max(0, Math.min(entries.length - 1, target));
     moveFocusRef.current = true;
     if (virtual) virtualizer.scrollToIndex(next, { align: 'auto' });
     setFocusIndex(next);
@@ -98,13 +104,13 @@ export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTable
   };
 
   const renderLine = (index: number, style?: CSSProperties) => {
-    const line = lines[index];
+    const line = lineAt(index);
     if (line === undefined) return null;
     return <TableLineView key={line.key} line={line} rowIndex={index + 2} tabbable={index === activeIndex} style={style} onCopyAmount={copyAmount} />;
   };
 
   return (
-    <div role="table" aria-label={label} aria-rowcount={lines.length + 1} className={`balance-table${stale ? ' is-stale' : ''}`}>
+    <div role="table" aria-label={label} aria-rowcount={entries.length + 1} className={`balance-table${stale ? ' is-stale' : ''}`}>
       <div role="rowgroup" className="table-head">
         <div role="row" aria-rowindex={1} className="line line-head">
           {COLUMNS.map((column) => {
@@ -133,7 +139,7 @@ export function BalanceTable({ lines, sort, onSort, label, stale }: BalanceTable
             {virtualizer.getVirtualItems().map((item) => renderLine(item.index, { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }))}
           </div>
         ) : (
-          lines.map((_, index) => renderLine(index))
+          entries.map((_, index) => renderLine(index))
         )}
       </div>
       <div className="visually-hidden" aria-live="polite">

@@ -4,9 +4,9 @@ import { useBridge } from '../bridge.ts';
 import { quoteFormat } from '../format/money.ts';
 import type { NumberLocale } from '../format/number-locale.ts';
 import { useHistory } from '../hooks/use-history.ts';
-import { arrangeRows, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
+import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../model/combine.ts';
-import { tableLines } from '../model/row-view.ts';
+import { tableEntries } from '../model/row-view.ts';
 import { AllocationChart } from './AllocationChart.tsx';
 import { BalanceTable } from './BalanceTable.tsx';
 import { BalanceToolbar } from './BalanceToolbar.tsx';
@@ -48,10 +48,11 @@ export function MainView(props: MainViewProps): ReactNode {
   const combined = useMemo(() => combineBalances(inScope, accounts, settings.quoteCurrency), [inScope, accounts, settings.quoteCurrency]);
   const allGroups = useMemo(() => groupRows(combined.rows), [combined.rows]);
   const groups = useMemo(
-    () => arrangeRows(combined.rows, { search: deferredSearch, kind, hideBelow: settings.hideSmallBelow }, sort),
-    [combined.rows, deferredSearch, kind, settings.hideSmallBelow, sort],
+    () => arrangeGroups(allGroups, { search: deferredSearch, kind, hideBelow: settings.hideSmallBelow }, sort),
+    [allGroups, deferredSearch, kind, settings.hideSmallBelow, sort],
   );
-  const lines = useMemo(() => tableLines(groups, { locale, quote, privacy: settings.privacyMode }), [groups, locale, quote, settings.privacyMode]);
+  const entries = useMemo(() => tableEntries(groups), [groups]);
+  const lineContext = useMemo(() => ({ locale, quote, privacy: settings.privacyMode }), [locale, quote, settings.privacyMode]);
   const shownRows = groups.reduce((count, group) => count + group.rows.length, 0);
 
   const historyVersion = `${combined.fetchedAt ?? ''}|${settings.quoteCurrency}`;
@@ -86,8 +87,8 @@ export function MainView(props: MainViewProps): ReactNode {
           searchRef={searchRef}
         />
         {combined.hasData ? (
-          lines.length > 0 ? (
-            <BalanceTable lines={lines} sort={sort} onSort={(key) => setSort((current) => nextSort(current, key))} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />
+          entries.length > 0 ? (
+            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={(key) => setSort((current) => nextSort(current, key))} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />
           ) : (
             <p className="table-empty">No balances match. Clear the search or the filters to see all {combined.rows.length}.</p>
           )

@@ -1,4 +1,5 @@
 import { dec, roundDecimal } from '../model/decimal.ts';
+import { compareDecimalStrings, isZeroDecimal, shiftDecimal } from '../model/decimal-string.ts';
 import { decimalText } from './decimal-text.ts';
 import { affixes, type NumberLocale } from './number-locale.ts';
 
@@ -50,9 +51,9 @@ const SHARE_DECIMALS = 2;
 
 /** A fraction of the total (0.2534) as a percentage, "25.34%"; tiny non-zero shares read "<0.01%". */
 export function shareText(share: string, locale: NumberLocale): string {
-  const percent = dec(share).times('100');
-  const rounded = roundDecimal(percent.toFixed(), SHARE_DECIMALS);
-  const shown = percent.gt('0') && dec(rounded).eq('0') ? `<${decimalText('0.01', locale)}` : decimalText(rounded, locale);
+  const percent = shiftDecimal(share, 2);
+  const rounded = roundDecimal(percent, SHARE_DECIMALS);
+  const shown = compareDecimalStrings(percent, '0') > 0 && isZeroDecimal(rounded) ? `<${decimalText('0.01', locale)}` : decimalText(rounded, locale);
   return locale.percentPrefix + shown + locale.percentSuffix;
 }
 

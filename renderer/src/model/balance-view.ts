@@ -1,6 +1,7 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { rowName, spokenName } from './asset-names.ts';
-import { compareDecimals, Dec, type DecValue } from './decimal.ts';
+import { compareDecimals, Dec } from './decimal.ts';
+import { compareParsed, parseDecimal, type DecimalParts } from './decimal-string.ts';
 
 export type SortKey = 'name' | 'amount' | 'value' | 'share';
 export type SortDirection = 'asc' | 'desc';
@@ -42,15 +43,18 @@ function isSmall(row: BalanceRow, threshold: string): boolean {
   return row.value !== null && compareDecimals(row.value, threshold) < 0;
 }
 
-export function filterRows(rows: readonly BalanceRow[], filter: RowFilter): BalanceRow[] {
+/** The filter as one test per row, with its settings read once. */
+function rowPredicate(filter: RowFilter): (row: BalanceRow) => boolean {
   const needle = filter.search.trim().toLowerCase();
   const hiding = compareDecimals(filter.hideBelow, '0') > 0;
-  return rows.filter(
-    (row) =>
-      (filter.kind === 'all' || (filter.kind === 'read-only') === row.readOnly) &&
-      matchesSearch(row, needle) &&
-      !(hiding && isSmall(row, filter.hideBelow)),
-  );
+  return (row) =>
+    (filter.kind === 'all' || (filter.kind === 'read-only') === row.readOnly) &&
+    matchesSearch(row, needle) &&
+    !(hiding && isSmall(row, filter.hideBelow));
+}
+
+export function filterRows(rows: readonly BalanceRow[], filter: RowFilter): BalanceRow[] {
+  return rows.filter(rowPredicate(filter));
 }
 
 function sumOrNull(values: readonly (string | null)[]): string | null {
@@ -62,7 +66,7 @@ function sumOrNull(values: readonly (string | null)[]): string | null {
   return total.toFixed();
 }
 
-/** Groups rows by base asset, in first-seen order; the tradable row of each group comes first. */
+/** Groups rows by base asset, in first-seen order. A group of one keeps its row's strings as they are. */
 export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
   const byBase = new Map<string, BalanceRow[]>();
   for (const row of rows) {
@@ -70,53 +74,47 @@ export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
     if (list) list.push(row);
     else byBase.set(row.base, [row]);
   }
-  return [...byBase].map(([base, members]) => ({
-    base,
-    rows: members,
-    amount: sumOrNull(members.map((row) => row.amount)) ?? '0',
-    value: sumOrNull(members.map((row) => row.value)),
-    share: sumOrNull(members.map((row) => row.share)),
-  }));
+  return [...byBase].map(([base, members]) => {
+    const only = members.length === 1 ? members[0] : undefined;
+    if (only !== undefined) return { base, rows: members, amount: only.amount, value: only.value, share: only.share };
+    return {
+      base,
+      rows: members,
+      amount: sumOrNull(members.map((row) => row.amount)) ?? '0',
+      value: sumOrNull(members.map((row) => row.value)),
+      share: sumOrNull(members.map((row) => row.share)),
+    };
+  });
 }
 
-/** A row or group with its sort keys parsed once, so sorting thousands of rows parses no decimal twice. */
-interface Keyed<T> {
+/** An item with the column being sorted on parsed once, not once per comparison. */
+interface SortKeyed<T> {
   readonly item: T;
   readonly name: string;
   readonly readOnly: boolean;
-  readonly amount: DecValue;
-  readonly value: DecValue | null;
-  readonly share: DecValue | null;
+  readonly key: DecimalParts | null;
 }
 
-function keyed<T>(item: T, name: string, readOnly: boolean, amount: string, value: string | null, share: string | null): Keyed<T> {
-  return {
-    item,
-    name,
-    readOnly,
-    amount: new Dec(amount),
-    value: value === null ? null : new Dec(value),
-    share: share === null ? null : new Dec(share),
-  };
+function sortKeyed<T extends Pick<AssetGroup, 'amount' | 'value' | 'share'>>(item: T, name: string, readOnly: boolean, order: SortOrder): SortKeyed<T> {
+  const raw = order.key === 'name' ? null : item[order.key];
+  return { item, name, readOnly, key: raw === null ? null : parseDecimal(raw) };
 }
 
-/** Nulls (unpriced) sort last in both directions: an unknown value is neither large nor small. */
-function compareNullable(a: DecValue | null, b: DecValue | null, sign: number): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  return sign * a.cmp(b);
-}
-
-function compareBy(order: SortOrder): (a: Keyed<unknown>, b: Keyed<unknown>) => number {
+function compareBy(order: SortOrder): (a: SortKeyed<unknown>, b: SortKeyed<unknown>) => number {
   const sign = order.direction === 'asc' ? 1 : -1;
   return (a, b) => {
-    const primary =
-      order.key === 'name'
-        ? sign * a.name.localeCompare(b.name)
-        : order.key === 'amount'
-          ? sign * a.amount.cmp(b.amount)
-          : compareNullable(a[order.key], b[order.key], sign);
-    return primary !== 0 ? primary : a.name.localeCompare(b.name);
+    let primary: number;
+    if (order.key === 'name') primary = sign * compareNames(a.name, b.name);
+    // Nulls (unpriced) sort last in both directions: an unknown value is neither large nor small.
+    else if (a.key === null || b.key === null) primary = a.key === b.key ? 0 : a.key === null ? 1 : -1;
+    else primary = sign * compareParsed(a.key, b.key);
+    return primary !== 0 ? primary : compareNames(a.name, b.name);
   };
+}
+
+// Asset codes are ASCII; a plain comparison sorts them as users expect and costs far less than localeCompare.
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -124,19 +122,34 @@ function compareBy(order: SortOrder): (a: Keyed<unknown>, b: Keyed<unknown>) => 
  * and rows within a group by the same column, with the plain (tradable) balances above the read-only ones.
  */
 export function arrangeRows(rows: readonly BalanceRow[], filter: RowFilter, order: SortOrder): AssetGroup[] {
+  return arrangeGroups(groupRows(rows), filter, order);
+}
+
+/** Filters within groups; a group that keeps all its rows keeps its sums, so nothing is added up twice. */
+function filterGroups(groups: readonly AssetGroup[], filter: RowFilter): AssetGroup[] {
+  const keep = rowPredicate(filter);
+  const kept: AssetGroup[] = [];
+  for (const group of groups) {
+    const rows = group.rows.filter(keep);
+    if (rows.length === group.rows.length) kept.push(group);
+    else if (rows.length > 0) kept.push(...groupRows(rows));
+  }
+  return kept;
+}
+
+/** arrangeRows for rows already grouped with groupRows (the view groups once for the chart and the table). */
+export function arrangeGroups(groups: readonly AssetGroup[], filter: RowFilter, order: SortOrder): AssetGroup[] {
   const compare = compareBy(order);
-  const compareRows = (a: Keyed<BalanceRow>, b: Keyed<BalanceRow>): number => Number(a.readOnly) - Number(b.readOnly) || compare(a, b);
-  return groupRows(filterRows(rows, filter))
-    .map((group) => keyed(group, group.base, false, group.amount, group.value, group.share))
+  const compareRows = (a: SortKeyed<BalanceRow>, b: SortKeyed<BalanceRow>): number => Number(a.readOnly) - Number(b.readOnly) || compare(a, b);
+  const sortRows = (members: readonly BalanceRow[]) =>
+    members.length === 1
+      ? members
+      : members
+          .map((row) => sortKeyed(row, rowName(row), row.readOnly, order))
+          .sort(compareRows)
+          .map(({ item }) => item);
+  return filterGroups(groups, filter)
+    .map((group) => sortKeyed(group, group.base, false, order))
     .sort(compare)
-    .map(({ item: group }) => ({
-      ...group,
-      rows:
-        group.rows.length === 1
-          ? group.rows
-          : group.rows
-              .map((row) => keyed(row, rowName(row), row.readOnly, row.amount, row.value, row.share))
-              .sort(compareRows)
-              .map(({ item }) => item),
-    }));
+    .map(({ item: group }) => ({ ...group, rows: sortRows(group.rows) }));
 }

@@ -56,6 +56,22 @@ interface Accumulator {
 export function combineBalances(balances: readonly AccountBalances[], accounts: readonly AccountSummary[], quote: string): ScopeBalances {
   const labels = new Map(accounts.map((account) => [account.id, account.label]));
   const withData = balances.filter((entry) => entry.portfolio !== null);
+  const scope = {
+    quote,
+    status: combinedStatus(balances.map((entry) => entry.status)),
+    fetchedAt: earliest(withData.map((entry) => entry.fetchedAt)),
+    nextRefreshAt: earliest(balances.map((entry) => entry.nextRefreshAt)),
+    errors: balances.flatMap((entry) =>
+      entry.error === null ? [] : [{ accountId: entry.accountId, label: labels.get(entry.accountId) ?? 'An account', error: entry.error }],
+    ),
+    hasData: withData.length > 0,
+  };
+  const single = withData.length === 1 ? withData[0]?.portfolio : undefined;
+  if (single && single.quote === quote) {
+    // One account: exactly what main sent, nothing recomputed.
+    const only = withData[0];
+    return { ...scope, rows: single.rows, total: single.total, previousTotal: only?.previousTotal ?? null, unpriced: single.unpriced };
+  }
   const merged = new Map<string, Accumulator>();
   let total = new Dec('0');
   let previous: DecValue | null = withData.length > 0 ? new Dec('0') : null;
@@ -79,27 +95,23 @@ export function combineBalances(balances: readonly AccountBalances[], accounts: 
     }
   }
 
+  // One division, then a multiplication per row: big.js divides far slower than it multiplies, and the
+  // reciprocal's 30 places are well beyond the 12 kept.
+  const reciprocal = total.eq('0') ? null : new Dec('1').div(total);
   // A row held by one account keeps the strings exactly as main sent them; only sums are recomputed.
   const rows = [...merged.values()].map(({ first, count, amount, value }): BalanceRow => ({
     ...first,
     amount: count === 1 ? first.amount : amount.toFixed(),
     price: value === null ? null : first.price,
     value: value === null ? null : count === 1 ? first.value : value.toFixed(),
-    share: value === null || total.eq('0') ? null : value.div(total).toFixed(SHARE_DECIMALS),
+    share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
   }));
 
   return {
-    quote,
+    ...scope,
     rows,
     total: total.toFixed(),
     previousTotal: previous === null ? null : previous.toFixed(),
-    status: combinedStatus(balances.map((entry) => entry.status)),
-    fetchedAt: earliest(withData.map((entry) => entry.fetchedAt)),
-    nextRefreshAt: earliest(balances.map((entry) => entry.nextRefreshAt)),
-    errors: balances.flatMap((entry) =>
-      entry.error === null ? [] : [{ accountId: entry.accountId, label: labels.get(entry.accountId) ?? 'An account', error: entry.error }],
-    ),
     unpriced: rows.filter((row) => row.value === null).map((row) => row.asset),
-    hasData: withData.length > 0,
   };
 }

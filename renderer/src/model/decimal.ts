@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import { compareDecimalStrings, roundDecimalString } from './decimal-string.ts';
 
 // The renderer's own Big constructor: strict mode makes it throw on JS numbers, so a float can never
 // reach an amount, a value or a sum shown to the user.
@@ -34,13 +35,13 @@ export function trimTrailingZeros(value: string): string {
   return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
 }
 
-/** Rounded half-up to `places` decimals for display, e.g. a value in USD to cents. */
+/** Rounded half away from zero to `places` decimals for display, e.g. a value in USD to cents. */
 export function roundDecimal(value: string, places: number): string {
-  return new Dec(value).toFixed(places, Dec.roundHalfUp);
+  return roundDecimalString(value, places);
 }
 
 export function compareDecimals(a: string, b: string): number {
-  return new Dec(a).cmp(b);
+  return compareDecimalStrings(a, b);
 }
 
 /** a / b with `places` decimals, or null when b is zero. */

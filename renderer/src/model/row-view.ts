@@ -104,19 +104,53 @@ export function groupLine(group: AssetGroup, context: LineContext): TableLine {
   };
 }
 
+/** What one table line shows, before any text is formatted: cheap to build for every balance. */
+export type TableEntry =
+  | { readonly kind: 'group'; readonly key: string; readonly group: AssetGroup }
+  | { readonly kind: 'row'; readonly key: string; readonly row: BalanceRow; readonly nested: boolean };
+
 /** Groups of one balance are a single line; larger groups get a heading line with their sums. */
-export function tableLines(groups: readonly AssetGroup[], context: LineContext): TableLine[] {
-  const lines: TableLine[] = [];
+export function tableEntries(groups: readonly AssetGroup[]): TableEntry[] {
+  const entries: TableEntry[] = [];
   for (const group of groups) {
     const only = group.rows.length === 1 ? group.rows[0] : undefined;
     if (only !== undefined) {
-      lines.push(rowLine(only, false, context));
+      entries.push({ kind: 'row', key: `row:${only.asset}`, row: only, nested: false });
       continue;
     }
-    lines.push(groupLine(group, context));
-    for (const row of group.rows) lines.push(rowLine(row, true, context));
+    entries.push({ kind: 'group', key: `group:${group.base}`, group });
+    for (const row of group.rows) entries.push({ kind: 'row', key: `row:${row.asset}`, row, nested: true });
   }
-  return lines;
+  return entries;
+}
+
+export function lineFor(entry: TableEntry, context: LineContext): TableLine {
+  return entry.kind === 'group' ? groupLine(entry.group, context) : rowLine(entry.row, entry.nested, context);
+}
+
+const formatted = new WeakMap<LineContext, WeakMap<TableEntry, TableLine>>();
+
+/**
+ * lineFor, remembered per entry and formatting context: a table formats a line when it first shows it,
+ * so an update costs the lines on screen, not all of them. Both keys are weak, so old data is dropped.
+ */
+export function cachedLineFor(entry: TableEntry, context: LineContext): TableLine {
+  let lines = formatted.get(context);
+  if (lines === undefined) {
+    lines = new WeakMap();
+    formatted.set(context, lines);
+  }
+  let line = lines.get(entry);
+  if (line === undefined) {
+    line = lineFor(entry, context);
+    lines.set(entry, line);
+  }
+  return line;
+}
+
+/** Every line formatted; the table itself formats only the lines it puts on screen (lineFor). */
+export function tableLines(groups: readonly AssetGroup[], context: LineContext): TableLine[] {
+  return tableEntries(groups).map((entry) => lineFor(entry, context));
 }
 
 export function sameLine(a: TableLine, b: TableLine): boolean {

@@ -1,0 +1,167 @@
+// Renders the balances view with 2,000 balances in headless Chromium and prints:
+//  - first render: from the renderer's first line of JS (mark kraken:start) to the rows committed
+//    (mark kraken:rows-rendered) and to the next frame, median of several cold page loads, production bundle;
+//  - rows re-rendered when one balance changes, counted two ways:
+//    React renders of table lines (a counter compiled only into a Vite 'bench' mode build of the same
+//    sources, out/renderer-bench/; the production bundle has no counter), and table lines whose DOM changed
+//    (MutationObserver on the production bundle; it cannot see renders that changed nothing, hence both).
+// Run after a build:  npx electron-vite build && node bench/render-rows.ts [--rows 2000] [--loads 7]
+// Targets: first render ≤ 100 ms on this machine, ≤ 5 rows re-rendered. Printed, not asserted.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { installFakeBridge } from './render-rows-bridge.ts';
+import { benchData, withOneBalanceChanged, type BenchData } from './render-rows-data.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+const ROWS = arg('--rows', 2000);
+const LOADS = arg('--loads', 7);
+
+const root = path.resolve(import.meta.dirname, '..');
+const productionHtml = path.join(root, 'out/renderer/index.html');
+const benchOut = path.join(root, 'out/renderer-bench');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files'];
+
+if (!existsSync(productionHtml)) {
+  console.error(`${path.relative(root, productionHtml)} is missing: run \`npx electron-vite build\` first.`);
+  process.exit(1);
+}
+
+/** The same renderer sources in Vite mode 'bench', where table lines count their renders. */
+async function buildBenchBundle(): Promise<string> {
+  await build({
+    configFile: false,
+    root: path.join(root, 'renderer'),
+    base: './',
+    mode: 'bench',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: benchOut, emptyOutDir: true, minify: true, reportCompressedSize: false },
+  });
+  return path.join(benchOut, 'index.html');
+}
+
+async function openApp(browser: Browser, html: string, data: BenchData): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1120, height: 760 } });
+  await page.addInitScript(installFakeBridge, data);
+  await page.goto(pathToFileURL(html).href);
+  await page.waitForFunction(() => performance.getEntriesByName('bench:painted').length > 0, undefined, { timeout: 30_000 });
+  return page;
+}
+
+interface FirstRender {
+  /** From the renderer's first line of JS to the commit that put the rows in the DOM. */
+  committedMs: number;
+  /** … to just after the frame that shows them. */
+  paintedMs: number;
+  /** Navigation start to that frame: includes loading and compiling the bundle. */
+  sinceNavigationMs: number;
+  linesInDom: number;
+}
+
+async function firstRender(browser: Browser, html: string, data: BenchData): Promise<FirstRender> {
+  const page = await openApp(browser, html, data);
+  const result = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
+    const start = at('kraken:start');
+    return {
+      committedMs: at('kraken:rows-rendered') - start,
+      paintedMs: at('bench:painted') - start,
+      sinceNavigationMs: at('bench:painted'),
+      linesInDom: doc.querySelectorAll('[data-line]').length,
+    };
+  });
+  await page.close();
+  return result;
+}
+
+/** Changes one visible balance and reports line renders (bench bundle) or DOM-changed lines (production bundle). */
+async function afterOneChange(browser: Browser, html: string, data: BenchData, next: unknown): Promise<{ renders: number | null; mutatedLines: number; updateMs: number }> {
+  const page = await openApp(browser, html, data);
+  await page.evaluate(() => {
+    const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): number }).requestAnimationFrame;
+    return new Promise<void>((resolve) => frame(() => frame(resolve)));
+  });
+  const result = await page.evaluate(async (balances) => {
+    const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): number }).requestAnimationFrame;
+    type Node = { closest?(selector: string): { getAttribute(name: string): string | null } | null; parentElement?: Node | null };
+    const scope = globalThis as unknown as {
+      __krakenRowRenders?: number;
+      __bench: { emitBalances(next: unknown): void };
+      document: { querySelector(selector: string): unknown };
+      MutationObserver: new (callback: (records: { target: Node }[]) => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+    };
+    const mutated = new Set<string>();
+    const observer = new scope.MutationObserver((records) => {
+      for (const record of records) {
+        const element = record.target.closest ? record.target : record.target.parentElement;
+        const line = element?.closest?.('[data-line]')?.getAttribute('data-line');
+        if (line) mutated.add(line);
+      }
+    });
+    observer.observe(scope.document.querySelector('.table-body'), { subtree: true, childList: true, characterData: true, attributes: true });
+    const before = scope.__krakenRowRenders;
+    const start = performance.now();
+    scope.__bench.emitBalances(balances);
+    await new Promise<void>((resolve) => frame(() => frame(resolve)));
+    const updateMs = performance.now() - start;
+    observer.disconnect();
+    return { renders: before === undefined ? null : (scope.__krakenRowRenders ?? 0) - before, mutatedLines: mutated.size, updateMs };
+  }, next);
+  await page.close();
+  return result;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const data = benchData(ROWS);
+const rows = data.balances[0]?.portfolio?.rows ?? [];
+// The plain balance of the most valuable asset (the table's first group, so it is on screen), changed by a
+// small amount.
+const groupValue = new Map<string, number>();
+for (const row of rows) groupValue.set(row.base, (groupValue.get(row.base) ?? 0) + Number(row.value)); // only picks a row
+const topBase = [...groupValue].sort((a, b) => b[1] - a[1])[0]?.[0];
+const target = rows.find((row) => row.base === topBase && row.extension === null);
+if (!target) throw new Error('no row to change');
+const changed = withOneBalanceChanged(data, target.asset, '0.5');
+
+const benchHtml = await buildBenchBundle();
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+try {
+  // One warm-up load so disk caches do not count against the first measured run.
+  await firstRender(browser, productionHtml, data);
+  const loads: FirstRender[] = [];
+  for (let i = 0; i < LOADS; i += 1) loads.push(await firstRender(browser, productionHtml, data));
+  const counted = await afterOneChange(browser, benchHtml, data, changed);
+  const observed = await afterOneChange(browser, productionHtml, data, changed);
+
+  // Timings on a shared machine mean little without its load; printed first so no figure is read without it.
+  console.info(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (1/5/15 min)`);
+  console.info(`render-rows: ${rows.length} balances (${loads[0]?.linesInDom ?? 0} table lines in the DOM: virtualized), Chromium ${browser.version()}, viewport 1120×760`);
+  console.info(`first render, production bundle, median of ${LOADS} cold loads:`);
+  console.info(`  app JS start → rows committed   ${ms(median(loads.map((l) => l.committedMs)))}   (runs: ${loads.map((l) => l.committedMs.toFixed(0)).join(', ')})`);
+  console.info(`  app JS start → rows painted     ${ms(median(loads.map((l) => l.paintedMs)))}   (runs: ${loads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
+  console.info(`  navigation start → rows painted ${ms(median(loads.map((l) => l.sinceNavigationMs)))}`);
+  console.info(`one balance changed (${target.asset} +0.5; total and all ${rows.length} shares recomputed by "main"):`);
+  console.info(`  table lines re-rendered (React, bench build)   ${counted.renders ?? 'n/a'}`);
+  console.info(`  table lines whose DOM changed (production)     ${observed.mutatedLines}`);
+  console.info(`  update → next frame                            ${ms(observed.updateMs)}`);
+  const painted = median(loads.map((l) => l.paintedMs));
+  console.info(`targets: first render (JS start → rows painted) ≤ 100 ms → ${painted <= 100 ? 'met' : 'MISSED'}; ≤ 5 rows re-rendered → ${(counted.renders ?? Infinity) <= 5 ? 'met' : 'MISSED'}`);
+} finally {
+  await browser.close();
+}

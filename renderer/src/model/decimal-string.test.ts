@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec } from './decimal.ts';
+import { compareDecimalStrings, isZeroDecimal, roundDecimalString, shiftDecimal } from './decimal-string.ts';
+
+const decimal = fc
+  .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9]\d{0,20})$/), fc.stringMatching(/^\d{0,18}$/))
+  .map(([negative, integer, fraction]) => `${negative ? '-' : ''}${integer}${fraction ? `.${fraction}` : ''}`);
+
+describe('decimal strings', () => {
+  it('compare exactly as big.js does', () => {
+    fc.assert(fc.property(decimal, decimal, (a, b) => compareDecimalStrings(a, b) === new Dec(a).cmp(b)), { numRuns: 2000 });
+    expect(compareDecimalStrings('0.10', '0.1')).toBe(0);
+    expect(compareDecimalStrings('-0', '0')).toBe(0);
+  });
+
+  it('round half away from zero as big.js roundHalfUp does, without a negative zero', () => {
+    const bigRound = (value: string, places: number) => new Dec(value).toFixed(places, Dec.roundHalfUp).replace(/^-(?=0(\.0*)?$)/, '');
+    fc.assert(fc.property(decimal, fc.integer({ min: 0, max: 10 }), (value, places) => roundDecimalString(value, places) === bigRound(value, places)), { numRuns: 2000 });
+    expect(roundDecimalString('9.995', 2)).toBe('10.00');
+    expect(roundDecimalString('-0.001', 2)).toBe('0.00');
+  });
+
+  it('shift the decimal point', () => {
+    fc.assert(fc.property(decimal, fc.integer({ min: -12, max: 12 }), (value, places) => new Dec(shiftDecimal(value, places)).eq(new Dec(value).times(new Dec('10').pow(places)))), { numRuns: 2000 });
+    expect(shiftDecimal('0.2534', 2)).toBe('25.34');
+    expect(shiftDecimal('12', -3)).toBe('0.012');
+  });
+
+  it('knows zero in any spelling', () => {
+    expect(['0', '0.000', '-0.0', '000'].every(isZeroDecimal)).toBe(true);
+    expect(isZeroDecimal('0.0001')).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+// Exact operations on plain decimal strings ("-123.4500") that need no arithmetic object: comparing,
+// shifting the point, rounding. They run per row on every update, where parsing thousands of big.js
+// values (and dividing them) cost more than a frame.
+
+export interface DecimalParts {
+  negative: boolean;
+  /** Without leading zeros; '' for zero. */
+  integer: string;
+  /** Without trailing zeros. */
+  fraction: string;
+}
+
+/** A decimal split once, for comparing many times (sorting). */
+export function parseDecimal(value: string): DecimalParts {
+  const negative = value.startsWith('-');
+  const unsigned = negative || value.startsWith('+') ? value.slice(1) : value;
+  const dot = unsigned.indexOf('.');
+  const integer = (dot === -1 ? unsigned : unsigned.slice(0, dot)).replace(/^0+/, '');
+  const fraction = dot === -1 ? '' : unsigned.slice(dot + 1).replace(/0+$/, '');
+  return { negative: negative && (integer !== '' || fraction !== ''), integer, fraction };
+}
+
+function compareMagnitude(a: DecimalParts, b: DecimalParts): number {
+  if (a.integer.length !== b.integer.length) return a.integer.length < b.integer.length ? -1 : 1;
+  if (a.integer !== b.integer) return a.integer < b.integer ? -1 : 1;
+  if (a.fraction === b.fraction) return 0;
+  const width = Math.max(a.fraction.length, b.fraction.length);
+  return a.fraction.padEnd(width, '0') < b.fraction.padEnd(width, '0') ? -1 : 1;
+}
+
+/** -1, 0 or 1, exactly, for any two plain decimal strings. */
+export function compareDecimalStrings(a: string, b: string): number {
+  return compareParsed(parseDecimal(a), parseDecimal(b));
+}
+
+export function compareParsed(pa: DecimalParts, pb: DecimalParts): number {
+  if (pa.negative !== pb.negative) return pa.negative ? -1 : 1;
+  const magnitude = compareMagnitude(pa, pb);
+  return pa.negative ? -magnitude : magnitude;
+}
+
+export function isZeroDecimal(value: string): boolean {
+  const p = parseDecimal(value);
+  return p.integer === '' && p.fraction === '';
+}
+
+export function isNegativeDecimal(value: string): boolean {
+  return parseDecimal(value).negative;
+}
+
+/** value × 10^places, e.g. a share 0.2534 → 25.34 percent. */
+export function shiftDecimal(value: string, places: number): string {
+  const p = parseDecimal(value);
+  let integer = p.integer;
+  let fraction = p.fraction;
+  if (places >= 0) {
+    const moved = fraction.padEnd(places, '0');
+    integer += moved.slice(0, places);
+    fraction = moved.slice(places);
+  } else {
+    const padded = integer.padStart(-places, '0');
+    fraction = padded.slice(padded.length + places) + fraction;
+    integer = padded.slice(0, padded.length + places);
+  }
+  return join(p.negative, integer, fraction);
+}
+
+function join(negative: boolean, integer: string, fraction: string): string {
+  const int = integer.replace(/^0+/, '') || '0';
+  const body = fraction ? `${int}.${fraction}` : int;
+  return negative && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/** Adds one unit in the last place of a digit string: "0999" → "1000". */
+function incrementDigits(digits: string): string {
+  const out = digits.split('');
+  for (let i = out.length - 1; i >= 0; i -= 1) {
+    if (out[i] !== '9') {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join('');
+    }
+    out[i] = '0';
+  }
+  return `1${out.join('')}`;
+}
+
+/** Rounded half away from zero to exactly `places` decimals: ("2.345", 2) → "2.35", ("-2.345", 2) → "-2.35". */
+export function roundDecimalString(value: string, places: number): string {
+  const p = parseDecimal(value);
+  const fraction = p.fraction.padEnd(places + 1, '0');
+  let digits = (p.integer || '0') + fraction.slice(0, places);
+  if ((fraction[places] ?? '0') >= '5') digits = incrementDigits(digits);
+  const integer = places === 0 ? digits : digits.slice(0, -places);
+  const kept = places === 0 ? '' : digits.slice(-places);
+  const int = integer.replace(/^0+/, '') || '0';
+  const body = kept ? `${int}.${kept}` : int;
+  return p.negative && /[1-9]/.test(body) ? `-${body}` : body;
+}
