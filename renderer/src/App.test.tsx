@@ -162,7 +162,7 @@ describe('balances view', () => {
     fireEvent.keyDown(document.body, { key: 'p' });
     await act(async () => undefined);
     expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: true }]);
-    expect(screen.getByTestId('portfolio-total').textContent).toBe('••••••');
+    expect(screen.getByTestId('portfolio-total').textContent).toBe('•••••');
     expect(screen.getByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toBeTruthy();
     expect(document.body.textContent).not.toContain('198.39708');
     expect(screen.getByRole('button', { name: /Hide amounts/ }).getAttribute('aria-pressed')).toBe('true');

@@ -6,11 +6,13 @@ const en = readNumberLocale('en-US');
 const de = readNumberLocale('de-DE');
 
 describe('moneyText', () => {
-  it('writes fiat with the locale currency pattern, rounded half-up to the currency decimals', () => {
-    expect(moneyText('612345.125', quoteFormat('USD', en), en)).toBe('$612,345.13');
+  it('writes fiat with the locale currency pattern, rounded (halves to even) to the currency decimals', () => {
+    expect(moneyText('612345.125', quoteFormat('USD', en), en)).toBe('$612,345.12');
+    expect(moneyText('612345.135', quoteFormat('USD', en), en)).toBe('$612,345.14');
     expect(moneyText('612345.124999', quoteFormat('USD', en), en)).toBe('$612,345.12');
     expect(moneyText('1234.5', quoteFormat('EUR', de), de)).toBe('1.234,50\u00a0€');
-    expect(moneyText('1234.5', quoteFormat('JPY', en), en)).toBe('¥1,235');
+    expect(moneyText('1234.5', quoteFormat('JPY', en), en)).toBe('¥1,234');
+    expect(moneyText('1235.5', quoteFormat('JPY', en), en)).toBe('¥1,236');
   });
 
   it('writes crypto quotes with their code and more decimals', () => {
@@ -42,7 +44,8 @@ describe('shareText', () => {
 describe('changePercentText', () => {
   it('gives the signed relative change, or null against zero', () => {
     expect(changePercentText('110', '100', en)).toBe('+10.00%');
-    expect(changePercentText('99.995', '100', en)).toBe('-0.01%');
+    expect(changePercentText('99.99', '100', en)).toBe('-0.01%');
+    expect(changePercentText('99.995', '100', en)).toBe('0.00%');
     expect(changePercentText('5', '0', en)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ const FIAT = new Set(['USD', 'EUR', 'GBP', 'CAD', 'JPY', 'CHF', 'AUD']);
 const CRYPTO_DECIMALS: Readonly<Record<string, number>> = { USDT: 2, USDC: 2, BTC: 8, ETH: 6 };
 
 /** Shown instead of any amount in privacy mode: always the same width, so it leaks no digit count. */
-export const MASK = '••••••';
+export const MASK = '•••••';
 
 export interface QuoteFormat {
   readonly quote: string;
@@ -35,7 +35,7 @@ export interface MoneyOptions {
   signed?: boolean;
 }
 
-/** A value in the quote currency, rounded half-up to the currency's decimals: "$612,345.12", "1.234,56 €". */
+/** A value in the quote currency, rounded (halves to even) to the currency's decimals: "$612,345.12", "1.234,56 €". */
 export function moneyText(value: string, format: QuoteFormat, locale: NumberLocale, options: MoneyOptions = {}): string {
   const text = decimalText(roundDecimal(value, format.decimals), locale, options);
   const sign = text.startsWith(locale.minus) ? locale.minus : text.startsWith(locale.plus) && options.signed ? locale.plus : '';

@@ -14,10 +14,12 @@ describe('decimal strings', () => {
     expect(compareDecimalStrings('-0', '0')).toBe(0);
   });
 
-  it('round half away from zero as big.js roundHalfUp does, without a negative zero', () => {
-    const bigRound = (value: string, places: number) => new Dec(value).toFixed(places, Dec.roundHalfUp).replace(/^-(?=0(\.0*)?$)/, '');
+  it('round halves to even as big.js roundHalfEven does, without a negative zero', () => {
+    const bigRound = (value: string, places: number) => new Dec(value).toFixed(places, Dec.roundHalfEven).replace(/^-(?=0(\.0*)?$)/, '');
     fc.assert(fc.property(decimal, fc.integer({ min: 0, max: 10 }), (value, places) => roundDecimalString(value, places) === bigRound(value, places)), { numRuns: 2000 });
     expect(roundDecimalString('9.995', 2)).toBe('10.00');
+    expect(roundDecimalString('2.345', 2)).toBe('2.34');
+    expect(roundDecimalString('2.3451', 2)).toBe('2.35');
     expect(roundDecimalString('-0.001', 2)).toBe('0.00');
   });
 

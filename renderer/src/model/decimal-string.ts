@@ -84,12 +84,18 @@ function incrementDigits(digits: string): string {
   return `1${out.join('')}`;
 }
 
-/** Rounded half away from zero to exactly `places` decimals: ("2.345", 2) → "2.35", ("-2.345", 2) → "-2.35". */
+/**
+ * Rounded to exactly `places` decimals, halves to the even neighbour (as the tray rounds, so both show the
+ * same cents): ("2.345", 2) → "2.34", ("2.355", 2) → "2.36", ("2.3451", 2) → "2.35".
+ */
 export function roundDecimalString(value: string, places: number): string {
   const p = parseDecimal(value);
   const fraction = p.fraction.padEnd(places + 1, '0');
   let digits = (p.integer || '0') + fraction.slice(0, places);
-  if ((fraction[places] ?? '0') >= '5') digits = incrementDigits(digits);
+  const next = fraction[places] ?? '0';
+  const exactHalf = next === '5' && /^0*$/.test(fraction.slice(places + 1));
+  const lastIsOdd = Number(digits[digits.length - 1] ?? '0') % 2 === 1;
+  if (next > '5' || (next === '5' && (!exactHalf || lastIsOdd))) digits = incrementDigits(digits);
   const integer = places === 0 ? digits : digits.slice(0, -places);
   const kept = places === 0 ? '' : digits.slice(-places);
   const int = integer.replace(/^0+/, '') || '0';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimals, ratio, roundDecimal, sumDecimals, trimTrailingZeros } from './decimal.ts';
+import { compareDecimals, roundDecimal, sumDecimals, trimTrailingZeros } from './decimal.ts';
 
 describe('decimal helpers', () => {
   it('trims trailing zeros only', () => {
@@ -15,12 +15,11 @@ describe('decimal helpers', () => {
     expect(sumDecimals([])).toBe('0');
   });
 
-  it('rounds half-up for display, compares and divides', () => {
-    expect(roundDecimal('2.345', 2)).toBe('2.35');
-    expect(roundDecimal('-2.345', 2)).toBe('-2.35');
+  it('rounds halves to even for display, and compares', () => {
+    expect(roundDecimal('2.345', 2)).toBe('2.34');
+    expect(roundDecimal('2.355', 2)).toBe('2.36');
+    expect(roundDecimal('-2.3451', 2)).toBe('-2.35');
     expect(compareDecimals('10', '9.99')).toBe(1);
-    expect(ratio('1', '3', 4)).toBe('0.3333');
-    expect(ratio('1', '0', 4)).toBeNull();
   });
 
   it('refuses JS numbers outright', () => {

@@ -5,7 +5,7 @@ import { compareDecimalStrings, roundDecimalString } from './decimal-string.ts';
 // reach an amount, a value or a sum shown to the user.
 export const Dec = Big();
 Dec.DP = 30;
-Dec.RM = Dec.roundHalfUp;
+Dec.RM = Dec.roundHalfEven;
 Dec.strict = true;
 
 export type DecValue = InstanceType<typeof Dec>;
@@ -35,18 +35,11 @@ export function trimTrailingZeros(value: string): string {
   return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
 }
 
-/** Rounded half away from zero to `places` decimals for display, e.g. a value in USD to cents. */
+/** Rounded (halves to even, as the tray does) to `places` decimals for display, e.g. a value in USD to cents. */
 export function roundDecimal(value: string, places: number): string {
   return roundDecimalString(value, places);
 }
 
 export function compareDecimals(a: string, b: string): number {
   return compareDecimalStrings(a, b);
-}
-
-/** a / b with `places` decimals, or null when b is zero. */
-export function ratio(a: string, b: string, places: number): string | null {
-  const divisor = new Dec(b);
-  if (divisor.eq('0')) return null;
-  return new Dec(a).div(divisor).toFixed(places, Dec.roundHalfUp);
 }
