@@ -109,6 +109,20 @@ describe('valuePortfolio', () => {
     expect(portfolio.unpriced).toEqual(['constructor', 'hasOwnProperty', 'toString']);
   });
 
+  it('re-valuing at the same prices gives what a first valuation gives, when balances change or not', () => {
+    const shared = market();
+    const again = (balances: Record<string, string>, quote = 'USD') =>
+      valuePortfolio(parseBalances(balances), shared.assets, shared.pairs, shared.tickers, quote);
+    expect(again(DEFAULT_BALANCES)).toEqual(usd);
+    expect(again(DEFAULT_BALANCES)).toEqual(usd);
+    // One amount changes: its value, the total and every share must follow.
+    const changed = { ...DEFAULT_BALANCES, XXBT: '2' };
+    expect(again(changed)).toEqual(value(changed, 'USD'));
+    expect(again(DEFAULT_BALANCES)).toEqual(usd);
+    expect(again(changed, 'EUR')).toEqual(value(changed, 'EUR'));
+    expect(again({ ZUSD: '5', 'USD.M': '5' })).toEqual(value({ ZUSD: '5', 'USD.M': '5' }, 'USD'));
+  });
+
   it('value is the exact product of amount and price (no floats), for any amount', () => {
     const toScaled = (s: string): [bigint, number] => {
       const [int = '0', frac = ''] = s.replace('-', '').split('.');

@@ -3,7 +3,7 @@ import type { AssetExtension } from './asset-code.ts';
 import type { Balances } from './balance-parse.ts';
 import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';
-import { applyPrice, createPriceBook } from './price-book.ts';
+import { applyPrice, createPriceBook, type RoutedPrice } from './price-book.ts';
 
 export interface PortfolioRow {
   /** Raw Kraken code, e.g. ETH2.S. */
@@ -36,9 +36,39 @@ export interface Portfolio {
 
 const SHARE_DECIMALS = 12;
 
+/** An amount valued at one price, with the share it had in the last total it was part of. */
+interface Valued {
+  readonly value: DecimalValue;
+  readonly text: string;
+  shareOf: string | null;
+  share: string;
+}
+
+// Refreshes mostly re-value unchanged balances at the same (cached) prices, and big.js work is most
+// of a valuation's cost, so each (price, amount) is valued once; its share is recomputed only when
+// the total changed. Price objects are memoised per ticker table, so this lives as long as it does.
+const valuedByPrice = new WeakMap<RoutedPrice, Map<string, Valued>>();
+const MAX_AMOUNTS_PER_PRICE = 64;
+
+function valueAt(amount: string, price: RoutedPrice): Valued {
+  let byAmount = valuedByPrice.get(price);
+  if (byAmount === undefined) {
+    byAmount = new Map();
+    valuedByPrice.set(price, byAmount);
+  }
+  let valued = byAmount.get(amount);
+  if (valued === undefined) {
+    const value = applyPrice(new Decimal(amount), price);
+    valued = { value, text: decimalToString(value), shareOf: null, share: '' };
+    if (byAmount.size >= MAX_AMOUNTS_PER_PRICE) byAmount.clear();
+    byAmount.set(amount, valued);
+  }
+  return valued;
+}
+
 interface WorkingRow {
   readonly row: Omit<PortfolioRow, 'share'>;
-  readonly value: DecimalValue | null;
+  readonly valued: Valued | null;
 }
 
 /** Values every balance in `quote` (a display code such as USD, EUR, BTC, or a Kraken code such as ZUSD). */
@@ -58,10 +88,10 @@ export function valuePortfolio(
     const amount = balances[code] ?? '0';
     const resolved = directory.resolve(code);
     const price = book.price(resolved.display, quoteDisplay);
-    const value = price === null ? null : applyPrice(new Decimal(amount), price);
-    if (value !== null) total = total.plus(value);
+    const valued = price === null ? null : valueAt(amount, price);
+    if (valued !== null) total = total.plus(valued.value);
     return {
-      value,
+      valued,
       row: {
         asset: code,
         base: resolved.display,
@@ -70,16 +100,26 @@ export function valuePortfolio(
         readOnly: resolved.extension !== null,
         amount,
         price: price === null ? null : price.text,
-        value: value === null ? null : decimalToString(value),
+        value: valued === null ? null : valued.text,
       },
     };
   });
 
   working.sort(compareRows);
+  const totalText = decimalToString(total);
   // One division, then a multiplication per row: the reciprocal carries Decimal.DP (30) places, far
   // beyond the 12 kept, and division is ~10x the cost of multiplication in big.js.
-  const reciprocal = total.eq('0') ? null : new Decimal('1').div(total);
-  const rows = working.map(({ row, value }): PortfolioRow => ({
+  let reciprocal: DecimalValue | null = null;
+  const shareOf = (valued: Valued): string => {
+    if (valued.shareOf !== totalText) {
+      reciprocal ??= new Decimal('1').div(total);
+      valued.share = decimalToString(valued.value.times(reciprocal).round(SHARE_DECIMALS));
+      valued.shareOf = totalText;
+    }
+    return valued.share;
+  };
+  const totalIsZero = total.eq('0');
+  const rows = working.map(({ row, valued }): PortfolioRow => ({
     asset: row.asset,
     base: row.base,
     extension: row.extension,
@@ -88,19 +128,19 @@ export function valuePortfolio(
     amount: row.amount,
     price: row.price,
     value: row.value,
-    share: value === null || reciprocal === null ? null : decimalToString(value.times(reciprocal).round(SHARE_DECIMALS)),
+    share: valued === null || totalIsZero ? null : shareOf(valued),
   }));
-  const unpriced = working.filter((w) => w.value === null).map((w) => w.row.asset);
-  return { quote: quoteDisplay, rows, total: decimalToString(total), unpriced };
+  const unpriced = working.filter((w) => w.valued === null).map((w) => w.row.asset);
+  return { quote: quoteDisplay, rows, total: totalText, unpriced };
 }
 
 function compareRows(a: WorkingRow, b: WorkingRow): number {
-  if (a.value !== null && b.value !== null) {
-    const byValue = b.value.cmp(a.value);
+  if (a.valued !== null && b.valued !== null) {
+    const byValue = b.valued.value.cmp(a.valued.value);
     if (byValue !== 0) return byValue;
-  } else if (a.value !== null) {
+  } else if (a.valued !== null) {
     return -1;
-  } else if (b.value !== null) {
+  } else if (b.valued !== null) {
     return 1;
   }
   return a.row.asset < b.row.asset ? -1 : a.row.asset > b.row.asset ? 1 : 0;
