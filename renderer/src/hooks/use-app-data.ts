@@ -48,8 +48,16 @@ export function useAppData(bridge: KrakenBridge): [AppData, AppDataActions] {
       if (live) setData(change);
     };
     // Subscribe before the first reads so no change in between is missed.
+    // Adding a key can change the storage protection (weak protection accepted), so the info is re-read.
+    const rereadInfo = () =>
+      void settle(bridge.app.getInfo()).then((info) => {
+        if (info.ok) update((current) => ({ ...current, info: info.value }));
+      });
     const unsubscribers = [
-      bridge.accounts.onChanged((accounts) => update((current) => ({ ...current, accounts }))),
+      bridge.accounts.onChanged((accounts) => {
+        update((current) => ({ ...current, accounts }));
+        rereadInfo();
+      }),
       bridge.balances.onChanged((balances) => update((current) => ({ ...current, balances, balancesError: null }))),
       bridge.settings.onChanged((settings) => update((current) => ({ ...current, settings }))),
     ];

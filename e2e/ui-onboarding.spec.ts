@@ -1,0 +1,77 @@
+// Issue 5, point 6: the first-run screen — add a read-only key (with the weak-protection consent where no
+// keyring exists) or open the offline demo account.
+import { expect, test } from './helpers/accounts.ts';
+import { addKeyThroughForm, KEYS, lineNames, openDemo } from './ui-helpers.ts';
+
+test('first run explains the read-only key and opens the help page from main', async ({ app, page }) => {
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await expect(page.getByText('Under Funds permissions, tick only Query.')).toBeVisible();
+  await expect(page.getByText(/This app only reads your balances\. A key that cannot trade, deposit or withdraw cannot move your money/)).toBeVisible();
+  await page.getByRole('button', { name: /How to create an API key/ }).click();
+  if (app.runtime === 'test-runtime') {
+    await expect
+      .poll(() => app.evaluate((electron) => (electron.shell as unknown as { opened: string[] }).opened))
+      .toEqual(['https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key']);
+  }
+});
+
+test('the demo account opens at once, offline, on the documented sample balances', async ({ page, fakeKraken }) => {
+  await openDemo(page);
+  const names = await lineNames(page);
+  expect(names).toContain('BTC, 1,011.19088779 BTC, 98,338,414.96 US dollars');
+  expect(names).toContain('Staked ETH, read-only, 198.39708 ETH, 724,198.94 US dollars');
+  expect(names).toContain('USD in opt-in rewards, read-only, 1,213,029.278 USD, 1,213,029.28 US dollars');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('refresh-status')).toHaveText('Up to date');
+  expect(fakeKraken.calls).toEqual([]);
+});
+
+test.describe('without an OS keyring', () => {
+  test('asks in plain words before storing the key with weaker protection; declining saves nothing', async ({ page, fakeKraken }) => {
+    await addKeyThroughForm(page, { label: 'Main', ...KEYS.main }, false);
+    const dialog = page.getByRole('alertdialog', { name: 'Store the key with weaker protection?' });
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
+    await expect(dialog).toContainText('basic_text');
+    await expect(dialog).toContainText('anyone who can read your files could decrypt it');
+    await dialog.getByRole('button', { name: 'Don’t save the key' }).click();
+    await expect(page.getByText('The key was not saved.')).toBeVisible();
+    await expect(page.getByLabel('Private key')).toHaveValue(KEYS.main.apiSecret);
+    expect(fakeKraken.calls).toEqual([]);
+
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await dialog.getByRole('button', { name: 'Save with weaker protection' }).click();
+    await expect(page.getByRole('table', { name: 'Balances of Main in USD' })).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByTestId('storage-protection')).toHaveText(
+      'Weaker protection: no keyring was found (basic_text), so keys are encrypted with a key built into the app. You accepted this when adding a key.',
+    );
+  });
+});
+
+test.describe('with an OS keyring', () => {
+  test.use({ keyring: 'gnome_libsecret' });
+
+  test('shows each problem at its field, keeps what was typed, and adds the key without asking', async ({ page }) => {
+    await addKeyThroughForm(page, { label: 'Main', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiSecret }, false);
+    const apiKey = page.getByLabel('API key', { exact: true });
+    await expect(apiKey).toHaveAttribute('aria-invalid', 'true');
+    await expect(apiKey).toBeFocused();
+    await expect(page.getByText('This looks like the private key, not the API key.')).toBeVisible();
+    await expect(page.getByLabel('Private key')).toHaveValue(KEYS.main.apiSecret);
+
+    await apiKey.fill(KEYS.unknown.apiKey);
+    await page.getByLabel('Private key').fill(KEYS.unknown.apiSecret);
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await expect(page.getByText('Kraken does not recognise this API key.')).toBeVisible({ timeout: 20_000 });
+
+    await apiKey.fill(KEYS.main.apiKey);
+    await page.getByLabel('Private key').fill(KEYS.main.apiSecret);
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await expect(page.getByRole('table', { name: 'Balances of Main in USD' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    // The secret left the page with the submission: no input holds it any more.
+    expect(await page.evaluate((secret) => [...document.querySelectorAll('input')].some((input) => input.value === secret), KEYS.main.apiSecret)).toBe(false);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByTestId('storage-protection')).toHaveText('Protected by your operating system’s keyring (gnome_libsecret).');
+  });
+});
