@@ -1,0 +1,82 @@
+// Issue 5, point 3: the header — total in the quote currency, change since the previous refresh, when it
+// was updated, a live countdown to the next refresh, a refresh button, and the refresh state; on an error
+// the message and hint show while the last good balances stay on screen, marked stale.
+import Big from 'big.js';
+import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
+import { expect, test } from './helpers/accounts.ts';
+import { addMainKey, balancesNow, KEYS, usd } from './ui-helpers.ts';
+
+test.use({ keyring: 'gnome_libsecret' });
+
+const countdownSeconds = (text: string): number => {
+  const match = /Next refresh in (\d+):(\d{2})/.exec(text);
+  if (!match) throw new Error(`no countdown in "${text}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+};
+
+test('total, change since the previous refresh, last update and a live countdown', async ({ page, fakeKraken }) => {
+  await addMainKey(page);
+  const [first] = await balancesNow(page);
+  const before = first?.portfolio?.total ?? '';
+  await expect(page.getByTestId('portfolio-total')).toHaveText(usd(before));
+  await expect(page.getByTestId('updated-at')).toHaveText(/^Updated \d{1,2}:\d{2}:\d{2}( [AP]M)? \((just now|\d+ seconds ago)\)$/);
+
+  const countdown = page.getByTestId('next-refresh');
+  const start = countdownSeconds((await countdown.textContent()) ?? '');
+  expect(start).toBeGreaterThan(30);
+  expect(start).toBeLessThanOrEqual(60);
+  await expect.poll(async () => countdownSeconds((await countdown.textContent()) ?? ''), { timeout: 5000 }).toBeLessThanOrEqual(start - 2);
+
+  fakeKraken.setBalances({ ...DEFAULT_BALANCES, ZUSD: '181288.6158' }, KEYS.main.apiKey);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect.poll(async () => (await balancesNow(page))[0]?.portfolio?.total).not.toBe(before);
+  const [after] = await balancesNow(page);
+  const total = after?.portfolio?.total ?? '';
+  expect(after?.previousTotal).toBe(before);
+  const delta = new Big(total).minus(before).toFixed();
+  expect(delta).toBe('10000');
+  const percent = new Big(delta).div(before).times(100).toFixed(2, Big.roundHalfEven);
+  await expect(page.getByTestId('portfolio-total')).toHaveText(usd(total));
+  await expect(page.getByTestId('total-change')).toHaveText(`▲ +$10,000.00 (+${percent}%) since the previous refresh`);
+  await expect(page.getByTestId('updated-at')).toContainText('just now');
+});
+
+test('the refresh button and the R key refresh; while Kraken answers the state says so', async ({ page, fakeKraken }) => {
+  await addMainKey(page);
+  const calls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/Balance').length;
+  const before = calls();
+  fakeKraken.injectFault({ type: 'delay', ms: 2500 }, { path: '/0/private/Balance' });
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByTestId('refresh-status')).toHaveText('Refreshing…');
+  await expect(page.getByRole('button', { name: 'Refreshing…' })).toBeDisabled();
+  await expect(page.getByTestId('next-refresh')).toHaveText(' · Refreshing now…');
+  await expect(page.getByTestId('refresh-status')).toHaveText('Up to date', { timeout: 10_000 });
+  expect(calls()).toBe(before + 1);
+
+  await page.locator('body').press('r');
+  await expect.poll(calls).toBe(before + 2);
+});
+
+test('a failed refresh shows the error and its hint and keeps the last balances, marked stale', async ({ page, fakeKraken }) => {
+  await addMainKey(page);
+  const [good] = await balancesNow(page);
+  const total = usd(good?.portfolio?.total ?? '');
+
+  fakeKraken.setPermissions(false, KEYS.main.apiKey);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByTestId('refresh-status')).toHaveText('Refresh failed', { timeout: 10_000 });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This API key is not allowed to read balances.');
+  await expect(alert).toContainText('The key needs Funds permissions: Query.');
+  await expect(page.getByTestId('stale-note')).toHaveText(/^Showing the last balances received, from \d{1,2}:\d{2}:\d{2}/);
+  await expect(page.getByRole('table')).toHaveClass(/is-stale/);
+  await expect(page.getByTestId('portfolio-total')).toHaveText(total);
+  await expect(page.locator('[data-line="row:ETH2.S"]')).toBeVisible();
+
+  fakeKraken.setPermissions(true, KEYS.main.apiKey);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByTestId('refresh-status')).toHaveText('Up to date', { timeout: 10_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('stale-note')).toHaveCount(0);
+  await expect(page.getByRole('table')).not.toHaveClass(/is-stale/);
+});
