@@ -1,0 +1,101 @@
+// Issue 5, point 4: allocation chart by base asset, value-over-time chart once history exists, the
+// hide-small-balances threshold, search, sort by any column, and privacy mode (a keystroke, and the tray).
+import type { Page } from '@playwright/test';
+import type { Settings } from '../ipc/contract.ts';
+import type { AppHandle } from './runtime/launch.ts';
+import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
+import { expect, test } from './helpers/accounts.ts';
+import { addMainKey, balancesNow, historyNow, KEYS, lineNames, valueOf } from './ui-helpers.ts';
+
+test.use({ keyring: 'gnome_libsecret' });
+
+const settingsNow = async (page: Page): Promise<Settings> =>
+  valueOf(await page.evaluate(() => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.get()));
+
+const clickTrayItem = (app: AppHandle, label: string) =>
+  app.evaluate((electron, itemLabel) => {
+    const Tray = electron.Tray as unknown as { instances: { contextMenu: { click(label: string): void } | null }[] };
+    Tray.instances[0]?.contextMenu?.click(itemLabel);
+  }, label);
+
+test('the allocation chart shows each base asset’s share, with a text alternative', async ({ page }) => {
+  await addMainKey(page);
+  const chart = page.getByTestId('allocation-chart');
+  await expect(chart.getByRole('listitem')).toHaveText(['BTC94.10%', 'ETH3.56%', 'USD1.32%', 'EUR0.52%', 'USDT0.48%', 'DAI0.01%', 'DOT<0.01%']);
+  await expect(chart.getByRole('img')).toHaveAccessibleName('Allocation by asset: BTC 94.10%, ETH 3.56%, USD 1.32%, EUR 0.52%, USDT 0.48%, DAI 0.01%, DOT <0.01%');
+  await expect(chart.locator('path.slice-0')).toHaveCount(1);
+});
+
+test('the value-over-time chart appears once there is history', async ({ page, fakeKraken }) => {
+  await addMainKey(page);
+  const chart = page.getByTestId('history-chart');
+  if ((await historyNow(page)).length < 2) await expect(chart).toHaveCount(0);
+  fakeKraken.setBalances({ ...DEFAULT_BALANCES, ZUSD: '181288.6158' }, KEYS.main.apiKey);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect.poll(async () => (await historyNow(page)).length).toBeGreaterThanOrEqual(2);
+  await expect(chart).toBeVisible();
+  await expect(chart.getByRole('img')).toHaveAccessibleName(/^Portfolio value from .+ to .+: \$[\d,.]+ to \$[\d,.]+, low \$[\d,.]+, high \$[\d,.]+\.$/);
+  await expect(chart.locator('polyline')).toHaveAttribute('points', /^[\d.]+,[\d.]+( [\d.]+,[\d.]+)+$/);
+});
+
+test('hide small balances, search, and sort by any column', async ({ page }) => {
+  await addMainKey(page);
+  const threshold = page.getByLabel('Hide balances under');
+  await threshold.fill('20');
+  await threshold.press('Enter');
+  await expect.poll(async () => (await settingsNow(page)).hideSmallBelow).toBe('20');
+  expect((await lineNames(page)).some((name) => name.startsWith('DOT'))).toBe(false);
+  await expect(page.getByText('9 of 10 balances')).toBeVisible();
+  await threshold.fill('');
+  await threshold.press('Enter');
+  await expect(page.getByText('10 balances', { exact: true })).toBeVisible();
+
+  const search = page.getByRole('searchbox', { name: 'Search assets' });
+  await threshold.blur();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await search.fill('staked');
+  await expect.poll(() => lineNames(page)).toEqual([expect.stringMatching(/^Staked ETH, read-only, 198\.39708 ETH, /)]);
+  await search.press('Escape');
+  await expect(page.getByText('10 balances', { exact: true })).toBeVisible();
+
+  const header = (name: string) => page.getByRole('columnheader', { name });
+  await expect(header('Value')).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('button', { name: 'Asset', exact: true }).click();
+  await expect(header('Asset')).toHaveAttribute('aria-sort', 'ascending');
+  const byName = (await lineNames(page)).map((name) => name.split(',')[0]);
+  expect(byName.slice(0, 3)).toEqual(['BTC', 'DAI', 'DOT']);
+  await page.getByRole('button', { name: 'Amount', exact: true }).click();
+  await expect(header('Amount')).toHaveAttribute('aria-sort', 'descending');
+  expect((await lineNames(page))[0]).toMatch(/^USD, all 2 balances, 1,384,317\.8938 USD/);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(header('Share')).toHaveAttribute('aria-sort', 'ascending');
+  expect((await lineNames(page))[0]).toMatch(/^DOT,/);
+});
+
+test('privacy mode masks every amount with one key, and follows the tray', async ({ app, page }) => {
+  await addMainKey(page);
+  const [first] = await balancesNow(page);
+  const amounts = (first?.portfolio?.rows ?? []).map((row) => row.amount.replace(/0+$/, '').replace(/\.$/, ''));
+  const privacyButton = page.getByRole('button', { name: 'Hide amounts' });
+  await expect(privacyButton).toHaveAccessibleDescription('Hide amounts (P or Ctrl+Shift+P)');
+
+  await page.locator('body').press('p');
+  await expect(privacyButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('portfolio-total')).toHaveText('•••••');
+  const text = (await page.locator('main').innerText()).replace(/[,.]/g, '');
+  for (const amount of amounts) expect(text).not.toContain(amount.replace('.', ''));
+  expect(await lineNames(page)).toContain('Staked ETH, read-only, amount hidden, value hidden');
+  // Every masked amount has the same width, so nothing can be read from its length.
+  const widths = await page.locator('.line-row .amount-text').evaluateAll((cells) => new Set(cells.map((cell) => cell.getBoundingClientRect().width)).size);
+  expect(widths).toBe(1);
+  expect((await settingsNow(page)).privacyMode).toBe(true);
+
+  await clickTrayItem(app, 'Privacy mode');
+  await expect(privacyButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('[data-line="row:ETH2.S"] .amount-text')).toHaveText('198.39708');
+
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(page.getByTestId('portfolio-total')).toHaveText('•••••');
+});
