@@ -32,7 +32,8 @@ export function BalanceTable({ entries, context, sort, onSort, label, stale }: B
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const [announcement, setAnnouncement] = useState('');
-  const moveFocusRef = useRef(false);
+  // The line keyboard focus should move to; in a virtualized list it may only exist a render or two later.
+  const pendingFocusRef = useRef<number | null>(null);
   const virtual = entries.length > VIRTUALIZE_AFTER;
   const activeIndex = Math.min(focusIndex, Math.max(0, entries.length - 1));
   const lineAt = (index: number): TableLine | undefined => {
@@ -61,9 +62,18 @@ export function BalanceTable({ entries, context, sort, onSort, label, stale }: B
   }, [entries.length]);
 
   useEffect(() => {
-    if (!moveFocusRef.current) return;
-    moveFocusRef.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${activeIndex + 2}"]`)?.focus();
+    const pending = pendingFocusRef.current;
+    const body = scrollRef.current;
+    if (pending === null || body === null) return;
+    // Never pull focus back once the user has moved it elsewhere.
+    if (document.activeElement !== document.body && !body.contains(document.activeElement)) {
+      pendingFocusRef.current = null;
+      return;
+    }
+    const target = body.querySelector<HTMLElement>(`[aria-rowindex="${pending + 2}"]`);
+    if (target === null) return;
+    pendingFocusRef.current = null;
+    target.focus();
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -86,7 +96,7 @@ export function BalanceTable({ entries, context, sort, onSort, label, stale }: B
     if (target === undefined || entries.length === 0) return;
     event.preventDefault();
     const next = Math.max(0, Math.min(entries.length - 1, target));
-    moveFocusRef.current = true;
+    pendingFocusRef.current = next;
     if (virtual) virtualizer.scrollToIndex(next, { align: 'auto' });
     setFocusIndex(next);
   };
