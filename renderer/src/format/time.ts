@@ -8,9 +8,12 @@ export function shortDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
-/** A countdown as m:ss (or h:mm:ss), never negative: "0:42", "4:05", "1:00:00". */
+/**
+ * A countdown as m:ss (or h:mm:ss), never negative: "0:42", "4:05", "1:00:00". Whole seconds are rounded
+ * down, so a clock read up to a second early never shows more than the refresh interval.
+ */
 export function countdownText(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+  const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = String(total % 60).padStart(2, '0');
