@@ -121,6 +121,9 @@ describe('valuePortfolio', () => {
     expect(again(DEFAULT_BALANCES)).toEqual(usd);
     expect(again(changed, 'EUR')).toEqual(value(changed, 'EUR'));
     expect(again({ ZUSD: '5', 'USD.M': '5' })).toEqual(value({ ZUSD: '5', 'USD.M': '5' }, 'USD'));
+    // Results are shared between callers, so nobody can change one for the next.
+    const reused = again(DEFAULT_BALANCES);
+    expect(Object.isFrozen(reused.rows) && Object.isFrozen(reused.rows[0]) && Object.isFrozen(reused.unpriced)).toBe(true);
   });
 
   it('value is the exact product of amount and price (no floats), for any amount', () => {

@@ -1,9 +1,9 @@
-import { createAssetDirectory, type AssetTable } from './assets.ts';
+import { createAssetDirectory, type AssetDirectory, type AssetTable } from './assets.ts';
 import type { AssetExtension } from './asset-code.ts';
 import type { Balances } from './balance-parse.ts';
 import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';
-import { applyPrice, createPriceBook, type RoutedPrice } from './price-book.ts';
+import { applyPrice, createPriceBook, type PriceBook, type RoutedPrice } from './price-book.ts';
 
 export interface PortfolioRow {
   /** Raw Kraken code, e.g. ETH2.S. */
@@ -71,6 +71,13 @@ interface WorkingRow {
   readonly valued: Valued | null;
 }
 
+type Valuation = Omit<Portfolio, 'quote'>;
+
+// The same balances at the same prices value the same: the last few valuations per price book are
+// kept (frozen, since every caller gets them).
+const valuationsByBook = new WeakMap<PriceBook, Map<string, Valuation>>();
+const MAX_VALUATIONS_PER_BOOK = 16;
+
 /** Values every balance in `quote` (a display code such as USD, EUR, BTC, or a Kraken code such as ZUSD). */
 export function valuePortfolio(
   balances: Balances,
@@ -82,7 +89,23 @@ export function valuePortfolio(
   const directory = createAssetDirectory(assets);
   const quoteDisplay = directory.display(quote);
   const book = createPriceBook(directory, pairs, tickers);
+  let valuations = valuationsByBook.get(book);
+  if (valuations === undefined) {
+    valuations = new Map();
+    valuationsByBook.set(book, valuations);
+  }
+  let key = quoteDisplay;
+  for (const code of Object.keys(balances)) key += '\u0000' + code + '\u0000' + (balances[code] ?? '');
+  let valuation = valuations.get(key);
+  if (valuation === undefined) {
+    valuation = value(balances, directory, book, quoteDisplay);
+    if (valuations.size >= MAX_VALUATIONS_PER_BOOK) valuations.clear();
+    valuations.set(key, valuation);
+  }
+  return { quote: quoteDisplay, rows: valuation.rows, total: valuation.total, unpriced: valuation.unpriced };
+}
 
+function value(balances: Balances, directory: AssetDirectory, book: PriceBook, quoteDisplay: string): Valuation {
   let total = new Decimal('0');
   const working: WorkingRow[] = Object.keys(balances).map((code) => {
     const amount = balances[code] ?? '0';
@@ -119,7 +142,7 @@ export function valuePortfolio(
     return valued.share;
   };
   const totalIsZero = total.eq('0');
-  const rows = working.map(({ row, valued }): PortfolioRow => ({
+  const rows = working.map(({ row, valued }): PortfolioRow => Object.freeze({
     asset: row.asset,
     base: row.base,
     extension: row.extension,
@@ -131,7 +154,7 @@ export function valuePortfolio(
     share: valued === null || totalIsZero ? null : shareOf(valued),
   }));
   const unpriced = working.filter((w) => w.valued === null).map((w) => w.row.asset);
-  return { quote: quoteDisplay, rows, total: totalText, unpriced };
+  return { rows: Object.freeze(rows), total: totalText, unpriced: Object.freeze(unpriced) };
 }
 
 function compareRows(a: WorkingRow, b: WorkingRow): number {
