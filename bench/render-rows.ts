@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { benchData, withOneBalanceChanged, type BenchData } from './render-rows-data.ts';
@@ -50,12 +50,26 @@ async function buildBenchBundle(): Promise<string> {
   return path.join(benchOut, 'index.html');
 }
 
-async function openApp(browser: Browser, html: string, data: BenchData): Promise<Page> {
+type Metrics = Record<string, number>;
+
+/** Chromium's per-page counters; with thread ticks, ThreadTime is the renderer main thread's CPU time. */
+async function readMetrics(devtools: CDPSession): Promise<Metrics> {
+  const { metrics } = (await devtools.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+}
+
+async function openApp(browser: Browser, html: string, data: BenchData): Promise<{ page: Page; cpu: Metrics }> {
   const page = await browser.newPage({ viewport: { width: 1120, height: 760 } });
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.addInitScript(installFakeBridge, data);
+  const before = await readMetrics(devtools);
   await page.goto(pathToFileURL(html).href);
   await page.waitForFunction(() => performance.getEntriesByName('bench:painted').length > 0, undefined, { timeout: 30_000 });
-  return page;
+  const after = await readMetrics(devtools);
+  await devtools.detach();
+  const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  return { page, cpu: { threadMs: delta('ThreadTime'), scriptMs: delta('ScriptDuration'), layoutMs: delta('LayoutDuration') + delta('RecalcStyleDuration') } };
 }
 
 interface FirstRender {
@@ -65,11 +79,15 @@ interface FirstRender {
   paintedMs: number;
   /** Navigation start to that frame: includes loading and compiling the bundle. */
   sinceNavigationMs: number;
+  /** CPU time of the renderer's main thread from navigation to that frame: what load on the machine cannot inflate. */
+  cpuMs: number;
+  scriptMs: number;
+  layoutMs: number;
   linesInDom: number;
 }
 
 async function firstRender(browser: Browser, html: string, data: BenchData): Promise<FirstRender> {
-  const page = await openApp(browser, html, data);
+  const { page, cpu } = await openApp(browser, html, data);
   const result = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
@@ -82,12 +100,12 @@ async function firstRender(browser: Browser, html: string, data: BenchData): Pro
     };
   });
   await page.close();
-  return result;
+  return { ...result, cpuMs: cpu['threadMs'] ?? NaN, scriptMs: cpu['scriptMs'] ?? NaN, layoutMs: cpu['layoutMs'] ?? NaN };
 }
 
 /** Changes one visible balance and reports line renders (bench bundle) or DOM-changed lines (production bundle). */
 async function afterOneChange(browser: Browser, html: string, data: BenchData, next: unknown): Promise<{ renders: number | null; mutatedLines: number; updateMs: number }> {
-  const page = await openApp(browser, html, data);
+  const { page } = await openApp(browser, html, data);
   await page.evaluate(() => {
     const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): number }).requestAnimationFrame;
     return new Promise<void>((resolve) => frame(() => frame(resolve)));
@@ -156,6 +174,7 @@ try {
   console.info(`  app JS start → rows committed   ${ms(median(loads.map((l) => l.committedMs)))}   (runs: ${loads.map((l) => l.committedMs.toFixed(0)).join(', ')})`);
   console.info(`  app JS start → rows painted     ${ms(median(loads.map((l) => l.paintedMs)))}   (runs: ${loads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
   console.info(`  navigation start → rows painted ${ms(median(loads.map((l) => l.sinceNavigationMs)))}`);
+  console.info(`  renderer main-thread CPU, navigation → rows painted ${ms(median(loads.map((l) => l.cpuMs)))} (script ${ms(median(loads.map((l) => l.scriptMs)))}, style+layout ${ms(median(loads.map((l) => l.layoutMs)))})`);
   console.info(`one balance changed (${target.asset} +0.5; total and all ${rows.length} shares recomputed by "main"):`);
   console.info(`  table lines re-rendered (React, bench build)   ${counted.renders ?? 'n/a'}`);
   console.info(`  table lines whose DOM changed (production)     ${observed.mutatedLines}`);

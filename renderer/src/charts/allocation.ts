@@ -1,6 +1,6 @@
 import type { AssetGroup } from '../model/balance-view.ts';
 import { Dec } from '../model/decimal.ts';
-import { compareDecimalStrings, compareParsed, parseDecimal } from '../model/decimal-string.ts';
+import { compareParsed, parseDecimal, type DecimalParts } from '../model/decimal-string.ts';
 
 export interface Slice {
   readonly label: string;
@@ -8,17 +8,28 @@ export interface Slice {
   readonly share: string;
 }
 
-/** The largest `max - 1` base assets by value and "Other" for the rest; unpriced groups have no slice. */
+/**
+ * The largest `max - 1` base assets by value and "Other" for the rest; unpriced groups have no slice.
+ * Only the top few are kept in order (no sort of thousands of groups), and "Other" is what the top leaves
+ * of the whole, exactly: the shares of all priced groups add up to 1.
+ */
 export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[] {
-  const priced = groups
-    .filter((group): group is AssetGroup & { share: string } => group.share !== null && compareDecimalStrings(group.share, '0') > 0)
-    .map((group) => ({ group, key: parseDecimal(group.share) }))
-    .sort((a, b) => compareParsed(b.key, a.key))
-    .map(({ group }) => group);
-  if (priced.length <= max) return priced.map((group) => ({ label: group.base, share: group.share }));
-  const head = priced.slice(0, max - 1).map((group) => ({ label: group.base, share: group.share }));
-  const rest = priced.slice(max - 1).reduce((sum, group) => sum.plus(group.share), new Dec('0'));
-  return [...head, { label: 'Other', share: rest.toFixed() }];
+  const top: { group: AssetGroup & { share: string }; key: DecimalParts }[] = [];
+  let priced = 0;
+  for (const group of groups) {
+    if (group.share === null) continue;
+    const key = parseDecimal(group.share);
+    if (key.integer === '' && key.fraction === '') continue;
+    priced += 1;
+    const at = top.findIndex((entry) => compareParsed(key, entry.key) > 0);
+    if (at === -1) top.push({ group: { ...group, share: group.share }, key });
+    else top.splice(at, 0, { group: { ...group, share: group.share }, key });
+    if (top.length > max) top.pop();
+  }
+  if (priced <= max) return top.map(({ group }) => ({ label: group.base, share: group.share }));
+  const head = top.slice(0, max - 1).map(({ group }) => ({ label: group.base, share: group.share }));
+  const rest = head.reduce((left, slice) => left.minus(slice.share), new Dec('1'));
+  return [...head, { label: 'Other', share: rest.lt('0') ? '0' : rest.toFixed() }];
 }
 
 export interface Arc {

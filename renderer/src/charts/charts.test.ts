@@ -8,7 +8,7 @@ describe('allocationSlices', () => {
   it('keeps the largest assets and folds the rest into Other, exactly', () => {
     const slices = allocationSlices(groupRows(SAMPLE_ROWS), 4);
     expect(slices).toEqual([
-      { label: 'BTC', share: '0.94' },
+      { label: 'BTC', share: '0.9411997' },
       { label: 'ETH', share: '0.0356' },
       { label: 'USD', share: '0.0132' },
       { label: 'Other', share: '0.0100003' },

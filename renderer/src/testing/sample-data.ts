@@ -6,7 +6,7 @@ export function balanceRow(asset: string, base: string, amount: string, value: s
 }
 
 export const SAMPLE_ROWS: readonly BalanceRow[] = [
-  balanceRow('XXBT', 'BTC', '1011.1908877900', '98338414.96', '0.94', null),
+  balanceRow('XXBT', 'BTC', '1011.1908877900', '98338414.96', '0.9411997', null),
   balanceRow('XETH', 'ETH', '818.5500000000', '2987912.14', '0.0286'),
   balanceRow('USD.M', 'USD', '1213029.2780', '1213029.278', '0.0116', 'M'),
   balanceRow('ETH2.S', 'ETH', '198.3970800000', '612345.1234', '0.0069', 'S'),
