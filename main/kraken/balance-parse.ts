@@ -1,6 +1,6 @@
 import { KrakenError } from './errors.ts';
 import { Decimal, decimalToString, isDecimalString } from './decimal.ts';
-import { createDictionary, isRecord, ownEntries, ownValue } from './safe-json.ts';
+import { createDictionary, isRecord, ownValue, type JsonRecord } from './safe-json.ts';
 
 /** Asset code → amount exactly as Kraken sent it. Null-prototype, so any code is a safe key. */
 export type Balances = Readonly<Record<string, string>>;
@@ -27,19 +27,22 @@ function badResponse(message: string): KrakenError {
   return new KrakenError('bad-response', { message, retryable: false });
 }
 
-function assetEntries(result: unknown, what: string): Array<[string, unknown]> {
+/** The asset codes of a Balance-style result, checked; the values are the caller's to check. */
+function assetCodes(result: unknown, what: string): { readonly record: JsonRecord; readonly codes: string[] } {
   if (!isRecord(result)) throw badResponse(`Kraken's ${what} is not a list of assets.`);
-  const entries = ownEntries(result);
-  if (entries.length > MAX_ASSETS) throw badResponse(`Kraken's ${what} lists too many assets.`);
-  for (const [code] of entries) {
+  const codes = Object.keys(result);
+  if (codes.length > MAX_ASSETS) throw badResponse(`Kraken's ${what} lists too many assets.`);
+  for (const code of codes) {
     if (!isAssetCode(code)) throw badResponse(`Kraken's ${what} contains an asset code the app cannot read.`);
   }
-  return entries;
+  return { record: result, codes };
 }
 
 export function parseBalances(result: unknown): Balances {
   const balances = createDictionary<string>();
-  for (const [code, amount] of assetEntries(result, 'balance list')) {
+  const { record, codes } = assetCodes(result, 'balance list');
+  for (const code of codes) {
+    const amount = record[code];
     if (!isDecimalString(amount)) throw badResponse(`Kraken sent an unreadable amount for ${code}.`);
     balances[code] = amount;
   }
@@ -55,7 +58,9 @@ function optionalAmount(record: Readonly<Record<string, unknown>>, field: string
 
 export function parseBalanceEx(result: unknown): ExtendedBalances {
   const balances = createDictionary<ExtendedBalance>();
-  for (const [code, entry] of assetEntries(result, 'extended balance list')) {
+  const { record, codes } = assetCodes(result, 'extended balance list');
+  for (const code of codes) {
+    const entry = record[code];
     if (!isRecord(entry)) throw badResponse(`Kraken sent an unreadable balance for ${code}.`);
     const balance = optionalAmount(entry, 'balance', code);
     if (balance === null) throw badResponse(`Kraken sent no balance for ${code}.`);

@@ -224,10 +224,10 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     raceAbort(marketLists.get('pairs', async () => parseAssetPairs(await publicCall('AssetPairs', '', undefined))) as Promise<AssetPairTable>, signal);
   const ticker = (pairs: readonly string[], signal?: AbortSignal): Promise<TickerTable> => {
     if (pairs.length === 0) return Promise.resolve(new Map());
-    const unique = [...new Set(pairs)].sort();
+    const { unique, key } = normalisePairs(pairs);
     const load = async (): Promise<TickerTable> =>
       parseTicker(await publicCall('Ticker', '?pair=' + unique.map(encodeURIComponent).join(','), undefined));
-    return raceAbort(tickers.get(unique.join(','), load), signal);
+    return raceAbort(tickers.get(key, load), signal);
   };
 
   return {
@@ -254,6 +254,19 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     lockedUntil,
     close: () => transport.close?.(),
   };
+}
+
+// portfolio() passes the same frozen pair list (memoised by pairsForValuation) on every refresh.
+const normalisedPairs = new WeakMap<readonly string[], { readonly unique: readonly string[]; readonly key: string }>();
+
+/** Sorted, de-duplicated pair list and its cache key; remembered only for lists that cannot change. */
+function normalisePairs(pairs: readonly string[]): { readonly unique: readonly string[]; readonly key: string } {
+  const known = normalisedPairs.get(pairs);
+  if (known !== undefined) return known;
+  const unique = [...new Set(pairs)].sort();
+  const normalised = { unique, key: unique.join(',') };
+  if (Object.isFrozen(pairs)) normalisedPairs.set(pairs, normalised);
+  return normalised;
 }
 
 function lockoutError(until: number, krakenErrors: readonly string[] = ['EGeneral:Temporary lockout']): KrakenError {
