@@ -55,7 +55,8 @@ export function MainView(props: MainViewProps): ReactNode {
   const lineContext = useMemo(() => ({ locale, quote, privacy: settings.privacyMode }), [locale, quote, settings.privacyMode]);
   const shownRows = groups.reduce((count, group) => count + group.rows.length, 0);
 
-  const historyVersion = `${combined.fetchedAt ?? ''}|${settings.quoteCurrency}`;
+  // Read the series again whenever any account in scope has refreshed, or the quote currency changed.
+  const historyVersion = `${inScope.map((entry) => entry.fetchedAt ?? '').join(',')}|${settings.quoteCurrency}`;
   const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
