@@ -35,6 +35,8 @@ test('read-only balances carry a badge and a tooltip for mouse and keyboard', as
   await staked.locator('.badge').hover();
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toHaveText(READ_ONLY['ETH2.S'][1]);
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
   await page.mouse.move(0, 0);
   await expect(tooltip).toBeHidden();
   // Keyboard: focusing the line shows its tooltip too.

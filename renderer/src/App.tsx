@@ -10,6 +10,7 @@ import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { TitleBar } from './components/TitleBar.tsx';
 import { systemNumberLocale } from './format/number-locale.ts';
 import { useAppData } from './hooks/use-app-data.ts';
+import { useDismissibleTooltips } from './hooks/use-dismissible-tooltips.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 
 type OpenDialog = 'settings' | 'add-account' | null;
@@ -33,6 +34,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
 
   const privacy = settings?.privacyMode ?? false;
   const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
+  useDismissibleTooltips();
   useShortcuts({
     togglePrivacy,
     refresh: () => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope),

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { copyText, exactAmountForSelection } from '../copy-text.ts';
 import type { SortKey, SortOrder } from '../model/balance-view.ts';
 import { cachedLineFor, type LineContext, type TableEntry, type TableLine } from '../model/row-view.ts';
@@ -30,6 +30,7 @@ interface BalanceTableProps {
 
 export function BalanceTable({ entries, context, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const helpId = useId();
   const [focusIndex, setFocusIndex] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   // The line keyboard focus should move to; in a virtualized list it may only exist a render or two later.
@@ -126,7 +127,10 @@ export function BalanceTable({ entries, context, sort, onSort, label, stale }: B
   };
 
   return (
-    <div role="table" aria-label={label} aria-rowcount={entries.length + 1} className={`balance-table${stale ? ' is-stale' : ''}`}>
+    <div role="table" aria-label={label} aria-describedby={helpId} aria-rowcount={entries.length + 1} className={`balance-table${stale ? ' is-stale' : ''}`}>
+      <p id={helpId} className="visually-hidden">
+        Arrow keys move between balances. Ctrl+C copies the exact amount of the focused balance.
+      </p>
       <div role="rowgroup" className="table-head">
         <div role="row" aria-rowindex={1} className="line line-head">
           {COLUMNS.map((column) => {
