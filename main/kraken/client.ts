@@ -106,6 +106,8 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const timers = options.timers ?? REAL_TIMERS;
+  // Node's own HTTP client, not a bespoke one: for an app holding exchange keys, HTTP framing and TLS
+  // belong to code patched with the runtime, which is worth its extra CPU per call (bench/balance-refresh.ts).
   // An injected fetch owns its connections; the default transport's idle ones are released by close().
   const transport: HttpTransport & { close?: () => void } =
     options.fetch === undefined ? createNodeTransport() : createFetchTransport(options.fetch);

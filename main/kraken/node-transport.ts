@@ -53,8 +53,9 @@ function parseTarget(rawUrl: string): Target {
   return { secure, hostname, port: Number(url.port || (secure ? 443 : 80)), path: url.pathname + url.search };
 }
 
-// Compressed answers matter for the large market lists (AssetPairs is about a megabyte as JSON);
-// they are decoded off the main thread, with the same cap on the decoded size (no zip bombs).
+// Compression is asked for because the market lists are large (AssetPairs lists every pair: hundreds
+// of kilobytes of JSON, fetched by every client); answers are decoded on libuv's thread pool rather
+// than blocking the main process, with the same cap on the decoded size (no zip bombs).
 type Inflate = (buffer: Buffer, options: ZlibOptions, callback: (error: Error | null, result: Buffer) => void) => void;
 const DECODERS: Readonly<Record<string, Inflate>> = { gzip: gunzip, 'x-gzip': gunzip, deflate: inflate, br: brotliDecompress };
 const ACCEPT_ENCODING = 'gzip, deflate, br';
