@@ -39,6 +39,7 @@ export interface PriceBook {
 const edgeKey = (base: string, quote: string): string => `${base}\u0000${quote}`;
 
 interface Edge {
+  readonly key: string;
   readonly pair: string;
   readonly base: string;
   readonly quote: string;
@@ -76,7 +77,7 @@ function buildEdges(directory: AssetDirectory, pairs: AssetPairTable): Map<strin
     const quote = directory.display(pair.quote);
     if (base === quote) continue;
     const key = edgeKey(base, quote);
-    if (!edges.has(key)) edges.set(key, { pair: pair.key, base, quote });
+    if (!edges.has(key)) edges.set(key, { key, pair: pair.key, base, quote });
   }
   return edges;
 }
@@ -131,14 +132,27 @@ export function createPriceBook(directory: AssetDirectory, pairs: AssetPairTable
   return book;
 }
 
+// Kraken lists well over a thousand pairs but a refresh asks for a dozen prices, so a book is built
+// from the tickers it got, each looked up by pair key, instead of walking every edge.
+const edgesByPair = new WeakMap<Map<string, Edge>, Map<string, Edge>>();
+
+function edgeForPair(edges: Map<string, Edge>, pair: string): Edge | undefined {
+  let byPair = edgesByPair.get(edges);
+  if (byPair === undefined) {
+    byPair = new Map([...edges.values()].map((edge) => [edge.pair, edge]));
+    edgesByPair.set(edges, byPair);
+  }
+  return byPair.get(pair);
+}
+
 function buildPriceBook(edges: Map<string, Edge>, tickers: TickerTable): PriceBook {
   const rates = new Map<string, DecimalValue>();
-  for (const [key, edge] of edges) {
-    const ticker = tickers.get(edge.pair);
-    if (ticker === undefined) continue;
+  for (const [pair, ticker] of tickers) {
+    const edge = edgeForPair(edges, pair);
+    if (edge === undefined) continue;
     const last = new Decimal(ticker.last);
     // A pair that never traded reports 0; that is "no price", not "worthless".
-    if (last.gt('0')) rates.set(key, last);
+    if (last.gt('0')) rates.set(edge.key, last);
   }
 
   const one = new Decimal('1');
