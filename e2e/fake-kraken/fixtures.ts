@@ -1,29 +1,21 @@
-// Test-only credentials and market data. The credentials are random and valid nowhere but here.
+// Test-only credentials and market data. The credentials are random and valid nowhere but here; they
+// have Kraken's shapes (API key: 56 base64 characters; private key: base64 of 64 bytes), so the app's
+// own key checks accept them.
+import { DEMO_BALANCES } from '../../main/balances/demo-data.ts';
 
-export const FAKE_API_KEY = 'fake-key-MVJThwXl8nVz0O7WKc5BrYnHiWiSCD+vWJv6Mg==';
+export const FAKE_API_KEY = 'QUiXxTnvdl2RtSa+qltrJnmgnBOajvSTQiT6Bkg318YL9SDBiXfPF+V/';
 export const FAKE_API_SECRET = 'zB8qbG1dUnmkk3Gr5UgVbatcVSDbco1P+NX9l8wu0n6Rjm/x21hikCfii3hT81Zf7QzXY+3tFAvl/HmOYZV+aA==';
 
 /** A second funded key, so two clients (e.g. ours and ccxt in the bench) never share nonces. */
-export const FAKE_SECOND_API_KEY = 'fake-second-4kD2v9QxJm0bTq7Yw1sZr8nH3cL6pE5aGu0fVi==';
+export const FAKE_SECOND_API_KEY = 'hbT38c6vKqJ817n9jlrydOT8VO9BnhOoPetGmiNRQ9XAZiY6L8krzjOZ';
 export const FAKE_SECOND_API_SECRET = '5mC+a66cssw2a4BCakkrX5h/ghD1t9vOurNFwr6SaNLv0rWoATC98M8M5i6ZffHxZGVkwxKSl0I+AvouTS3ojw==';
 
 /** A key created without "Funds permissions: Query": balance calls get 'EGeneral:Permission denied'. */
-export const FAKE_NO_FUNDS_API_KEY = 'fake-nofunds-7rPsHNgyJQV/ENeDweUnuiHaPVr6Vw2Kw+SVvg==';
+export const FAKE_NO_FUNDS_API_KEY = 'MnmDQE8S3wOlUNQeXcJhhCCpW/4m9z2HBzI6aZ5Ogb4sL18jD5D1MduF';
 export const FAKE_NO_FUNDS_API_SECRET = 'I+JOX7Wz7Sp3HMFphtQfAAOosuZ69k8UuRcN8LqI84ZnyvlYisEoPurJU0oNGTeKggKd4DHHZsyzaUbOFwy7VQ==';
 
-/** The example from Kraken's Balance documentation. */
-export const DEFAULT_BALANCES: Readonly<Record<string, string>> = {
-  ZUSD: '171288.6158',
-  ZEUR: '504861.8946',
-  XXBT: '1011.1908877900',
-  XETH: '818.5500000000',
-  USDT: '500000.00000000',
-  DAI: '9999.9999999999',
-  DOT: '2.5000000000',
-  'ETH2.S': '198.3970800000',
-  ETH2: '2.5885574330',
-  'USD.M': '1213029.2780',
-};
+/** The example from Kraken's Balance documentation: the same sample the app's demo account shows. */
+export const DEFAULT_BALANCES: Readonly<Record<string, string>> = DEMO_BALANCES;
 
 export interface FakeAsset {
   readonly aclass: string;
