@@ -130,3 +130,12 @@ test('closing the window hides it to the tray; Show window brings it back; Quit 
   await clickTrayItem(app, 'Quit Kraken Balances');
   expect(await app.exited()).toBe(0);
 });
+
+test('activating the app (macOS Dock click) brings back the window hidden to the tray', async ({ app, page }) => {
+  await addMainAccount(page);
+  const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+  await expect.poll(visible).toEqual([false]);
+  await app.evaluate(({ app: electronApp }) => electronApp.emit('activate', {}, false));
+  await expect.poll(visible).toEqual([true]);
+});

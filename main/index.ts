@@ -8,7 +8,7 @@ import { startDesktopShell } from './startup/desktop-shell.ts';
 import { log } from './log.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
 import { applyUserDataOverride } from './user-data.ts';
-import { createMainWindow, getMainWindow, showMainWindow } from './window.ts';
+import { showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
 // Windows ties notifications and taskbar grouping to this id; it matches appId in build/electron-builder.yml.
@@ -23,9 +23,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showMainWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', () => {
-    if (!getMainWindow()) createMainWindow();
   });
   app
     .whenReady()

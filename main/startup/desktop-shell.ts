@@ -48,6 +48,9 @@ export function startDesktopShell(services: Services): void {
   });
   createMainWindow({ show: !hidden });
   services.balances.start();
+  // macOS: a click on the Dock icon brings back the window hidden to the tray, or a new one if it was
+  // closed. Registered only now, so no window can appear before the services behind it exist.
+  app.on('activate', () => void showMainWindow());
 
   app.on('will-quit', () => {
     services.balances.dispose();
