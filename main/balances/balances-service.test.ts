@@ -2,7 +2,7 @@ import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { AccountBalances, AccountSummary, Settings } from '../../ipc/contract.ts';
 import { KrakenError, type KrakenClient, type Portfolio as KrakenPortfolio, type RateCounterSnapshot } from '../kraken/index.ts';
-import { createFakeClock } from '../refresh/fake-clock.ts';
+import { advanceSettled, createFakeClock, settle } from '../refresh/fake-clock.ts';
 import type { PowerEvent } from '../refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
 import { BalancesService, type RefreshedEvent } from './balances-service.ts';
@@ -91,15 +91,12 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
   service.onChange((list) => changes.push(list));
   service.onRefreshed((event) => refreshed.push(event));
   service.start();
-  const flush = async (): Promise<void> => {
-    for (let i = 0; i < 30; i += 1) await Promise.resolve();
-  };
   return {
     clock,
     service,
     changes,
     refreshed,
-    flush,
+    flush: () => settle(),
     client: (id: string) => clients.get(id)?.client,
     get: (id: string) => service.list().find((b) => b.accountId === id),
     power: (event: PowerEvent) => power(event),
@@ -112,16 +109,7 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
       for (const a of next) if (!clients.has(a.id)) clients.set(a.id, fakeClient());
       for (const l of accountListeners) l(next);
     },
-    advance: async (ms: number) => {
-      const end = clock.now() + ms;
-      await flush();
-      for (let next = clock.nextTimerAt(); next !== null && next <= end; next = clock.nextTimerAt()) {
-        clock.advanceTo(next);
-        await flush();
-      }
-      clock.advanceTo(end);
-      await flush();
-    },
+    advance: (ms: number) => advanceSettled(clock, ms),
   };
 }
 

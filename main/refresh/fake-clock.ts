@@ -80,3 +80,20 @@ export function createFakeClock(start = Date.UTC(2026, 0, 5, 9, 0, 0)): FakeCloc
   };
   return clock;
 }
+
+/** Lets promise callbacks queued by fired timers run, a bounded number of rounds. */
+export async function settle(rounds = 30): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) await Promise.resolve();
+}
+
+/** Advances `clock` by `ms` timer by timer, letting the async work each timer starts settle in between. */
+export async function advanceSettled(clock: FakeClock, ms: number): Promise<void> {
+  const end = clock.now() + ms;
+  await settle();
+  for (let next = clock.nextTimerAt(); next !== null && next <= end; next = clock.nextTimerAt()) {
+    clock.advanceTo(next);
+    await settle();
+  }
+  clock.advanceTo(end);
+  await settle();
+}

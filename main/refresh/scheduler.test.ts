@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock, type FakeClock } from './fake-clock.ts';
+import { advanceSettled, createFakeClock, settle, type FakeClock } from './fake-clock.ts';
 import { RefreshScheduler, type PowerEvent, type PowerSource, type RefreshOutcome, type RefreshReason, type SchedulerOptions } from './scheduler.ts';
 import type { RateBudget } from './retry-delay.ts';
 
@@ -42,20 +42,7 @@ function harness(options: Partial<SchedulerOptions> & { auto?: RefreshOutcome | 
     ...options,
   });
   /** Lets promise callbacks run; the fake clock never moves by itself. */
-  const flush = async (): Promise<void> => {
-    for (let i = 0; i < 20; i += 1) await Promise.resolve();
-  };
-  const advance = async (ms: number): Promise<void> => {
-    const end = clock.now() + ms;
-    await flush();
-    for (let next = clock.nextTimerAt(); next !== null && next <= end; next = clock.nextTimerAt()) {
-      clock.advanceTo(next);
-      await flush();
-    }
-    clock.advanceTo(end);
-    await flush();
-  };
-  return { clock, calls, plans, scheduler, flush, advance, power: (event: PowerEvent) => emit(event) };
+  return { clock, calls, plans, scheduler, flush: () => settle(20), advance: (ms: number) => advanceSettled(clock, ms), power: (event: PowerEvent) => emit(event) };
 }
 
 describe('RefreshScheduler: interval', () => {
