@@ -12,14 +12,10 @@ import { startFakeProcess } from './fake-process.ts';
 import { guardLoopbackOnly } from './network-guard.ts';
 import { openNodeHttpRoundTrip } from './node-http-round-trip.ts';
 import { openRawRoundTrip } from './raw-round-trip.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-const CALLS = arg('--calls', 1500);
-const WARMUP = arg('--warmup', 200);
+const CALLS = numberArg('--calls', 1500);
+const WARMUP = numberArg('--warmup', 200);
 const ROUNDS = 3;
 /** The goal: our refresh costs at most a third of ccxt's CPU per call. */
 const TARGET_CPU_RATIO = 1 / 3;

@@ -25,14 +25,10 @@ import { ERROR_BACKOFF_MAX_MS } from '../main/refresh/retry-delay.ts';
 import type { PowerEvent } from '../main/refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-schema.ts';
 import { guardLoopbackOnly } from './network-guard.ts';
+import { numberArg } from './args.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const HOURS = arg('--hours', 24);
-const INTERVAL_SEC = arg('--interval', 30);
+const HOURS = numberArg('--hours', 24);
+const INTERVAL_SEC = numberArg('--interval', 30);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const TIER = 'starter' as const;
