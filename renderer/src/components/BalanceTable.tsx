@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { copyText, exactAmountForSelection } from '../copy-text.ts';
 import type { SortKey, SortOrder } from '../model/balance-view.ts';
 import { cachedLineFor, type LineContext, type TableEntry, type TableLine } from '../model/row-view.ts';
@@ -28,7 +28,7 @@ interface BalanceTableProps {
   stale: boolean;
 }
 
-export function BalanceTable({ entries, context, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
+function BalanceTableView({ entries, context, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
   const scrollRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [focusIndex, setFocusIndex] = useState(0);
@@ -168,3 +168,6 @@ export function BalanceTable({ entries, context, sort, onSort, label, stale }: B
     </div>
   );
 }
+
+/** Renders again only when its own props change, not with every render of the view around it. */
+export const BalanceTable = memo(BalanceTableView);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { HistoryPoint } from '../../../ipc/contract.ts';
 import { historyPolyline, summarizeHistory } from '../charts/history-line.ts';
 import { MASK, moneyText, type QuoteFormat } from '../format/money.ts';
@@ -16,7 +16,7 @@ interface HistoryChartProps {
 }
 
 /** The total over time, once there are two points to draw; min, max and both ends are written out. */
-export function HistoryChart({ points, locale, quote, privacy }: HistoryChartProps): ReactNode {
+function HistoryLineChart({ points, locale, quote, privacy }: HistoryChartProps): ReactNode {
   const summary = summarizeHistory(points);
   if (summary === null || points.length < 2) return null;
   const money = (value: string) => (privacy ? MASK : moneyText(value, quote, locale));
@@ -44,3 +44,6 @@ export function HistoryChart({ points, locale, quote, privacy }: HistoryChartPro
     </figure>
   );
 }
+
+/** Renders again only when the series, the locale, the quote or privacy change. */
+export const HistoryChart = memo(HistoryLineChart);

@@ -61,6 +61,7 @@ export function MainView(props: MainViewProps): ReactNode {
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
+  const sortBy = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
   const stale = combined.hasData && (combined.status === 'error' || combined.status === 'stale');
 
   return (
@@ -89,7 +90,7 @@ export function MainView(props: MainViewProps): ReactNode {
         />
         {combined.hasData ? (
           entries.length > 0 ? (
-            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={(key) => setSort((current) => nextSort(current, key))} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />
+            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />
           ) : (
             <p className="table-empty">No balances match. Clear the search or the filters to see all {combined.rows.length}.</p>
           )

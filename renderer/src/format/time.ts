@@ -1,11 +1,29 @@
+// Building an Intl formatter costs far more than using one, and the clock formats every second: one
+// formatter per locale and style, made on first use.
+function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let formatter = made.get(locale);
+    if (formatter === undefined) {
+      formatter = make(locale);
+      made.set(locale, formatter);
+    }
+    return formatter;
+  };
+}
+
+const clockFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }));
+const shortDateTimeFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }));
+const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
 /** "14:03:12" or "2:03:12 PM", the locale's clock. */
 export function clockTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+  return clockFormat(locale).format(new Date(iso));
 }
 
 /** "Jan 5, 14:03": for chart labels spanning days. */
 export function shortDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  return shortDateTimeFormat(locale).format(new Date(iso));
 }
 
 /**
@@ -24,7 +42,7 @@ export function countdownText(ms: number): string {
 export function ageText(ms: number, locale: string): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 10) return 'just now';
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeFormat(locale);
   if (seconds < 60) return format.format(-seconds, 'second');
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
   if (seconds < 86400) return format.format(-Math.floor(seconds / 3600), 'hour');
