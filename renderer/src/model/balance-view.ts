@@ -1,7 +1,7 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { rowName, spokenName } from './asset-names.ts';
-import { compareDecimals, Dec } from './decimal.ts';
-import { compareParsed, parseDecimal, type DecimalParts } from './decimal-string.ts';
+import { compareDecimals, sumDecimals } from './decimal.ts';
+import { compareKeys, decimalKey, type DecimalKey } from './decimal-string.ts';
 
 export type SortKey = 'name' | 'amount' | 'value' | 'share';
 export type SortDirection = 'asc' | 'desc';
@@ -53,17 +53,21 @@ function rowPredicate(filter: RowFilter): (row: BalanceRow) => boolean {
     !(hiding && isSmall(row, filter.hideBelow));
 }
 
+function keepsEverything(filter: RowFilter): boolean {
+  return filter.kind === 'all' && filter.search.trim() === '' && compareDecimals(filter.hideBelow, '0') <= 0;
+}
+
 export function filterRows(rows: readonly BalanceRow[], filter: RowFilter): BalanceRow[] {
   return rows.filter(rowPredicate(filter));
 }
 
 function sumOrNull(values: readonly (string | null)[]): string | null {
-  let total = new Dec('0');
+  const present: string[] = [];
   for (const value of values) {
     if (value === null) return null;
-    total = total.plus(value);
+    present.push(value);
   }
-  return total.toFixed();
+  return sumDecimals(present);
 }
 
 /** Groups rows by base asset, in first-seen order. A group of one keeps its row's strings as they are. */
@@ -87,17 +91,17 @@ export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
   });
 }
 
-/** An item with the column being sorted on parsed once, not once per comparison. */
+/** An item with the column being sorted on prepared once, not once per comparison. */
 interface SortKeyed<T> {
   readonly item: T;
   readonly name: string;
   readonly readOnly: boolean;
-  readonly key: DecimalParts | null;
+  readonly key: DecimalKey | null;
 }
 
 function sortKeyed<T extends Pick<AssetGroup, 'amount' | 'value' | 'share'>>(item: T, name: string, readOnly: boolean, order: SortOrder): SortKeyed<T> {
   const raw = order.key === 'name' ? null : item[order.key];
-  return { item, name, readOnly, key: raw === null ? null : parseDecimal(raw) };
+  return { item, name, readOnly, key: raw === null ? null : decimalKey(raw) };
 }
 
 function compareBy(order: SortOrder): (a: SortKeyed<unknown>, b: SortKeyed<unknown>) => number {
@@ -107,7 +111,7 @@ function compareBy(order: SortOrder): (a: SortKeyed<unknown>, b: SortKeyed<unkno
     if (order.key === 'name') primary = sign * compareNames(a.name, b.name);
     // Nulls (unpriced) sort last in both directions: an unknown value is neither large nor small.
     else if (a.key === null || b.key === null) primary = a.key === b.key ? 0 : a.key === null ? 1 : -1;
-    else primary = sign * compareParsed(a.key, b.key);
+    else primary = sign * compareKeys(a.key, b.key);
     return primary !== 0 ? primary : compareNames(a.name, b.name);
   };
 }
@@ -126,7 +130,8 @@ export function arrangeRows(rows: readonly BalanceRow[], filter: RowFilter, orde
 }
 
 /** Filters within groups; a group that keeps all its rows keeps its sums, so nothing is added up twice. */
-function filterGroups(groups: readonly AssetGroup[], filter: RowFilter): AssetGroup[] {
+function filterGroups(groups: readonly AssetGroup[], filter: RowFilter): readonly AssetGroup[] {
+  if (keepsEverything(filter)) return groups;
   const keep = rowPredicate(filter);
   const kept: AssetGroup[] = [];
   for (const group of groups) {
@@ -151,5 +156,5 @@ export function arrangeGroups(groups: readonly AssetGroup[], filter: RowFilter, 
   return filterGroups(groups, filter)
     .map((group) => sortKeyed(group, group.base, false, order))
     .sort(compare)
-    .map(({ item: group }) => ({ ...group, rows: sortRows(group.rows) }));
+    .map(({ item: group }) => (group.rows.length === 1 ? group : { ...group, rows: sortRows(group.rows) }));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from './decimal.ts';
-import { compareDecimalStrings, isZeroDecimal, roundDecimalString, shiftDecimal } from './decimal-string.ts';
+import { compareDecimalStrings, compareKeys, decimalKey, isZeroDecimal, roundDecimalString, shiftDecimal, sumPlainDecimals } from './decimal-string.ts';
 
 const decimal = fc
   .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9]\d{0,20})$/), fc.stringMatching(/^\d{0,18}$/))
@@ -27,6 +27,33 @@ describe('decimal strings', () => {
     fc.assert(fc.property(decimal, fc.integer({ min: -12, max: 12 }), (value, places) => new Dec(shiftDecimal(value, places)).eq(new Dec(value).times(new Dec('10').pow(places)))), { numRuns: 2000 });
     expect(shiftDecimal('0.2534', 2)).toBe('25.34');
     expect(shiftDecimal('12', -3)).toBe('0.012');
+  });
+
+  it('compare prepared keys exactly, also where doubles cannot tell the values apart', () => {
+    // Pairs that share a long prefix differ only past a double's 15–17 significant digits.
+    const near = fc.tuple(decimal, fc.stringMatching(/^\d{1,6}$/), fc.stringMatching(/^\d{1,6}$/)).map(([base, x, y]) => {
+      const withFraction = base.includes('.') ? base : `${base}.`;
+      return [`${withFraction}${'0'.repeat(20)}${x}`, `${withFraction}${'0'.repeat(20)}${y}`] as const;
+    });
+    fc.assert(fc.property(near, ([a, b]) => compareKeys(decimalKey(a), decimalKey(b)) === new Dec(a).cmp(b)), { numRuns: 2000 });
+    fc.assert(fc.property(decimal, decimal, (a, b) => compareKeys(decimalKey(a), decimalKey(b)) === new Dec(a).cmp(b)), { numRuns: 2000 });
+    expect(compareKeys(decimalKey('0.30000000000000000001'), decimalKey('0.3'))).toBe(1);
+    expect(compareKeys(decimalKey('-0'), decimalKey('0.000'))).toBe(0);
+  });
+
+  it('sum plain decimals exactly, written as big.js writes its sum', () => {
+    const padded = fc.tuple(decimal, fc.nat({ max: 3 }), fc.nat({ max: 3 })).map(([value, lead, trail]) => {
+      const negative = value.startsWith('-');
+      const body = `${'0'.repeat(lead)}${negative ? value.slice(1) : value}${trail > 0 ? (value.includes('.') ? '' : '.') + '0'.repeat(trail) : ''}`;
+      return negative ? `-${body}` : body;
+    });
+    const bigSum = (values: readonly string[]) => values.reduce((total, value) => total.plus(value), new Dec('0')).toFixed();
+    fc.assert(fc.property(fc.array(padded, { maxLength: 6 }), (values) => sumPlainDecimals(values) === bigSum(values)), { numRuns: 2000 });
+    expect(sumPlainDecimals(['1.50', '-1.5', '-0'])).toBe('0');
+    expect(sumPlainDecimals(['-1.50', '0.25'])).toBe('-1.25');
+    expect(sumPlainDecimals(['007.100'])).toBe('7.1');
+    expect(sumPlainDecimals(['1e5', '1'])).toBeNull();
+    expect(sumPlainDecimals(['.5'])).toBeNull();
   });
 
   it('knows zero in any spelling', () => {

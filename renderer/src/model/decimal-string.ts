@@ -28,6 +28,34 @@ function compareMagnitude(a: DecimalParts, b: DecimalParts): number {
   return a.fraction.padEnd(width, '0') < b.fraction.padEnd(width, '0') ? -1 : 1;
 }
 
+/**
+ * A decimal prepared for many exact comparisons (sorting, picking the largest): its nearest double, and
+ * its parts, split only if a comparison needs them.
+ *
+ * Rounding a decimal to the nearest double never reverses an order (a < b gives double(a) <= double(b)),
+ * so when the doubles differ they already give the exact order; only equal doubles (values closer than a
+ * double can tell apart, or equal values) are compared digit by digit. No double is ever shown or summed.
+ */
+export interface DecimalKey {
+  readonly value: string;
+  readonly approx: number;
+  /** Split on first need. */
+  parts: DecimalParts | null;
+}
+
+export function decimalKey(value: string): DecimalKey {
+  return { value, approx: Number(value), parts: null };
+}
+
+/** -1, 0 or 1, exactly, as compareDecimalStrings(a.value, b.value). */
+export function compareKeys(a: DecimalKey, b: DecimalKey): number {
+  if (a.approx < b.approx) return -1;
+  if (a.approx > b.approx) return 1;
+  a.parts ??= parseDecimal(a.value);
+  b.parts ??= parseDecimal(b.value);
+  return compareParsed(a.parts, b.parts);
+}
+
 /** -1, 0 or 1, exactly, for any two plain decimal strings. */
 export function compareDecimalStrings(a: string, b: string): number {
   return compareParsed(parseDecimal(a), parseDecimal(b));
@@ -37,6 +65,32 @@ export function compareParsed(pa: DecimalParts, pb: DecimalParts): number {
   if (pa.negative !== pb.negative) return pa.negative ? -1 : 1;
   const magnitude = compareMagnitude(pa, pb);
   return pa.negative ? -magnitude : magnitude;
+}
+
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The exact sum of plain decimal strings ("-12.50"), written as big.js's toFixed() writes it ("7.1",
+ * "-1.25", "0"), added as BigInts scaled to the longest fraction; null if any value is not plain.
+ */
+export function sumPlainDecimals(values: readonly string[]): string | null {
+  let scale = 0;
+  for (const value of values) {
+    if (typeof value !== 'string' || !PLAIN.test(value)) return null;
+    const dot = value.indexOf('.');
+    if (dot !== -1) scale = Math.max(scale, value.length - dot - 1);
+  }
+  let total = 0n;
+  for (const value of values) {
+    const dot = value.indexOf('.');
+    const digits = dot === -1 ? value + '0'.repeat(scale) : value.slice(0, dot) + value.slice(dot + 1).padEnd(scale, '0');
+    total += BigInt(digits);
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const integer = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return (negative ? '-' : '') + (fraction ? `${integer}.${fraction}` : integer);
 }
 
 export function isZeroDecimal(value: string): boolean {

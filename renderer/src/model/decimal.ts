@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { compareDecimalStrings, roundDecimalString } from './decimal-string.ts';
+import { compareDecimalStrings, roundDecimalString, sumPlainDecimals } from './decimal-string.ts';
 
 // The renderer's own Big constructor: strict mode makes it throw on JS numbers, so a float can never
 // reach an amount, a value or a sum shown to the user.
@@ -21,8 +21,14 @@ export function dec(value: string): DecValue {
   return new Dec(value);
 }
 
-/** Exact sum of decimal strings, as a plain decimal string. */
+/**
+ * Exact sum of decimal strings, as a plain decimal string. Plain decimals (all that main sends) are added
+ * without big.js, which allocates several objects per addition; anything else goes through big.js, which
+ * also rejects what is not a number.
+ */
 export function sumDecimals(values: readonly string[]): string {
+  const plain = sumPlainDecimals(values);
+  if (plain !== null) return plain;
   let total = new Dec('0');
   for (const value of values) total = total.plus(value);
   return total.toFixed();
