@@ -1,6 +1,6 @@
 import type { AssetGroup } from '../model/balance-view.ts';
 import { Dec } from '../model/decimal.ts';
-import { compareParsed, parseDecimal, type DecimalParts } from '../model/decimal-string.ts';
+import { compareKeys, decimalKey, isZeroDecimal, type DecimalKey } from '../model/decimal-string.ts';
 
 export interface Slice {
   readonly label: string;
@@ -14,14 +14,18 @@ export interface Slice {
  * of the whole, exactly: the shares of all priced groups add up to 1.
  */
 export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[] {
-  const top: { group: AssetGroup & { share: string }; key: DecimalParts }[] = [];
+  const top: { group: AssetGroup & { share: string }; key: DecimalKey }[] = [];
   let priced = 0;
   for (const group of groups) {
     if (group.share === null) continue;
-    const key = parseDecimal(group.share);
-    if (key.integer === '' && key.fraction === '') continue;
+    const key = decimalKey(group.share);
+    // A double other than 0 means a decimal other than 0; only a 0 double needs the digits read.
+    if (key.approx === 0 && isZeroDecimal(group.share)) continue;
     priced += 1;
-    const at = top.findIndex((entry) => compareParsed(key, entry.key) > 0);
+    // Below the smallest share kept, by its double alone: most groups leave here, unparsed.
+    const smallest = top[top.length - 1];
+    if (top.length === max && smallest !== undefined && key.approx < smallest.key.approx) continue;
+    const at = top.findIndex((entry) => compareKeys(key, entry.key) > 0);
     if (at === -1) top.push({ group: { ...group, share: group.share }, key });
     else top.splice(at, 0, { group: { ...group, share: group.share }, key });
     if (top.length > max) top.pop();

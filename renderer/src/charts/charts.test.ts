@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupRows } from '../model/balance-view.ts';
+import { groupRows, type AssetGroup } from '../model/balance-view.ts';
+import { Dec } from '../model/decimal.ts';
 import { SAMPLE_ROWS } from '../testing/sample-data.ts';
 import { allocationSlices, donutArcs } from './allocation.ts';
 import { historyPolyline, summarizeHistory } from './history-line.ts';
@@ -13,6 +15,30 @@ describe('allocationSlices', () => {
       { label: 'USD', share: '0.0132' },
       { label: 'Other', share: '0.0100003' },
     ]);
+  });
+
+  it('picks the same slices as sorting every group by its exact share would, however close the shares', () => {
+    // Shares that differ only past a double's precision, ties and zeros included.
+    const share = fc.oneof(
+      fc.constantFrom('0', '0.000', '0.5', '0.25'),
+      fc.tuple(fc.constantFrom('0.1', '0.0001', '0.3'), fc.stringMatching(/^\d{0,4}$/)).map(([head, tail]) => `${head}${'0'.repeat(18)}${tail}`),
+      fc.stringMatching(/^0\.\d{1,12}$/),
+    );
+    const asGroups = (shares: readonly (string | null)[]): AssetGroup[] =>
+      shares.map((value, index) => ({ base: `A${index}`, rows: [], amount: '1', value: value === null ? null : '1', share: value }));
+    const bySorting = (groups: readonly AssetGroup[], max: number) => {
+      const priced = groups.filter((group): group is AssetGroup & { share: string } => group.share !== null && !new Dec(group.share).eq('0'));
+      const sorted = [...priced].sort((a, b) => new Dec(b.share).cmp(a.share));
+      if (sorted.length <= max) return sorted.map((group) => group.base);
+      return [...sorted.slice(0, max - 1).map((group) => group.base), 'Other'];
+    };
+    fc.assert(
+      fc.property(fc.array(fc.option(share, { nil: null }), { maxLength: 30 }), fc.integer({ min: 2, max: 7 }), (shares, max) => {
+        const groups = asGroups(shares);
+        expect(allocationSlices(groups, max).map((slice) => slice.label)).toEqual(bySorting(groups, max));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('draws one closed path per slice', () => {
