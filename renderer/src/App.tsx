@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { KrakenBridge } from '../../ipc/contract.ts';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { KrakenBridge, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.tsx';
 import { MainView } from './components/MainView.tsx';
@@ -15,6 +15,18 @@ import { useShortcuts } from './hooks/use-shortcuts.ts';
 
 type OpenDialog = 'settings' | 'add-account' | null;
 
+/**
+ * Puts the theme on <html>. A layout effect of a component ahead of the view, so the theme is in place
+ * before the view's own layout effects first measure the page (the balances list does): the first layout
+ * is then the only one, instead of a second style pass over the whole page for the new colour scheme.
+ */
+function DocumentTheme({ theme }: { theme: Theme }): null {
+  useLayoutEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+  return null;
+}
+
 export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const [data, actions] = useAppData(bridge);
   const { info, settings, accounts } = data;
@@ -28,10 +40,6 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const scopeExists = chosenScope !== null && (chosenScope === ALL_ACCOUNTS ? list.length > 1 : list.some((account) => account.id === chosenScope));
   const scope = scopeExists ? chosenScope : defaultScope;
 
-  useEffect(() => {
-    document.documentElement.dataset['theme'] = settings?.theme ?? 'system';
-  }, [settings?.theme]);
-
   const privacy = settings?.privacyMode ?? false;
   const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
   useDismissibleTooltips();
@@ -43,6 +51,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
 
   return (
     <BridgeContext value={bridge}>
+      <DocumentTheme theme={settings?.theme ?? 'system'} />
       <div className="shell">
         <TitleBar
           version={info?.version ?? null}
