@@ -37,6 +37,11 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale }: Bala
   const pendingFocusRef = useRef<number | null>(null);
   const virtual = entries.length > VIRTUALIZE_AFTER;
   const activeIndex = Math.min(focusIndex, Math.max(0, entries.length - 1));
+  // The first commit holds only the lines that can be on screen (the window's height bounds the list's); the
+  // lines kept beyond the edges (overscan) join once the list is measured, in the re-render that measuring
+  // causes anyway before the first paint. So the first commit creates no lines just to remove them.
+  const [measured, setMeasured] = useState(false);
+  useLayoutEffect(() => setMeasured(true), []);
   const lineAt = (index: number): TableLine | undefined => {
     const entry = entries[index];
     return entry === undefined ? undefined : cachedLineFor(entry, context);
@@ -48,7 +53,7 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale }: Bala
     count: virtual ? entries.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_HEIGHT,
-    overscan: 8,
+    overscan: measured ? 8 : 0,
     // Until the list has been measured, assume it fills the window, so the first commit already has rows.
     initialRect: { width: 0, height: window.innerHeight },
     getItemKey: (index) => entries[index]?.key ?? index,
