@@ -5,6 +5,8 @@
 //    React renders of table lines (a counter compiled only into a Vite 'bench' mode build of the same
 //    sources, out/renderer-bench/; the production bundle has no counter), and table lines whose DOM changed
 //    (MutationObserver on the production bundle; it cannot see renders that changed nothing, hence both).
+// The page runs nothing of the bench's between navigation and the painted mark but the fake bridge and one
+// small CDP evaluate that waits for the mark (render-rows-wait.ts).
 // Run after a build:  npx electron-vite build && node bench/render-rows.ts [--rows 2000] [--loads 7]
 // Targets: first render ≤ 100 ms on this machine, ≤ 5 rows re-rendered. Printed, not asserted.
 import { existsSync } from 'node:fs';
@@ -15,6 +17,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { installFakeBridge } from './render-rows-bridge.ts';
+import { waitForPainted } from './render-rows-wait.ts';
 import { benchData, withOneBalanceChanged, type BenchData } from './render-rows-data.ts';
 
 const arg = (name: string, fallback: number): number => {
@@ -65,7 +68,7 @@ async function openApp(browser: Browser, html: string, data: BenchData): Promise
   await page.addInitScript(installFakeBridge, data);
   const before = await readMetrics(devtools);
   await page.goto(pathToFileURL(html).href);
-  await page.waitForFunction(() => performance.getEntriesByName('bench:painted').length > 0, undefined, { timeout: 30_000 });
+  await waitForPainted(devtools);
   const after = await readMetrics(devtools);
   await devtools.detach();
   const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
