@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageText, countdownText } from './time.ts';
+import { ageText, clockTime, countdownText } from './time.ts';
 
 describe('time texts', () => {
   it('counts down in whole seconds, never below zero nor above the interval', () => {
@@ -16,5 +16,18 @@ describe('time texts', () => {
     expect(ageText(120_000, 'en-US')).toBe('2 minutes ago');
     expect(ageText(3 * 3_600_000, 'en-US')).toBe('3 hours ago');
     expect(ageText(86_400_000, 'en-US')).toBe('yesterday');
+  });
+
+  it('writes the clock in the time zone the system has now, also after it changed while running', () => {
+    const zone = process.env['TZ'];
+    try {
+      process.env['TZ'] = 'UTC';
+      expect(clockTime('2025-01-01T12:00:00.000Z', 'en-US')).toMatch(/^12:00:00\sPM$/);
+      process.env['TZ'] = 'Asia/Tokyo';
+      expect(clockTime('2025-01-01T12:00:00.000Z', 'en-US')).toMatch(/^9:00:00\sPM$/);
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
   });
 });

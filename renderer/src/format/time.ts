@@ -1,29 +1,38 @@
 // Building an Intl formatter costs far more than using one, and the clock formats every second: one
-// formatter per locale and style, made on first use.
-function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
+// formatter per key, made on first use.
+function remembered<T>(make: (locale: string) => T): (locale: string, key: string) => T {
   const made = new Map<string, T>();
-  return (locale) => {
-    let formatter = made.get(locale);
+  return (locale, key) => {
+    let formatter = made.get(key);
     if (formatter === undefined) {
       formatter = make(locale);
-      made.set(locale, formatter);
+      made.set(key, formatter);
     }
     return formatter;
   };
 }
 
-const clockFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }));
-const shortDateTimeFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }));
-const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const clockFormat = remembered((locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }));
+const shortDateTimeFormat = remembered((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }));
+const relativeFormat = remembered((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
+/**
+ * A date formatter keeps the time zone the system had when it was made; keyed by the date's current UTC
+ * offset too, a time zone change while the app runs gets a new one, as a fresh formatter per call did.
+ */
+function dateText(format: typeof clockFormat, iso: string, locale: string): string {
+  const date = new Date(iso);
+  return format(locale, `${locale} ${date.getTimezoneOffset()}`).format(date);
+}
 
 /** "14:03:12" or "2:03:12 PM", the locale's clock. */
 export function clockTime(iso: string, locale: string): string {
-  return clockFormat(locale).format(new Date(iso));
+  return dateText(clockFormat, iso, locale);
 }
 
 /** "Jan 5, 14:03": for chart labels spanning days. */
 export function shortDateTime(iso: string, locale: string): string {
-  return shortDateTimeFormat(locale).format(new Date(iso));
+  return dateText(shortDateTimeFormat, iso, locale);
 }
 
 /**
@@ -42,7 +51,7 @@ export function countdownText(ms: number): string {
 export function ageText(ms: number, locale: string): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 10) return 'just now';
-  const format = relativeFormat(locale);
+  const format = relativeFormat(locale, locale);
   if (seconds < 60) return format.format(-seconds, 'second');
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
   if (seconds < 86400) return format.format(-Math.floor(seconds / 3600), 'hour');
