@@ -12,16 +12,12 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { numberArg } from './args.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { waitForPainted } from './render-rows-wait.ts';
 import { benchData, type BenchData } from './render-rows-data.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-const LOADS = arg('--loads', 5);
+const LOADS = Math.floor(numberArg('--loads', 5));
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'out/renderer-profile');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
