@@ -203,7 +203,7 @@ try {
   for (let load = 0; load < LOADS; load += 1) {
     const events = await traceOneLoad(browser, html, data);
     const window = findWindow(events);
-    console.info(`load ${load + 1}: JS start → rows committed ${((window.rows - window.start) / 1000).toFixed(1)} ms, → painted ${((window.painted - window.start) / 1000).toFixed(1)} ms${SAMPLES_ONLY ? "" : "; main-thread tasks (start relative to kraken:start):"}`);
+    console.info(`load ${load + 1}: JS start → rows committed ${((window.rows - window.start) / 1000).toFixed(1)} ms, → painted ${((window.painted - window.start) / 1000).toFixed(1)} ms${SAMPLES_ONLY ? '' : '; main-thread tasks (start relative to kraken:start):'}`);
     const sampled = samples(events, window, regions);
     for (const { line, from, to } of tasks(events, window)) {
       console.info(line);
