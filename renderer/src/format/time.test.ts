@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ageText, clockTime, countdownText } from './time.ts';
 
 describe('time texts', () => {
@@ -19,15 +19,13 @@ describe('time texts', () => {
   });
 
   it('writes the clock in the time zone the system has now, also after it changed while running', () => {
-    const zone = process.env['TZ'];
     try {
-      process.env['TZ'] = 'UTC';
+      vi.stubEnv('TZ', 'UTC');
       expect(clockTime('2025-01-01T12:00:00.000Z', 'en-US')).toMatch(/^12:00:00\sPM$/);
-      process.env['TZ'] = 'Asia/Tokyo';
+      vi.stubEnv('TZ', 'Asia/Tokyo');
       expect(clockTime('2025-01-01T12:00:00.000Z', 'en-US')).toMatch(/^9:00:00\sPM$/);
     } finally {
-      if (zone === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = zone;
+      vi.unstubAllEnvs();
     }
   });
 });
