@@ -115,9 +115,9 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, onA
         <section className="settings-section" aria-labelledby="settings-privacy">
           <h3 id="settings-privacy">Privacy and alerts</h3>
           <CheckboxField label="Hide amounts (privacy mode)" checked={settings.privacyMode} onChange={(privacyMode) => update({ privacyMode })} help="Shortcut: P, or Ctrl+Shift+P (⌘⇧P on macOS). Also in the tray menu." />
-          <CheckboxField label="Notify me when the total changes" checked={settings.notifyOnChange} onChange={(notifyOnChange) => update({ notifyOnChange })} />
+          <CheckboxField label="Notify me when a balance changes" help="For example when a deposit arrives. Amounts only: price moves do not count." checked={settings.notifyOnChange} onChange={(notifyOnChange) => update({ notifyOnChange })} />
           {settings.notifyOnChange && (
-            <DecimalSetting label="Notify when the total moves by at least" value={settings.notifyThresholdPercent} unit="%" locale={locale} onCommit={(notifyThresholdPercent) => update({ notifyThresholdPercent })} help="Compared with the previous refresh." />
+            <DecimalSetting label="Notify when a balance moves by at least" value={settings.notifyThresholdPercent} unit="%" locale={locale} onCommit={(notifyThresholdPercent) => update({ notifyThresholdPercent })} help="Of that balance’s amount at the previous refresh." />
           )}
         </section>
 
