@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ROWS } from '../testing/sample-data.ts';
-import { arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter } from './balance-view.ts';
+import type { BalanceRow } from '../../../ipc/contract.ts';
+import { balanceRow, SAMPLE_ROWS } from '../testing/sample-data.ts';
+import { rowName } from './asset-names.ts';
+import { arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter, type SortOrder } from './balance-view.ts';
+import { Dec } from './decimal.ts';
 
 const ALL: RowFilter = { search: '', kind: 'all', hideBelow: '0' };
 const assets = (groups: ReturnType<typeof arrangeRows>) => groups.map((group) => [group.base, group.rows.map((row) => row.asset)]);
@@ -61,3 +65,64 @@ describe('arrangeRows', () => {
     expect(groups.map((group) => group.base)).toEqual(['DOT', 'USDT', 'EUR', 'USD', 'ETH', 'BTC', 'FOO']);
   });
 });
+
+describe('arrangeRows against exact sums', () => {
+  // Values near a few shared heads, so that group sums often differ only past a double's precision or tie.
+  const amount = fc.oneof(
+    fc.stringMatching(/^(0|[1-9]\d{0,6})(\.\d{1,10})?$/),
+    fc.tuple(fc.constantFrom('0.1', '1234.5', '7.25'), fc.stringMatching(/^\d{0,3}$/)).map(([head, tail]) => `${head}${'0'.repeat(17)}${tail}`),
+    // 0.1 + 0.2 against 0.3 (doubles disagree with the exact tie), 1 + 2 against 3 and a hair (doubles cannot tell).
+    fc.constantFrom('0.1', '0.2', '0.3'),
+    fc.tuple(fc.constantFrom('1', '2', '3'), fc.constantFrom('', `.${'0'.repeat(18)}1`, `.${'0'.repeat(18)}2`)).map(([head, tail]) => head + tail),
+  );
+  const row = fc.record({ base: fc.constantFrom('AAA', 'BBB', 'CCC', 'DDD', 'EEE'), extension: fc.constantFrom(null, 'S', 'M'), amount, value: fc.option(amount, { nil: null, freq: 8 }) });
+  const rowsOf = (drafts: readonly { base: string; extension: BalanceRow['extension']; amount: string; value: string | null }[]) => {
+    const seen = new Set<string>();
+    return drafts.flatMap((draft) => {
+      const asset = draft.extension === null ? draft.base : `${draft.base}.${draft.extension}`;
+      if (seen.has(asset)) return [];
+      seen.add(asset);
+      return [balanceRow(asset, draft.base, draft.amount, draft.value, draft.value, draft.extension)];
+    });
+  };
+  const exactSum = (values: readonly (string | null)[]) => (values.includes(null) ? null : values.reduce((total, value) => total.plus(value ?? '0'), new Dec('0')).toFixed());
+  /** The same order computed the slow way: every sum added up with big.js, every comparison exact. */
+  const reference = (rows: readonly BalanceRow[], order: SortOrder) => {
+    const sign = order.direction === 'asc' ? 1 : -1;
+    const bases = [...new Set(rows.map((entry) => entry.base))];
+    const column = (entry: { amount: string; value: string | null; share: string | null }) => (order.key === 'name' ? null : entry[order.key]);
+    const compare = (a: { name: string; key: string | null }, b: { name: string; key: string | null }) => {
+      const byName = a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+      if (order.key === 'name') return sign * byName;
+      // Unpriced last in both directions.
+      if (a.key === null || b.key === null) return (a.key === b.key ? 0 : a.key === null ? 1 : -1) || byName;
+      return sign * new Dec(a.key).cmp(b.key) || byName;
+    };
+    return bases
+      .map((base) => {
+        const members = rows.filter((entry) => entry.base === base);
+        const only = members.length === 1 ? members[0] : undefined;
+        // A group of one keeps its row's strings as they are.
+        const sums = only
+          ? { amount: only.amount, value: only.value, share: only.share }
+          : { amount: exactSum(members.map((entry) => entry.amount)) ?? '0', value: exactSum(members.map((entry) => entry.value)), share: exactSum(members.map((entry) => entry.share)) };
+        const sorted = [...members].sort((a, b) => Number(a.readOnly) - Number(b.readOnly) || compare({ name: rowName(a), key: column(a) }, { name: rowName(b), key: column(b) }));
+        return { base, key: column(sums), sums, rows: sorted.map((entry) => entry.asset) };
+      })
+      .sort((a, b) => compare({ name: a.base, key: a.key }, { name: b.base, key: b.key }))
+      .map(({ base, sums, rows: assets }) => ({ base, ...sums, rows: assets }));
+  };
+  const orders = fc.constantFrom<SortOrder>(DEFAULT_SORT, { key: 'value', direction: 'asc' }, { key: 'amount', direction: 'desc' }, { key: 'share', direction: 'asc' }, { key: 'name', direction: 'asc' });
+
+  it('orders groups and rows and adds up their sums exactly as big.js would', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 14 }), orders, (drafts, order) => {
+        const rows = rowsOf(drafts);
+        const arranged = arrangeRows(rows, ALL, order).map((group) => ({ base: group.base, amount: group.amount, value: group.value, share: group.share, rows: group.rows.map((entry) => entry.asset) }));
+        expect(arranged).toEqual(reference(rows, order));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
