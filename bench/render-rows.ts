@@ -16,17 +16,13 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { numberArg } from './args.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { waitForPainted } from './render-rows-wait.ts';
 import { benchData, withOneBalanceChanged, type BenchData } from './render-rows-data.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-const ROWS = arg('--rows', 2000);
-const LOADS = arg('--loads', 7);
+const ROWS = Math.floor(numberArg('--rows', 2000));
+const LOADS = Math.floor(numberArg('--loads', 7));
 
 const root = path.resolve(import.meta.dirname, '..');
 const productionHtml = path.join(root, 'out/renderer/index.html');
