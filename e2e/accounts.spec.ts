@@ -120,7 +120,10 @@ test.describe('without a keyring (basic_text, the default here)', () => {
     const pageAgain = await appReady(await again.firstWindow());
     expect(valueOf(await appInfo(pageAgain)).storage.weakAccepted).toBe(true);
     expect(valueOf(await listAccounts(pageAgain)).map((a) => a.label)).toEqual(['Main']);
-    // The key sealed by the first run opens in the second: a refresh signs with it.
+    // The key sealed by the first run opens in the second: a refresh signs with it. The start-up refresh
+    // comes first (a manual one during it would join it), so wait for it.
+    const status = async () => valueOf(await pageAgain.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.balances.get())).map((b) => b.status);
+    await expect.poll(status).toEqual(['fresh']);
     const signedBefore = fakeKraken.calls.filter((call) => call.verified).length;
     valueOf(await pageAgain.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.balances.refresh()));
     await expect.poll(() => fakeKraken.calls.filter((call) => call.verified && call.errors.length === 0).length).toBeGreaterThan(signedBefore);
