@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../ipc/contract.ts';
 import { appDataStore } from './app-data-store.ts';
 import { createFakeBridge } from './testing/fake-bridge.ts';
 import { account, accountBalances } from './testing/sample-data.ts';
@@ -55,5 +56,24 @@ describe('app data store', () => {
     await settled();
     expect(store.get().accounts).toEqual([]);
     expect(store.get().loadError?.code).toBe('bridge-unreachable');
+  });
+
+  it('keeps a later change on screen when main answers an earlier one after it was made', async () => {
+    const bridge = createFakeBridge();
+    const answers: ((settings: Settings) => void)[] = [];
+    bridge.settings.update = () => new Promise((resolve) => answers.push((value) => resolve({ ok: true, value })));
+    const store = appDataStore(bridge);
+    await settled();
+    const base = bridge.state.settings;
+    const tier = store.updateSettings({ tier: 'pro' });
+    const rebase = store.updateSettings({ rebaseMultiplier: 'base' });
+    // Main's answer (and its broadcast) for the tier knows nothing of the rebase change yet.
+    bridge.emitSettings({ ...base, tier: 'pro' });
+    answers[0]?.({ ...base, tier: 'pro' });
+    await tier;
+    expect(store.get().settings).toMatchObject({ tier: 'pro', rebaseMultiplier: 'base' });
+    answers[1]?.({ ...base, tier: 'pro', rebaseMultiplier: 'base' });
+    await rebase;
+    expect(store.get().settings).toEqual({ ...base, tier: 'pro', rebaseMultiplier: 'base' });
   });
 });

@@ -58,7 +58,11 @@ function createAppDataStore(bridge: KrakenBridge): AppDataStore {
     rereadInfo();
   });
   bridge.balances.onChanged((balances) => update((current) => ({ ...current, balances, balancesError: null })));
-  bridge.settings.onChanged((settings) => update((current) => ({ ...current, settings })));
+  // Patches sent to main and not answered yet. Main answers in order, but an answer (or broadcast) for
+  // an earlier patch can arrive after a later one was applied on screen; the later one must not flicker back.
+  const pending: Partial<Settings>[] = [];
+  const withPending = (settings: Settings): Settings => Object.assign({ ...settings }, ...pending);
+  bridge.settings.onChanged((settings) => update((current) => ({ ...current, settings: withPending(settings) })));
   void Promise.all([
     settle(bridge.app.getInfo()),
     settle(bridge.settings.get()),
@@ -82,14 +86,16 @@ function createAppDataStore(bridge: KrakenBridge): AppDataStore {
       return () => void listeners.delete(listener);
     },
     async updateSettings(patch) {
+      pending.push(patch);
       update((current) => (current.settings ? { ...current, settings: { ...current.settings, ...patch } } : current));
       const result = await settle(bridge.settings.update(patch));
+      pending.splice(pending.indexOf(patch), 1);
       if (result.ok) {
-        update((current) => ({ ...current, settings: result.value }));
+        update((current) => ({ ...current, settings: withPending(result.value) }));
       } else {
         // Put back what main actually holds.
         const fresh = await settle(bridge.settings.get());
-        if (fresh.ok) update((current) => ({ ...current, settings: fresh.value }));
+        if (fresh.ok) update((current) => ({ ...current, settings: withPending(fresh.value) }));
       }
       return result;
     },
