@@ -21,7 +21,6 @@ const PERMISSIONS: Record<string, string[]> = {
  */
 export class RuntimeSession implements Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> {
   private requestHandler: PermissionRequestHandler = null;
-  private checkHandler: PermissionCheckHandler = null;
   private readonly context: () => Promise<BrowserContext>;
 
   constructor(context: () => Promise<BrowserContext>) {
@@ -33,14 +32,8 @@ export class RuntimeSession implements Pick<Session, 'setPermissionRequestHandle
     void this.applyToChromium();
   }
 
-  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
-    this.checkHandler = handler;
-  }
-
-  /** Used by specs through app.evaluate to ask what the app would answer. */
-  hasPermissionHandlers(): { request: boolean; check: boolean } {
-    return { request: this.requestHandler !== null, check: this.checkHandler !== null };
-  }
+  /** Accepted but not consulted: Chromium under Playwright answers permission checks itself (nothing granted). */
+  setPermissionCheckHandler(_handler: PermissionCheckHandler): void {}
 
   private async applyToChromium(): Promise<void> {
     const context = await this.context();
