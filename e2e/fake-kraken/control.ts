@@ -1,5 +1,8 @@
+import { validateBalanceWalk, type BalanceChange, type BalanceWalkOptions } from './balance-walk.ts';
 import type { FakeFault, FaultOptions } from './faults.ts';
 import type { FakeKeyConfig, RecordedCall } from './server.ts';
+import { readStreamFault, type StreamFault } from './ws-faults.ts';
+import type { StreamEvent } from './ws-server.ts';
 
 /**
  * The same controls as the in-process API, over HTTP under /__fake/, for when the fake runs in
@@ -10,8 +13,16 @@ import type { FakeKeyConfig, RecordedCall } from './server.ts';
  *   POST /__fake/clear-faults
  *   POST /__fake/balances      { balances, apiKey? }
  *   POST /__fake/holds         { holds, apiKey? }
- *   POST /__fake/permissions   { canQueryFunds, apiKey? }
- *   POST /__fake/keys          { apiKey, apiSecret, canQueryFunds?, balances? }
+ *   POST /__fake/permissions   { canQueryFunds?, canUseWebSockets?, apiKey? }
+ *   POST /__fake/keys          { apiKey, apiSecret, canQueryFunds?, canUseWebSockets?, balances? }
+ *   POST /__fake/prices        { prices }                → REST Ticker and WebSocket ticker updates
+ *   POST /__fake/stream-faults { fault, times?, always? } (see ws-faults.ts)
+ *   POST /__fake/clear-stream-faults
+ *   GET  /__fake/stream-events                           → { events }
+ *   POST /__fake/clear-stream-events
+ *   POST /__fake/balance-walk  { asset, times, minIntervalMs, maxIntervalMs, seed?, apiKey? } (answers at once)
+ *   GET  /__fake/balance-changes                         → { changes }
+ *   POST /__fake/clear-balance-changes
  */
 export interface FakeControls {
   /** Every call so far, oldest first (bounded by maxRecordedCalls). */
@@ -25,6 +36,20 @@ export interface FakeControls {
   /** Amounts on hold for open orders, reported by BalanceEx as hold_trade. */
   setHolds(holds: Readonly<Record<string, string>>, apiKey?: string): void;
   setPermissions(canQueryFunds: boolean, apiKey?: string): void;
+  /** "WebSocket interface: On" for the key: without it GetWebSocketsToken answers 'EGeneral:Permission denied'. */
+  setWebSocketPermission(allowed: boolean, apiKey?: string): void;
+  /** New last prices by pair key, altname, wsname or v2 symbol: REST Ticker answers them, ticker subscribers get an update. */
+  setPrices(prices: Readonly<Record<string, string>>): void;
+  injectStreamFault(fault: StreamFault, options?: Pick<FaultOptions, 'times' | 'always'>): void;
+  clearStreamFaults(): void;
+  /** What happened on the WebSocket side, oldest first (bounded). */
+  readonly streamEvents: readonly StreamEvent[];
+  clearStreamEvents(): void;
+  /** Changes one balance `times` times at random intervals (for benches); resolves after the last change. */
+  startBalanceWalk(options: BalanceWalkOptions): Promise<void>;
+  /** Every change balance walks made, with the exact new amount and when. */
+  readonly balanceChanges: readonly BalanceChange[];
+  clearBalanceChanges(): void;
 }
 
 export interface ControlReply {
@@ -44,8 +69,47 @@ const stringMap = (value: unknown): Record<string, string> | null =>
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+const optionalBoolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+/** The WebSocket, price and bench controls. */
+function streamControlReply(path: string, body: Json, controls: FakeControls): ControlReply | null {
+  switch (path) {
+    case '/__fake/prices': {
+      const prices = stringMap(body['prices']);
+      if (prices === null) return refused('prices must map pairs to decimal strings');
+      controls.setPrices(prices);
+      return done();
+    }
+    case '/__fake/stream-faults': {
+      const fault = readStreamFault(body['fault']);
+      if (fault === null) return refused('fault must be a stream fault (see ws-faults.ts)');
+      controls.injectStreamFault(fault, { times: typeof body['times'] === 'number' ? body['times'] : undefined, always: body['always'] === true });
+      return done();
+    }
+    case '/__fake/clear-stream-faults':
+      controls.clearStreamFaults();
+      return done();
+    case '/__fake/clear-stream-events':
+      controls.clearStreamEvents();
+      return done();
+    case '/__fake/balance-walk': {
+      const walk = body as unknown as BalanceWalkOptions;
+      validateBalanceWalk(walk);
+      void controls.startBalanceWalk(walk);
+      return done();
+    }
+    case '/__fake/clear-balance-changes':
+      controls.clearBalanceChanges();
+      return done();
+    default:
+      return null;
+  }
+}
+
 export function controlReply(method: string, path: string, rawBody: string, controls: FakeControls): ControlReply {
   if (method === 'GET' && path === '/__fake/calls') return done({ calls: controls.calls });
+  if (method === 'GET' && path === '/__fake/stream-events') return done({ events: controls.streamEvents });
+  if (method === 'GET' && path === '/__fake/balance-changes') return done({ changes: controls.balanceChanges });
   if (method !== 'POST') return refused('unknown control');
   let body: Json = {};
   if (rawBody.trim() !== '') {
@@ -85,20 +149,24 @@ export function controlReply(method: string, path: string, rawBody: string, cont
         controls.setHolds(holds, optionalString(body['apiKey']));
         return done();
       }
-      case '/__fake/permissions':
-        if (typeof body['canQueryFunds'] !== 'boolean') return refused('canQueryFunds must be a boolean');
-        controls.setPermissions(body['canQueryFunds'], optionalString(body['apiKey']));
+      case '/__fake/permissions': {
+        const funds = optionalBoolean(body['canQueryFunds']);
+        const webSockets = optionalBoolean(body['canUseWebSockets']);
+        if (funds === undefined && webSockets === undefined) return refused('canQueryFunds or canUseWebSockets must be a boolean');
+        if (funds !== undefined) controls.setPermissions(funds, optionalString(body['apiKey']));
+        if (webSockets !== undefined) controls.setWebSocketPermission(webSockets, optionalString(body['apiKey']));
         return done();
+      }
       case '/__fake/keys': {
         const apiKey = optionalString(body['apiKey']);
         const apiSecret = optionalString(body['apiSecret']);
         if (apiKey === undefined || apiSecret === undefined) return refused('apiKey and apiSecret are required');
         const balances = stringMap(body['balances']) ?? undefined;
-        controls.addKey({ apiKey, apiSecret, canQueryFunds: body['canQueryFunds'] !== false, balances });
+        controls.addKey({ apiKey, apiSecret, canQueryFunds: body['canQueryFunds'] !== false, canUseWebSockets: body['canUseWebSockets'] !== false, balances });
         return done();
       }
       default:
-        return refused('unknown control');
+        return streamControlReply(path, body, controls) ?? refused('unknown control');
     }
   } catch (error) {
     return refused(error instanceof Error ? error.message : 'control failed');

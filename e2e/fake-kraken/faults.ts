@@ -23,22 +23,23 @@ export interface FaultOptions {
   readonly path?: string | RegExp;
 }
 
-interface ArmedFault {
-  readonly fault: FakeFault;
+interface ArmedFault<F> {
+  readonly fault: F;
   remaining: number;
   readonly path: string | RegExp | undefined;
 }
 
-export interface FaultQueue {
-  add(fault: FakeFault, options?: FaultOptions): void;
+/** Armed faults, REST ones by request path and stream ones by endpoint path (e.g. '/ws-auth/v2'). */
+export interface FaultQueue<F = FakeFault> {
+  add(fault: F, options?: FaultOptions): void;
   /** The fault for this call, if any, consuming one use. */
-  take(path: string): FakeFault | undefined;
+  take(path: string): F | undefined;
   clear(): void;
 }
 
-export function createFaultQueue(): FaultQueue {
-  let armed: ArmedFault[] = [];
-  const matches = (entry: ArmedFault, path: string): boolean =>
+export function createFaultQueue<F = FakeFault>(): FaultQueue<F> {
+  let armed: ArmedFault<F>[] = [];
+  const matches = (entry: ArmedFault<F>, path: string): boolean =>
     entry.path === undefined || (typeof entry.path === 'string' ? path.includes(entry.path) : entry.path.test(path));
   return {
     add(fault, options = {}) {

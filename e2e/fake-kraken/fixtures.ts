@@ -14,6 +14,10 @@ export const FAKE_SECOND_API_SECRET = '5mC+a66cssw2a4BCakkrX5h/ghD1t9vOurNFwr6Sa
 export const FAKE_NO_FUNDS_API_KEY = 'MnmDQE8S3wOlUNQeXcJhhCCpW/4m9z2HBzI6aZ5Ogb4sL18jD5D1MduF';
 export const FAKE_NO_FUNDS_API_SECRET = 'I+JOX7Wz7Sp3HMFphtQfAAOosuZ69k8UuRcN8LqI84ZnyvlYisEoPurJU0oNGTeKggKd4DHHZsyzaUbOFwy7VQ==';
 
+/** A funded key created without "WebSocket interface: On": GetWebSocketsToken gets 'EGeneral:Permission denied'. */
+export const FAKE_NO_WS_API_KEY = '4GTFRD2g4TL2He5m8zxE4pFgnCM9n/5rUXyWmOBt/yJy/HQus1yrEbvD';
+export const FAKE_NO_WS_API_SECRET = 'MlEYJBqL5QPViTuno1K5jKhW4YEuEBjHLvNKcnfhr9U7IeHxlNYaPe5LMSZhznu4IbGL6omygQdsGRliEIbqyA==';
+
 /** The example from Kraken's Balance documentation: the same sample the app's demo account shows. */
 export const DEFAULT_BALANCES: Readonly<Record<string, string>> = DEMO_BALANCES;
 

@@ -3,6 +3,10 @@ export { startFakeKraken } from './server.ts';
 export type { FakeKeyConfig, FakeKraken, FakeKrakenOptions, FakeTier, RecordedCall } from './server.ts';
 export type { FakeFault, FaultOptions } from './faults.ts';
 export type { FakeControls } from './control.ts';
+export type { StreamEndpoint, StreamFault } from './ws-faults.ts';
+export { WS_PRIVATE_PATH, WS_PUBLIC_PATH } from './ws-faults.ts';
+export type { StreamEvent } from './ws-server.ts';
+export type { BalanceChange, BalanceWalkOptions } from './balance-walk.ts';
 export {
   DEFAULT_ASSETS,
   DEFAULT_BALANCES,
@@ -11,6 +15,8 @@ export {
   FAKE_API_SECRET,
   FAKE_NO_FUNDS_API_KEY,
   FAKE_NO_FUNDS_API_SECRET,
+  FAKE_NO_WS_API_KEY,
+  FAKE_NO_WS_API_SECRET,
   FAKE_SECOND_API_KEY,
   FAKE_SECOND_API_SECRET,
 } from './fixtures.ts';

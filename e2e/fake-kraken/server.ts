@@ -1,51 +1,48 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { startBalanceWalk, type BalanceChange, type BalanceWalk, type BalanceWalkOptions } from './balance-walk.ts';
 import { controlReply, type FakeControls } from './control.ts';
+import { fail, ok, type Reply } from './envelope.ts';
 import { createFaultQueue, type FakeFault } from './faults.ts';
 import {
-  assetPairEntry,
   DEFAULT_ASSETS,
-  DEFAULT_BALANCES,
   DEFAULT_PAIRS,
   FAKE_API_KEY,
   FAKE_API_SECRET,
   FAKE_NO_FUNDS_API_KEY,
   FAKE_NO_FUNDS_API_SECRET,
+  FAKE_NO_WS_API_KEY,
+  FAKE_NO_WS_API_SECRET,
   FAKE_SECOND_API_KEY,
   FAKE_SECOND_API_SECRET,
-  tickerEntry,
   type FakeAsset,
   type FakePairSpec,
 } from './fixtures.ts';
+import { createKeyRing, TIERS, type FakeKeyConfig, type FakeTier, type KeyState } from './keys.ts';
+import { createFakeMarket } from './market.ts';
+import { faultReply } from './rest-faults.ts';
 import { readPrivateBody, signatureMatches } from './signature.ts';
+import { createTokenBook } from './tokens.ts';
+import { WS_PRIVATE_PATH, WS_PUBLIC_PATH, type StreamEndpoint } from './ws-faults.ts';
+import { createFakeStreams, type StreamTimers } from './ws-server.ts';
 
-export type FakeTier = 'starter' | 'intermediate' | 'pro';
-
-const TIERS: Readonly<Record<FakeTier, { max: number; decayPerSecond: number }>> = {
-  starter: { max: 15, decayPerSecond: 0.33 },
-  intermediate: { max: 20, decayPerSecond: 0.5 },
-  pro: { max: 20, decayPerSecond: 1 },
-};
-
-export interface FakeKeyConfig {
-  readonly apiKey: string;
-  readonly apiSecret: string;
-  /** Default true. A key without "Funds permissions: Query" gets 'EGeneral:Permission denied' on balances. */
-  readonly canQueryFunds?: boolean;
-  readonly balances?: Readonly<Record<string, string>>;
-}
+export type { FakeKeyConfig, FakeTier } from './keys.ts';
 
 export interface FakeKrakenOptions {
-  /** Default: FAKE_API_KEY and FAKE_SECOND_API_KEY (documented example balances) and FAKE_NO_FUNDS_API_KEY. */
+  /** Default: FAKE_API_KEY and FAKE_SECOND_API_KEY (documented example balances), FAKE_NO_FUNDS_API_KEY and FAKE_NO_WS_API_KEY. */
   readonly keys?: readonly FakeKeyConfig[];
   /** Per-key private call counter like Kraken's; false turns it off. Default { tier: 'starter' }. */
   readonly rateLimit?: { readonly tier: FakeTier } | false;
-  /** Epoch ms; drives the rate-limit decay. */
+  /** Epoch ms; drives the rate-limit decay, token lifetimes and timestamps. */
   readonly now?: () => number;
+  /** Timers for WebSocket heartbeats and balance walks. Default: Node's. */
+  readonly timers?: StreamTimers;
+  /** WebSocket heartbeat interval while subscribed. Default 1000 (Kraken: about once a second). */
+  readonly heartbeatMs?: number;
   readonly port?: number;
   readonly assets?: Readonly<Record<string, FakeAsset>>;
   readonly pairs?: readonly FakePairSpec[];
-  /** Keep at most this many recorded calls (oldest dropped). Default 100 000. */
+  /** Keep at most this many recorded calls and stream events (oldest dropped). Default 100 000 / 10 000. */
   readonly maxRecordedCalls?: number;
 }
 
@@ -68,249 +65,160 @@ export interface RecordedCall {
 export interface FakeKraken extends FakeControls {
   /** e.g. http://127.0.0.1:54321 — use as the client's baseUrl / KRAKEN_API_URL. */
   readonly url: string;
+  /** ws://127.0.0.1:<port>/ws/v2, standing in for wss://ws.kraken.com/v2. */
+  readonly wsPublicUrl: string;
+  /** ws://127.0.0.1:<port>/ws-auth/v2, standing in for wss://ws-auth.kraken.com/v2. */
+  readonly wsPrivateUrl: string;
   readonly port: number;
   lastNonce(apiKey?: string): string | null;
   rateCounter(apiKey?: string): number;
+  openStreams(endpoint?: StreamEndpoint): number;
   close(): Promise<void>;
 }
 
-interface KeyState {
-  readonly secret: string;
-  canQueryFunds: boolean;
-  balances: Record<string, string>;
-  holds: Record<string, string>;
-  lastNonce: bigint | null;
-  counter: number;
-  counterAt: number;
-}
-
-interface Reply {
-  readonly status: number;
-  readonly body: string;
-  readonly contentType: string;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-const ok = (result: unknown): Reply => ({ status: 200, body: JSON.stringify({ error: [], result }), contentType: 'application/json' });
-const fail = (error: string, status = 200): Reply => ({ status, body: JSON.stringify({ error: [error] }), contentType: 'application/json' });
-
-const htmlPage = (status: number, title: string): string =>
-  `<!DOCTYPE html>\n<html><head><title>${status} ${title}</title></head><body><h1>${title}</h1><p>cloudflare</p></body></html>\n`;
-
 const MAX_BODY_BYTES = 64 * 1024;
+const REAL_TIMERS: StreamTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+function privateReply(method: string, state: KeyState, params: ReadonlyMap<string, string>, issueToken: () => unknown): Reply {
+  if (method === 'GetWebSocketsToken') return state.canUseWebSockets ? ok(issueToken()) : fail('EGeneral:Permission denied');
+  if (method !== 'Balance' && method !== 'BalanceEx') return fail('EGeneral:Unknown method', 404);
+  if (!state.canQueryFunds) return fail('EGeneral:Permission denied');
+  const rebase = params.get('rebase_multiplier');
+  if (rebase !== undefined && rebase !== 'rebased' && rebase !== 'base') return fail('EGeneral:Invalid arguments:rebase_multiplier');
+  if (method === 'Balance') return ok(state.balances);
+  const extended: Record<string, { balance: string; hold_trade: string }> = {};
+  for (const [code, balance] of Object.entries(state.balances)) {
+    extended[code] = { balance, hold_trade: state.holds[code] ?? '0.0000' };
+  }
+  return ok(extended);
+}
+
+interface Authenticated {
+  readonly state: KeyState | undefined;
+  readonly nonce: string | null;
+  readonly verified: boolean;
+  readonly bodyFormat: 'json' | 'form' | null;
+  readonly params: ReadonlyMap<string, string>;
+  /** Set when the call is refused before it reaches the method. */
+  readonly refusal: Reply | null;
+}
+
+/** Kraken's order of checks for a private call: key, nonce present, signature, nonce order. */
+function authenticate(req: IncomingMessage, path: string, rawBody: Buffer, state: KeyState | undefined): Authenticated {
+  const parsed = readPrivateBody(rawBody, req.headers['content-type'] ?? '');
+  const nonce = parsed?.nonce ?? null;
+  const base = { state, nonce, bodyFormat: parsed?.format ?? null, params: parsed?.params ?? new Map<string, string>() };
+  const sign = req.headers['api-sign'];
+  if (state === undefined) return { ...base, verified: false, refusal: fail('EAPI:Invalid key') };
+  if (parsed === null || nonce === null) return { ...base, verified: false, refusal: fail('EAPI:Invalid nonce') };
+  if (typeof sign !== 'string' || !signatureMatches(path, nonce, rawBody, state.secret, sign)) {
+    return { ...base, verified: false, refusal: fail('EAPI:Invalid signature') };
+  }
+  const value = BigInt(nonce);
+  if (state.lastNonce !== null && value <= state.lastNonce) return { ...base, verified: true, refusal: fail('EAPI:Invalid nonce') };
+  state.lastNonce = value;
+  return { ...base, verified: true, refusal: null };
+}
 
 export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<FakeKraken> {
   const now = options.now ?? Date.now;
-  const tier = options.rateLimit === false ? null : TIERS[options.rateLimit?.tier ?? 'starter'];
+  const timers = options.timers ?? REAL_TIMERS;
   const maxRecorded = options.maxRecordedCalls ?? 100_000;
-  const keys = new Map<string, KeyState>();
-  const faults = createFaultQueue();
-  let calls: RecordedCall[] = [];
-
-  const addKey = (config: FakeKeyConfig): void => {
-    keys.set(config.apiKey, {
-      secret: config.apiSecret,
-      canQueryFunds: config.canQueryFunds ?? true,
-      balances: { ...(config.balances ?? DEFAULT_BALANCES) },
-      holds: {},
-      lastNonce: null,
-      counter: 0,
-      counterAt: now(),
-    });
-  };
   const defaultKeys: FakeKeyConfig[] = [
     { apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET },
     { apiKey: FAKE_SECOND_API_KEY, apiSecret: FAKE_SECOND_API_SECRET },
     { apiKey: FAKE_NO_FUNDS_API_KEY, apiSecret: FAKE_NO_FUNDS_API_SECRET, canQueryFunds: false },
+    { apiKey: FAKE_NO_WS_API_KEY, apiSecret: FAKE_NO_WS_API_SECRET, canUseWebSockets: false },
   ];
-  for (const config of options.keys ?? defaultKeys) addKey(config);
-  const keyState = (apiKey: string | undefined): KeyState => {
-    const state = keys.get(apiKey ?? options.keys?.[0]?.apiKey ?? FAKE_API_KEY);
-    if (state === undefined) throw new Error(`fake kraken: unknown key ${apiKey ?? '(default)'}`);
-    return state;
-  };
-
-  // Public answers never change, so they are serialised once.
-  const assetsBody = options.assets ?? DEFAULT_ASSETS;
-  const pairSpecs = options.pairs ?? DEFAULT_PAIRS;
-  const pairEntries = Object.fromEntries(pairSpecs.map((p) => [p.key, assetPairEntry(p)]));
-  const tickerEntries = new Map(pairSpecs.map((p) => [p.key, tickerEntry(p.last)]));
-  const assetsReply = ok(assetsBody);
-  const pairsReply = ok(pairEntries);
-
-  const decayedCounter = (state: KeyState): number => {
-    if (tier === null) return 0;
-    const t = now();
-    state.counter = Math.max(0, state.counter - (Math.max(0, t - state.counterAt) / 1000) * tier.decayPerSecond);
-    state.counterAt = Math.max(state.counterAt, t);
-    return state.counter;
-  };
+  const tier = options.rateLimit === false ? null : TIERS[options.rateLimit?.tier ?? 'starter'];
+  const keys = createKeyRing(options.keys ?? defaultKeys, options.keys?.[0]?.apiKey ?? FAKE_API_KEY, tier, now);
+  const market = createFakeMarket(options.assets ?? DEFAULT_ASSETS, options.pairs ?? DEFAULT_PAIRS, now);
+  const tokens = createTokenBook(now);
+  const streams = createFakeStreams({ now, timers, heartbeatMs: options.heartbeatMs ?? 1000, market, keys, tokens, maxEvents: options.maxRecordedCalls });
+  const faults = createFaultQueue();
+  const walks = new Set<BalanceWalk>();
+  let calls: RecordedCall[] = [];
+  let balanceChanges: BalanceChange[] = [];
 
   const record = (call: RecordedCall): void => {
     calls.push(call);
     if (calls.length > maxRecorded) calls = calls.slice(calls.length - maxRecorded);
   };
 
-  const publicReply = (method: string, query: URLSearchParams): Reply => {
-    switch (method) {
-      case 'Time': {
-        const t = now();
-        return ok({ unixtime: Math.floor(t / 1000), rfc1123: new Date(t).toUTCString() });
-      }
-      case 'SystemStatus':
-        return ok({ status: 'online', timestamp: new Date(now()).toISOString() });
-      case 'Assets':
-        return assetsReply;
-      case 'AssetPairs':
-        return pairsReply;
-      case 'Ticker': {
-        const wanted = query.get('pair');
-        if (wanted === null || wanted === '') return ok(Object.fromEntries(tickerEntries));
-        const result: Record<string, unknown> = {};
-        for (const name of wanted.split(',')) {
-          const spec = pairSpecs.find((p) => p.key === name || p.altname === name);
-          if (spec === undefined) return fail('EQuery:Unknown asset pair');
-          result[spec.key] = tickerEntries.get(spec.key);
-        }
-        return ok(result);
-      }
-      default:
-        return fail('EGeneral:Unknown method', 404);
-    }
-  };
-
-  const privateReply = (method: string, state: KeyState, params: ReadonlyMap<string, string>): Reply => {
-    if (method !== 'Balance' && method !== 'BalanceEx') return fail('EGeneral:Unknown method', 404);
-    if (!state.canQueryFunds) return fail('EGeneral:Permission denied');
-    const rebase = params.get('rebase_multiplier');
-    if (rebase !== undefined && rebase !== 'rebased' && rebase !== 'base') return fail('EGeneral:Invalid arguments:rebase_multiplier');
-    if (method === 'Balance') return ok(state.balances);
-    const extended: Record<string, { balance: string; hold_trade: string }> = {};
-    for (const [code, balance] of Object.entries(state.balances)) {
-      extended[code] = { balance, hold_trade: state.holds[code] ?? '0.0000' };
-    }
-    return ok(extended);
-  };
-
-  // Order of checks follows Kraken: key, nonce present, signature, nonce order; then faults, rate limit, permissions.
   const handle = async (req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
     if (path.startsWith('/__fake/')) {
-      const control = controlReply(req.method ?? 'GET', path, rawBody.toString('utf8'), controls);
+      const control = controlReply(req.method ?? 'GET', path, rawBody.toString('utf8'), fake);
       res.writeHead(control.status, { 'Content-Type': 'application/json' }).end(control.body);
       return;
     }
-    const at = now();
-    const base = { method: req.method ?? 'GET', path, at };
-
     const privateMatch = /^\/0\/private\/([A-Za-z]+)$/.exec(path);
     const publicMatch = /^\/0\/public\/([A-Za-z]+)$/.exec(path);
     const apiKeyHeader = req.headers['api-key'];
     const apiKey = typeof apiKeyHeader === 'string' ? apiKeyHeader : null;
-    let nonce: string | null = null;
-    let verified = false;
-    let bodyFormat: 'json' | 'form' | null = null;
-    let reply: Reply | null = null;
-    let state: KeyState | undefined;
-    let params: ReadonlyMap<string, string> = new Map();
-
-    if (privateMatch !== null && req.method === 'POST') {
-      state = apiKey === null ? undefined : keys.get(apiKey);
-      const parsed = readPrivateBody(rawBody, req.headers['content-type'] ?? '');
-      nonce = parsed?.nonce ?? null;
-      bodyFormat = parsed?.format ?? null;
-      params = parsed?.params ?? params;
-      const sign = req.headers['api-sign'];
-      if (state === undefined) reply = fail('EAPI:Invalid key');
-      else if (parsed === null || nonce === null) reply = fail('EAPI:Invalid nonce');
-      else if (typeof sign !== 'string' || !signatureMatches(path, nonce, rawBody, state.secret, sign)) reply = fail('EAPI:Invalid signature');
-      else {
-        verified = true;
-        const value = BigInt(nonce);
-        if (state.lastNonce !== null && value <= state.lastNonce) reply = fail('EAPI:Invalid nonce');
-        else state.lastNonce = value;
-      }
-    } else if (publicMatch === null || req.method !== 'GET') {
-      reply = fail('EGeneral:Unknown method', 404);
-    }
+    const isPrivate = privateMatch !== null && req.method === 'POST';
+    const auth: Authenticated = isPrivate
+      ? authenticate(req, path, rawBody, apiKey === null ? undefined : keys.find(apiKey))
+      : { state: undefined, nonce: null, verified: false, bodyFormat: null, params: new Map(), refusal: null };
+    let reply = auth.refusal ?? (!isPrivate && (publicMatch === null || req.method !== 'GET') ? fail('EGeneral:Unknown method', 404) : null);
 
     const fault = reply === null ? faults.take(path) : undefined;
+    const recordAs = (status: number, errors: readonly string[]): void =>
+      record({ method: req.method ?? 'GET', path, at: now(), apiKey, nonce: auth.nonce, verified: auth.verified, bodyFormat: auth.bodyFormat, status, errors, fault: fault?.type ?? null });
     const finish = (r: Reply, errors: readonly string[]): void => {
-      record({ ...base, apiKey, nonce, verified, bodyFormat, status: r.status, errors, fault: fault?.type ?? null });
+      recordAs(r.status, errors);
       res.writeHead(r.status, { 'Content-Type': r.contentType, 'Content-Length': Buffer.byteLength(r.body), ...r.headers });
       res.end(r.body);
     };
 
     if (fault !== undefined) {
-      switch (fault.type) {
-        case 'kraken-error':
-          finish(fail(fault.error, fault.status), [fault.error]);
-          return;
-        case 'html':
-          finish({ status: fault.status, body: htmlPage(fault.status, 'Bad gateway'), contentType: 'text/html' }, ['html']);
-          return;
-        case 'too-many-requests':
-          finish({
-            status: 429,
-            body: htmlPage(429, 'Too Many Requests'),
-            contentType: 'text/html',
-            headers: fault.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(fault.retryAfterSeconds) },
-          }, ['429']);
-          return;
-        case 'malformed-json':
-          finish({ status: 200, body: '{"error":[],"result":{"ZUSD":"171288.61', contentType: 'application/json' }, ['malformed-json']);
-          return;
-        case 'raw':
-          finish({ status: fault.status, body: fault.body, contentType: fault.contentType ?? 'application/json' }, ['raw']);
-          return;
-        case 'reset':
-          record({ ...base, apiKey, nonce, verified, bodyFormat, status: 0, errors: ['reset'], fault: 'reset' });
-          // A TCP RST, like a proxy dropping the connection, rather than a polite FIN.
-          req.socket.resetAndDestroy();
-          return;
-        case 'delay':
-          await new Promise((resolve) => setTimeout(resolve, fault.ms));
-          if (res.destroyed || req.socket.destroyed) {
-            record({ ...base, apiKey, nonce, verified, bodyFormat, status: 0, errors: ['client-gone'], fault: 'delay' });
-            return;
-          }
-          break;
+      const instead = faultReply(fault);
+      if (instead !== null) return finish(instead.reply, instead.errors);
+      if (fault.type === 'reset') {
+        recordAs(0, ['reset']);
+        // A TCP RST, like a proxy dropping the connection, rather than a polite FIN.
+        req.socket.resetAndDestroy();
+        return;
       }
+      if (fault.type === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (res.destroyed || req.socket.destroyed) return recordAs(0, ['client-gone']);
     }
 
+    const { state } = auth;
     if (reply === null && state !== undefined && privateMatch?.[1] !== undefined) {
-      if (tier !== null && decayedCounter(state) + 1 > tier.max) reply = fail('EAPI:Rate limit exceeded');
-      else {
-        if (tier !== null) state.counter += 1;
-        reply = privateReply(privateMatch[1], state, params);
-      }
+      reply = keys.spend(state, 1)
+        ? privateReply(privateMatch[1], state, auth.params, () => tokens.issue(apiKey ?? ''))
+        : fail('EAPI:Rate limit exceeded');
     }
-    if (reply === null && publicMatch?.[1] !== undefined) reply = publicReply(publicMatch[1], url.searchParams);
+    if (reply === null && publicMatch?.[1] !== undefined) reply = market.publicReply(publicMatch[1], url.searchParams);
     const final = reply ?? fail('EGeneral:Internal error', 500);
-    const errors = final.contentType === 'application/json' ? (JSON.parse(final.body) as { error: string[] }).error : [];
-    finish(final, errors);
+    finish(final, final.contentType === 'application/json' ? (JSON.parse(final.body) as { error: string[] }).error : []);
   };
 
-  const controls: FakeControls = {
-    get calls() {
-      return calls;
-    },
-    clearCalls: () => {
-      calls = [];
-    },
-    injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
-    clearFaults: () => faults.clear(),
-    addKey,
-    setBalances: (balances, apiKey) => {
-      keyState(apiKey).balances = { ...balances };
-    },
-    setHolds: (holds, apiKey) => {
-      keyState(apiKey).holds = { ...holds };
-    },
-    setPermissions: (canQueryFunds, apiKey) => {
-      keyState(apiKey).canQueryFunds = canQueryFunds;
-    },
+  const setBalances = (balances: Readonly<Record<string, string>>, apiKey?: string): void => {
+    const state = keys.get(apiKey);
+    const before = state.balances;
+    state.balances = { ...balances };
+    streams.balancesChanged(keys.resolve(apiKey), before, state.balances);
+  };
+
+  const startWalk = (walkOptions: BalanceWalkOptions): Promise<void> => {
+    const apiKey = keys.resolve(walkOptions.apiKey);
+    keys.get(apiKey);
+    const walk = startBalanceWalk(apiKey, walkOptions, {
+      now,
+      timers,
+      balances: (key) => keys.get(key).balances,
+      setBalances,
+      record: (change) => balanceChanges.push(change),
+    });
+    walks.add(walk);
+    void walk.done.then(() => walks.delete(walk));
+    return walk.done;
   };
 
   const server = createServer((req, res) => {
@@ -327,6 +235,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
       });
     });
   });
+  server.on('upgrade', (req, socket, head) => streams.handleUpgrade(req, socket, head));
   // Sockets are tracked so close() does not wait for idle keep-alive connections.
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -340,25 +249,54 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
   });
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeKraken = {
     url: `http://127.0.0.1:${port}`,
+    wsPublicUrl: `ws://127.0.0.1:${port}${WS_PUBLIC_PATH}`,
+    wsPrivateUrl: `ws://127.0.0.1:${port}${WS_PRIVATE_PATH}`,
     port,
     get calls() {
       return calls;
     },
-    clearCalls: controls.clearCalls,
-    injectFault: controls.injectFault,
-    clearFaults: controls.clearFaults,
-    addKey: controls.addKey,
-    setBalances: controls.setBalances,
-    setHolds: controls.setHolds,
-    setPermissions: controls.setPermissions,
-    lastNonce: (apiKey) => keyState(apiKey).lastNonce?.toString() ?? null,
-    rateCounter: (apiKey) => decayedCounter(keyState(apiKey)),
+    clearCalls: () => {
+      calls = [];
+    },
+    injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
+    clearFaults: () => faults.clear(),
+    addKey: (config) => keys.add(config),
+    setBalances,
+    setHolds: (holds, apiKey) => {
+      keys.get(apiKey).holds = { ...holds };
+    },
+    setPermissions: (canQueryFunds, apiKey) => {
+      keys.get(apiKey).canQueryFunds = canQueryFunds;
+    },
+    setWebSocketPermission: (allowed, apiKey) => {
+      keys.get(apiKey).canUseWebSockets = allowed;
+    },
+    setPrices: (prices) => streams.pricesChanged(market.setPrices(prices)),
+    injectStreamFault: (fault, faultOptions) => streams.injectFault(fault, faultOptions),
+    clearStreamFaults: () => streams.clearFaults(),
+    get streamEvents() {
+      return streams.events;
+    },
+    clearStreamEvents: () => streams.clearEvents(),
+    startBalanceWalk: startWalk,
+    get balanceChanges() {
+      return balanceChanges;
+    },
+    clearBalanceChanges: () => {
+      balanceChanges = [];
+    },
+    lastNonce: (apiKey) => keys.get(apiKey).lastNonce?.toString() ?? null,
+    rateCounter: (apiKey) => keys.decayedCounter(keys.get(apiKey)),
+    openStreams: (endpoint) => streams.openConnections(endpoint),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const walk of walks) walk.cancel();
+        streams.close();
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
+  return fake;
 }
