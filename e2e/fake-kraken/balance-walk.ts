@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { StreamTimers } from './ws-server.ts';
+import type { StreamTimers } from './ws-api.ts';
 
 /** Drives a bench: one balance changed `times` times at random intervals, every change logged. */
 export interface BalanceWalkOptions {

@@ -1,8 +1,8 @@
 import { validateBalanceWalk, type BalanceChange, type BalanceWalkOptions } from './balance-walk.ts';
 import type { FakeFault, FaultOptions } from './faults.ts';
 import type { FakeKeyConfig, RecordedCall } from './server.ts';
-import { readStreamFault, type StreamFault } from './ws-faults.ts';
-import type { StreamEvent } from './ws-server.ts';
+import { readStreamFault, type StreamFault } from './ws-api.ts';
+import type { StreamEvent } from './ws-api.ts';
 
 /**
  * The same controls as the in-process API, over HTTP under /__fake/, for when the fake runs in
@@ -16,7 +16,7 @@ import type { StreamEvent } from './ws-server.ts';
  *   POST /__fake/permissions   { canQueryFunds?, canUseWebSockets?, apiKey? }
  *   POST /__fake/keys          { apiKey, apiSecret, canQueryFunds?, canUseWebSockets?, balances? }
  *   POST /__fake/prices        { prices }                → REST Ticker and WebSocket ticker updates
- *   POST /__fake/stream-faults { fault, times?, always? } (see ws-faults.ts)
+ *   POST /__fake/stream-faults { fault, times?, always? } (see ws-api.ts)
  *   POST /__fake/clear-stream-faults
  *   GET  /__fake/stream-events                           → { events }
  *   POST /__fake/clear-stream-events
@@ -82,7 +82,7 @@ function streamControlReply(path: string, body: Json, controls: FakeControls): C
     }
     case '/__fake/stream-faults': {
       const fault = readStreamFault(body['fault']);
-      if (fault === null) return refused('fault must be a stream fault (see ws-faults.ts)');
+      if (fault === null) return refused('fault must be a stream fault (see ws-api.ts)');
       controls.injectStreamFault(fault, { times: typeof body['times'] === 'number' ? body['times'] : undefined, always: body['always'] === true });
       return done();
     }

@@ -3,9 +3,9 @@ export { startFakeKraken } from './server.ts';
 export type { FakeKeyConfig, FakeKraken, FakeKrakenOptions, FakeTier, RecordedCall } from './server.ts';
 export type { FakeFault, FaultOptions } from './faults.ts';
 export type { FakeControls } from './control.ts';
-export type { StreamEndpoint, StreamFault } from './ws-faults.ts';
-export { WS_PRIVATE_PATH, WS_PUBLIC_PATH } from './ws-faults.ts';
-export type { StreamEvent } from './ws-server.ts';
+export type { StreamEndpoint, StreamFault } from './ws-api.ts';
+export { WS_PRIVATE_PATH, WS_PUBLIC_PATH } from './ws-api.ts';
+export type { StreamEvent } from './ws-api.ts';
 export type { BalanceChange, BalanceWalkOptions } from './balance-walk.ts';
 export {
   DEFAULT_ASSETS,

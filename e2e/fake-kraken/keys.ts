@@ -1,3 +1,4 @@
+import { fail, ok, type Reply } from './envelope.ts';
 import { DEFAULT_BALANCES } from './fixtures.ts';
 
 export type FakeTier = 'starter' | 'intermediate' | 'pro';
@@ -86,4 +87,19 @@ export function createKeyRing(
   };
   for (const config of initial) ring.add(config);
   return ring;
+}
+
+/** A private method's answer once the call is authenticated and counted. */
+export function privateReply(method: string, state: KeyState, params: ReadonlyMap<string, string>, issueToken: () => unknown): Reply {
+  if (method === 'GetWebSocketsToken') return state.canUseWebSockets ? ok(issueToken()) : fail('EGeneral:Permission denied');
+  if (method !== 'Balance' && method !== 'BalanceEx') return fail('EGeneral:Unknown method', 404);
+  if (!state.canQueryFunds) return fail('EGeneral:Permission denied');
+  const rebase = params.get('rebase_multiplier');
+  if (rebase !== undefined && rebase !== 'rebased' && rebase !== 'base') return fail('EGeneral:Invalid arguments:rebase_multiplier');
+  if (method === 'Balance') return ok(state.balances);
+  const extended: Record<string, { balance: string; hold_trade: string }> = {};
+  for (const [code, balance] of Object.entries(state.balances)) {
+    extended[code] = { balance, hold_trade: state.holds[code] ?? '0.0000' };
+  }
+  return ok(extended);
 }

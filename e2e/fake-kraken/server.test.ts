@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_BALANCES,
-  FAKE_API_KEY,
   FAKE_API_SECRET,
   FAKE_NO_FUNDS_API_KEY,
   FAKE_NO_FUNDS_API_SECRET,
@@ -9,7 +8,7 @@ import {
   type FakeKraken,
   type FakeKrakenOptions,
 } from './index.ts';
-import { expectedSignature } from './signature.ts';
+import { post } from './test-helpers.ts';
 
 const open: FakeKraken[] = [];
 afterEach(async () => {
@@ -20,35 +19,6 @@ async function fake(options?: FakeKrakenOptions): Promise<FakeKraken> {
   const server = await startFakeKraken(options);
   open.push(server);
   return server;
-}
-
-interface PostOptions {
-  key?: string;
-  secret?: string;
-  nonce: string;
-  format?: 'json' | 'form';
-  extra?: Record<string, string>;
-  method?: string;
-  tamper?: (body: string) => string;
-}
-
-async function post(server: FakeKraken, options: PostOptions): Promise<{ status: number; json: { error: string[]; result?: unknown } }> {
-  const path = `/0/private/${options.method ?? 'Balance'}`;
-  const extra = options.extra ?? {};
-  const body = options.format === 'form'
-    ? new URLSearchParams({ nonce: options.nonce, ...extra }).toString()
-    : `{"nonce":${options.nonce}${Object.entries(extra).map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`).join('')}}`;
-  const sign = expectedSignature(path, options.nonce, Buffer.from(body), options.secret ?? FAKE_API_SECRET);
-  const response = await fetch(server.url + path, {
-    method: 'POST',
-    headers: {
-      'API-Key': options.key ?? FAKE_API_KEY,
-      'API-Sign': sign,
-      'Content-Type': options.format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json',
-    },
-    body: options.tamper ? options.tamper(body) : body,
-  });
-  return { status: response.status, json: (await response.json()) as { error: string[]; result?: unknown } };
 }
 
 async function get(server: FakeKraken, pathAndQuery: string): Promise<{ error: string[]; result?: Record<string, unknown> }> {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { startBalanceWalk, type BalanceChange, type BalanceWalk, type BalanceWalkOptions } from './balance-walk.ts';
 import { controlReply, type FakeControls } from './control.ts';
-import { fail, ok, type Reply } from './envelope.ts';
+import { fail, type Reply } from './envelope.ts';
 import { createFaultQueue, type FakeFault } from './faults.ts';
 import {
   DEFAULT_ASSETS,
@@ -18,13 +18,13 @@ import {
   type FakeAsset,
   type FakePairSpec,
 } from './fixtures.ts';
-import { createKeyRing, TIERS, type FakeKeyConfig, type FakeTier, type KeyState } from './keys.ts';
+import { createKeyRing, privateReply, TIERS, type FakeKeyConfig, type FakeTier } from './keys.ts';
 import { createFakeMarket } from './market.ts';
 import { faultReply } from './rest-faults.ts';
-import { readPrivateBody, signatureMatches } from './signature.ts';
+import { authenticate, type Authenticated } from './signature.ts';
 import { createTokenBook } from './tokens.ts';
-import { WS_PRIVATE_PATH, WS_PUBLIC_PATH, type StreamEndpoint } from './ws-faults.ts';
-import { createFakeStreams, type StreamTimers } from './ws-server.ts';
+import { WS_PRIVATE_PATH, WS_PUBLIC_PATH, type StreamEndpoint, type StreamTimers } from './ws-api.ts';
+import { createFakeStreams } from './ws-server.ts';
 
 export type { FakeKeyConfig, FakeTier } from './keys.ts';
 
@@ -81,47 +81,6 @@ const REAL_TIMERS: StreamTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-function privateReply(method: string, state: KeyState, params: ReadonlyMap<string, string>, issueToken: () => unknown): Reply {
-  if (method === 'GetWebSocketsToken') return state.canUseWebSockets ? ok(issueToken()) : fail('EGeneral:Permission denied');
-  if (method !== 'Balance' && method !== 'BalanceEx') return fail('EGeneral:Unknown method', 404);
-  if (!state.canQueryFunds) return fail('EGeneral:Permission denied');
-  const rebase = params.get('rebase_multiplier');
-  if (rebase !== undefined && rebase !== 'rebased' && rebase !== 'base') return fail('EGeneral:Invalid arguments:rebase_multiplier');
-  if (method === 'Balance') return ok(state.balances);
-  const extended: Record<string, { balance: string; hold_trade: string }> = {};
-  for (const [code, balance] of Object.entries(state.balances)) {
-    extended[code] = { balance, hold_trade: state.holds[code] ?? '0.0000' };
-  }
-  return ok(extended);
-}
-
-interface Authenticated {
-  readonly state: KeyState | undefined;
-  readonly nonce: string | null;
-  readonly verified: boolean;
-  readonly bodyFormat: 'json' | 'form' | null;
-  readonly params: ReadonlyMap<string, string>;
-  /** Set when the call is refused before it reaches the method. */
-  readonly refusal: Reply | null;
-}
-
-/** Kraken's order of checks for a private call: key, nonce present, signature, nonce order. */
-function authenticate(req: IncomingMessage, path: string, rawBody: Buffer, state: KeyState | undefined): Authenticated {
-  const parsed = readPrivateBody(rawBody, req.headers['content-type'] ?? '');
-  const nonce = parsed?.nonce ?? null;
-  const base = { state, nonce, bodyFormat: parsed?.format ?? null, params: parsed?.params ?? new Map<string, string>() };
-  const sign = req.headers['api-sign'];
-  if (state === undefined) return { ...base, verified: false, refusal: fail('EAPI:Invalid key') };
-  if (parsed === null || nonce === null) return { ...base, verified: false, refusal: fail('EAPI:Invalid nonce') };
-  if (typeof sign !== 'string' || !signatureMatches(path, nonce, rawBody, state.secret, sign)) {
-    return { ...base, verified: false, refusal: fail('EAPI:Invalid signature') };
-  }
-  const value = BigInt(nonce);
-  if (state.lastNonce !== null && value <= state.lastNonce) return { ...base, verified: true, refusal: fail('EAPI:Invalid nonce') };
-  state.lastNonce = value;
-  return { ...base, verified: true, refusal: null };
-}
 
 export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<FakeKraken> {
   const now = options.now ?? Date.now;

@@ -1,4 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { fail, type Reply } from './envelope.ts';
+import type { KeyState } from './keys.ts';
 
 // Written independently of main/kraken/sign.ts on purpose: the fake must not share the code it checks.
 
@@ -48,4 +51,31 @@ export function readPrivateBody(rawBody: Buffer, contentType: string): PrivateBo
   const params = new Map<string, string>(form.entries());
   const nonce = form.get('nonce');
   return { nonce: nonce !== null && /^\d{1,20}$/.test(nonce) ? nonce : null, params, format: 'form' };
+}
+
+export interface Authenticated {
+  readonly state: KeyState | undefined;
+  readonly nonce: string | null;
+  readonly verified: boolean;
+  readonly bodyFormat: 'json' | 'form' | null;
+  readonly params: ReadonlyMap<string, string>;
+  /** Set when the call is refused before it reaches the method. */
+  readonly refusal: Reply | null;
+}
+
+/** Kraken's order of checks for a private call: key, nonce present, signature, nonce order. */
+export function authenticate(req: IncomingMessage, path: string, rawBody: Buffer, state: KeyState | undefined): Authenticated {
+  const parsed = readPrivateBody(rawBody, req.headers['content-type'] ?? '');
+  const nonce = parsed?.nonce ?? null;
+  const base = { state, nonce, bodyFormat: parsed?.format ?? null, params: parsed?.params ?? new Map<string, string>() };
+  const sign = req.headers['api-sign'];
+  if (state === undefined) return { ...base, verified: false, refusal: fail('EAPI:Invalid key') };
+  if (parsed === null || nonce === null) return { ...base, verified: false, refusal: fail('EAPI:Invalid nonce') };
+  if (typeof sign !== 'string' || !signatureMatches(path, nonce, rawBody, state.secret, sign)) {
+    return { ...base, verified: false, refusal: fail('EAPI:Invalid signature') };
+  }
+  const value = BigInt(nonce);
+  if (state.lastNonce !== null && value <= state.lastNonce) return { ...base, verified: true, refusal: fail('EAPI:Invalid nonce') };
+  state.lastNonce = value;
+  return { ...base, verified: true, refusal: null };
 }

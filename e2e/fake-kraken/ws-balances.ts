@@ -28,10 +28,23 @@ export function wsWalletFor(code: string, assets: Readonly<Record<string, FakeAs
 }
 
 const amountOf = (value: string | undefined): Big => new Big(value !== undefined && DECIMAL_RE.test(value) ? value : '0');
+const scaleOf = (value: string | undefined): number => (value !== undefined && DECIMAL_RE.test(value) ? value.split('.')[1]?.length ?? 0 : 0);
+
+/** A sum that keeps the largest scale of its parts, as Kraken writes amounts (0.0100000000, not 0.01). */
+interface ScaledSum {
+  value: Big;
+  scale: number;
+}
+
+const addTo = (sum: ScaledSum, value: string): void => {
+  sum.value = sum.value.plus(value);
+  sum.scale = Math.max(sum.scale, scaleOf(value));
+};
+const text = (sum: ScaledSum): string => sum.value.toFixed(sum.scale);
 
 interface AssetTotals {
-  total: Big;
-  readonly wallets: Map<string, { type: string; id: string; balance: Big }>;
+  readonly total: ScaledSum;
+  readonly wallets: Map<string, { type: string; id: string; balance: ScaledSum }>;
 }
 
 function totalsByAsset(balances: Readonly<Record<string, string>>, assets: Readonly<Record<string, FakeAsset>>): Map<string, AssetTotals> {
@@ -39,13 +52,13 @@ function totalsByAsset(balances: Readonly<Record<string, string>>, assets: Reado
   for (const [code, value] of Object.entries(balances)) {
     if (!DECIMAL_RE.test(value)) continue;
     const wallet = wsWalletFor(code, assets);
-    const entry = totals.get(wallet.asset) ?? { total: new Big(0), wallets: new Map() };
+    const entry = totals.get(wallet.asset) ?? { total: { value: new Big(0), scale: 0 }, wallets: new Map() };
     totals.set(wallet.asset, entry);
-    entry.total = entry.total.plus(value);
+    addTo(entry.total, value);
     const key = `${wallet.type}/${wallet.id}`;
-    const walletEntry = entry.wallets.get(key) ?? { type: wallet.type, id: wallet.id, balance: new Big(0) };
+    const walletEntry = entry.wallets.get(key) ?? { type: wallet.type, id: wallet.id, balance: { value: new Big(0), scale: 0 } };
     entry.wallets.set(key, walletEntry);
-    walletEntry.balance = walletEntry.balance.plus(value);
+    addTo(walletEntry.balance, value);
   }
   return totals;
 }
@@ -55,8 +68,8 @@ export function balancesSnapshotData(balances: Readonly<Record<string, string>>,
   return [...totalsByAsset(balances, assets)].map(([asset, totals]) => ({
     asset,
     asset_class: 'currency',
-    balance: jsonNumber(totals.total.toFixed()),
-    wallets: [...totals.wallets.values()].map((w) => ({ type: w.type, id: w.id, balance: jsonNumber(w.balance.toFixed()) })),
+    balance: jsonNumber(text(totals.total)),
+    wallets: [...totals.wallets.values()].map((w) => ({ type: w.type, id: w.id, balance: jsonNumber(text(w.balance)) })),
   }));
 }
 
@@ -96,6 +109,7 @@ export function balanceUpdateEntries(
   for (const code of codes) {
     const amount = amountOf(after[code]).minus(amountOf(before[code]));
     if (amount.eq(0)) continue;
+    const scale = Math.max(scaleOf(after[code]), scaleOf(before[code]));
     const wallet = wsWalletFor(code, assets);
     const { ledgerId, refId } = ids.next();
     const credit = amount.gt(0);
@@ -110,9 +124,9 @@ export function balanceUpdateEntries(
       category: wallet.type === 'earn' ? 'staking-rewards' : kind,
       wallet_type: wallet.type,
       wallet_id: wallet.id,
-      amount: jsonNumber(amount.toFixed()),
+      amount: jsonNumber(amount.toFixed(scale)),
       fee: jsonNumber('0.0'),
-      balance: jsonNumber((totals.get(wallet.asset)?.total ?? new Big(0)).toFixed()),
+      balance: jsonNumber(text(totals.get(wallet.asset)?.total ?? { value: new Big(0), scale })),
     });
   }
   return entries;

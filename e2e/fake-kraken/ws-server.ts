@@ -1,11 +1,8 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { jsonNumber, rfc3339 } from './envelope.ts';
-import { createFaultQueue, type FaultOptions, type FaultQueue } from './faults.ts';
-import type { KeyRing } from './keys.ts';
-import type { FakeMarket } from './market.ts';
-import type { TokenBook } from './tokens.ts';
+import { createFaultQueue, type FaultQueue } from './faults.ts';
 import { balancesSnapshotData, balanceUpdateEntries, createLedgerIds } from './ws-balances.ts';
 import {
   endpointPath,
@@ -13,50 +10,12 @@ import {
   WS_PRIVATE_PATH,
   WS_PUBLIC_PATH,
   type ArmedStreamFaultType,
+  type FakeStreams,
+  type FakeStreamsOptions,
   type StreamEndpoint,
+  type StreamEvent,
   type StreamFault,
-} from './ws-faults.ts';
-
-/** What happened on the fake's WebSocket side, for tests and benches to read. */
-export interface StreamEvent {
-  readonly at: number;
-  readonly endpoint: StreamEndpoint;
-  /** 0 for a refused upgrade. */
-  readonly connection: number;
-  readonly event: 'open' | 'close' | 'refused' | 'subscribed' | 'rejected' | 'unsubscribed' | 'update' | 'fault';
-  readonly channel?: string;
-  readonly detail?: string;
-}
-
-export interface FakeStreams {
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  injectFault(fault: StreamFault, options?: Pick<FaultOptions, 'times' | 'always'>): void;
-  clearFaults(): void;
-  /** Pushes one balances update per changed code to that key's subscribers. */
-  balancesChanged(apiKey: string, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): void;
-  /** Pushes ticker updates for these v2 symbols. */
-  pricesChanged(symbols: readonly string[]): void;
-  readonly events: readonly StreamEvent[];
-  clearEvents(): void;
-  openConnections(endpoint?: StreamEndpoint): number;
-  close(): void;
-}
-
-export interface StreamTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface FakeStreamsOptions {
-  readonly now: () => number;
-  readonly timers: StreamTimers;
-  /** Kraken sends a heartbeat about once a second while a connection has a subscription. */
-  readonly heartbeatMs: number;
-  readonly market: FakeMarket;
-  readonly keys: KeyRing;
-  readonly tokens: TokenBook;
-  readonly maxEvents?: number;
-}
+} from './ws-api.ts';
 
 interface Connection {
   readonly id: number;

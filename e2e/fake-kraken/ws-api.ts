@@ -1,3 +1,12 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FaultOptions } from './faults.ts';
+import type { KeyRing } from './keys.ts';
+import type { FakeMarket } from './market.ts';
+import type { TokenBook } from './tokens.ts';
+
+// The fake's WebSocket side as the rest of the fake sees it: endpoints, faults, events (ws-server.ts builds it).
+
 /** Which WebSocket endpoint: public (ws.kraken.com/v2) or private (ws-auth.kraken.com/v2). */
 export type StreamEndpoint = 'public' | 'private';
 
@@ -44,4 +53,45 @@ export function readStreamFault(value: unknown): StreamFault | null {
   }
   if (fault['text'] !== undefined && typeof fault['text'] !== 'string') return null;
   return fault as unknown as StreamFault;
+}
+
+/** What happened on the fake's WebSocket side, for tests and benches to read. */
+export interface StreamEvent {
+  readonly at: number;
+  readonly endpoint: StreamEndpoint;
+  /** 0 for a refused upgrade. */
+  readonly connection: number;
+  readonly event: 'open' | 'close' | 'refused' | 'subscribed' | 'rejected' | 'unsubscribed' | 'update' | 'fault';
+  readonly channel?: string;
+  readonly detail?: string;
+}
+
+export interface FakeStreams {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  injectFault(fault: StreamFault, options?: Pick<FaultOptions, 'times' | 'always'>): void;
+  clearFaults(): void;
+  /** Pushes one balances update per changed code to that key's subscribers. */
+  balancesChanged(apiKey: string, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): void;
+  /** Pushes ticker updates for these v2 symbols. */
+  pricesChanged(symbols: readonly string[]): void;
+  readonly events: readonly StreamEvent[];
+  clearEvents(): void;
+  openConnections(endpoint?: StreamEndpoint): number;
+  close(): void;
+}
+
+export interface StreamTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface FakeStreamsOptions {
+  readonly now: () => number;
+  readonly timers: StreamTimers;
+  /** Kraken sends a heartbeat about once a second while a connection has a subscription. */
+  readonly heartbeatMs: number;
+  readonly market: FakeMarket;
+  readonly keys: KeyRing;
+  readonly tokens: TokenBook;
+  readonly maxEvents?: number;
 }
