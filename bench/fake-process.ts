@@ -7,6 +7,9 @@ const CLI = fileURLToPath(new URL('../e2e/fake-kraken/cli.ts', import.meta.url))
 
 export interface FakeProcess {
   readonly url: string;
+  /** The fake's WebSocket v2 endpoints (public and private), for live-mode benches. */
+  readonly wsPublicUrl: string;
+  readonly wsPrivateUrl: string;
   stop(): Promise<void>;
 }
 
@@ -18,9 +21,11 @@ export async function startFakeProcess(args: readonly string[] = []): Promise<Fa
   const child: ChildProcess = spawn(process.execPath, ['--no-warnings', CLI, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (child.stdout === null) throw new Error('fake kraken: no stdout');
   const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  const { url } = JSON.parse(line) as { url: string };
+  const { url, wsPublicUrl, wsPrivateUrl } = JSON.parse(line) as { url: string; wsPublicUrl: string; wsPrivateUrl: string };
   return {
     url,
+    wsPublicUrl,
+    wsPrivateUrl,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
