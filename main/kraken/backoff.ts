@@ -27,10 +27,18 @@ export function isAutoRetryable(error: KrakenError): boolean {
   }
 }
 
-/** Exponential backoff with "equal jitter": half the step is fixed, half random. */
+/**
+ * Exponential backoff with "equal jitter": the step doubles per attempt (0-based) up to the cap, and the
+ * delay is half the step fixed plus half at random, so clients that failed together spread out.
+ */
+export function jitteredStepMs(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
+  const step = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt, 52));
+  return step / 2 + random() * (step / 2);
+}
+
+/** The delay before automatic retry `attempt` of a REST call: jittered, never shorter than the server asked. */
 export function backoffDelayMs(attempt: number, policy: BackoffPolicy, error: KrakenError, now: number): number {
-  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  const jittered = step / 2 + policy.random() * (step / 2);
+  const jittered = jitteredStepMs(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
   const serverAsked = error.retryAt === null ? 0 : Math.max(0, error.retryAt - now);
   return Math.ceil(Math.max(jittered, Math.min(serverAsked, policy.maxDelayMs)));
 }

@@ -16,6 +16,7 @@ import { decodeApiSecret, privateJsonBody, signRequest } from './sign.ts';
 import { createNodeTransport } from './node-transport.ts';
 import { createFetchTransport, REAL_TIMERS, type HttpRequest, type HttpTransport, type Timers } from './transport.ts';
 import { createTtlCache } from './ttl-cache.ts';
+import { parseWebSocketsToken, type WebSocketsToken } from './websockets-token.ts';
 
 export type RebaseMultiplier = 'rebased' | 'base';
 
@@ -87,6 +88,8 @@ export interface KrakenClient {
   ticker(pairs: readonly string[], options?: CallOptions): Promise<TickerTable>;
   /** Balance + asset names + prices, valued in one quote currency. */
   portfolio(options?: PortfolioOptions): Promise<Portfolio>;
+  /** GetWebSocketsToken: a signed private call like Balance (same lane, nonces, rate limiter). */
+  webSocketsToken(options?: CallOptions): Promise<WebSocketsToken>;
   /** Our estimate of Kraken's private-call counter for this key. */
   rateCounter(): RateCounterSnapshot;
   /** Epoch ms when a temporary lockout ends, or null when not locked out. */
@@ -252,6 +255,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
       const prices = await ticker(pairsForValuation(directory, pairTable, bases, directory.display(quote)), signal);
       return valuePortfolio(balances, assetTable, pairTable, prices, quote);
     }),
+    webSocketsToken: (opts) => guard(async () => parseWebSocketsToken(await privateCall('GetWebSocketsToken', {}, opts?.signal))),
     rateCounter: () => limiter.snapshot(),
     lockedUntil,
     close: () => transport.close?.(),
