@@ -1,33 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { FAKE_API_KEY, startFakeKraken, type FakeKraken } from './index.ts';
-import { openStream, post, type Json, type TestStream } from './test-helpers.ts';
+import { FAKE_API_KEY, type FakeKraken } from './index.ts';
+import { nextNonce, openStream, post, streamTestbed, type Json, type TestStream } from './test-helpers.ts';
 
-const servers: FakeKraken[] = [];
-const streams: TestStream[] = [];
-afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.close();
-  await Promise.all(servers.splice(0).map((f) => f.close()));
-});
-
-async function fake(): Promise<FakeKraken> {
-  const server = await startFakeKraken({ heartbeatMs: 40, rateLimit: false });
-  servers.push(server);
-  return server;
-}
-
-async function stream(url: string): Promise<TestStream> {
-  const opened = await openStream(url);
-  streams.push(opened);
-  return opened;
-}
-
-let nonce = Date.now() * 1000;
-async function tokenFor(server: { url: string }): Promise<string> {
-  nonce += 1;
-  const { json } = await post(server, { nonce: String(nonce), method: 'GetWebSocketsToken' });
-  return (json.result as { token: string }).token;
-}
+const bed = streamTestbed({ heartbeatMs: 40, rateLimit: false });
+const { stream, tokenFor } = bed;
+const fake = (): Promise<FakeKraken> => bed.fake();
+afterEach(bed.cleanup);
 
 const isAck = (m: Json): boolean => m['method'] === 'subscribe';
 const balancesOf = (type: string) => (m: Json): boolean => m['channel'] === 'balances' && m['type'] === type;
@@ -158,8 +137,7 @@ describe('fake Kraken WebSocket: HTTP controls (for a fake in another process)',
     expect((await control(server, '/__fake/prices', { prices: { NOPE: '1' } })).status).toBe(400);
 
     await control(server, '/__fake/permissions', { canUseWebSockets: false });
-    nonce += 1;
-    expect((await post(server, { nonce: String(nonce), method: 'GetWebSocketsToken' })).json.error).toEqual(['EGeneral:Permission denied']);
+    expect((await post(server, { nonce: nextNonce(), method: 'GetWebSocketsToken' })).json.error).toEqual(['EGeneral:Permission denied']);
     expect((await control(server, '/__fake/permissions', {})).status).toBe(400);
     await control(server, '/__fake/permissions', { canUseWebSockets: true, apiKey: FAKE_API_KEY });
 
@@ -191,8 +169,7 @@ describe('fake Kraken WebSocket: HTTP controls (for a fake in another process)',
     expect(new Set(changes.map((c) => c.balance)).size).toBeGreaterThan(1);
     const streamed = client.frames.filter((f) => f.includes('"channel":"balances","type":"update"')).map((f) => /"balance":([\d.]+)\}/.exec(f)?.[1]);
     expect(streamed).toEqual(changes.map((c) => c.balance));
-    nonce += 1;
-    expect((await post(server, { nonce: String(nonce) })).json.result).toEqual({ XXBT: '1.0000000000', ZUSD: changes.at(-1)?.balance });
+    expect((await post(server, { nonce: nextNonce() })).json.result).toEqual({ XXBT: '1.0000000000', ZUSD: changes.at(-1)?.balance });
     await control(server, '/__fake/clear-balance-changes', {});
     expect(server.balanceChanges).toEqual([]);
   });

@@ -5,42 +5,13 @@ import {
   FAKE_NO_WS_API_SECRET,
   FAKE_SECOND_API_KEY,
   FAKE_SECOND_API_SECRET,
-  startFakeKraken,
   type FakeKraken,
-  type FakeKrakenOptions,
 } from './index.ts';
 import { createFakeClock } from '../../main/refresh/fake-clock.ts';
-import { openStream, post, type Json, type TestStream } from './test-helpers.ts';
+import { streamTestbed, type Json, type TestStream } from './test-helpers.ts';
 
-const servers: FakeKraken[] = [];
-const streams: TestStream[] = [];
-afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.close();
-  await Promise.all(servers.splice(0).map((f) => f.close()));
-});
-
-async function fake(options?: FakeKrakenOptions): Promise<FakeKraken> {
-  const server = await startFakeKraken({ heartbeatMs: 50, ...options });
-  servers.push(server);
-  return server;
-}
-
-async function stream(url: string): Promise<TestStream> {
-  const opened = await openStream(url);
-  streams.push(opened);
-  return opened;
-}
-
-let nonce = Date.now() * 1000;
-async function token(server: FakeKraken, key = FAKE_API_KEY, secret?: string): Promise<{ error: string[]; result?: unknown }> {
-  nonce += 1;
-  return (await post(server, { nonce: String(nonce), method: 'GetWebSocketsToken', key, ...(secret === undefined ? {} : { secret }) })).json;
-}
-
-async function tokenFor(server: FakeKraken, key = FAKE_API_KEY, secret?: string): Promise<string> {
-  const { result } = await token(server, key, secret);
-  return (result as { token: string }).token;
-}
+const { fake, stream, token, tokenFor, cleanup } = streamTestbed({ heartbeatMs: 50 });
+afterEach(cleanup);
 
 const isAck = (method: string) => (m: Json): boolean => m['method'] === method;
 const onChannel = (channel: string, type?: string) => (m: Json): boolean => m['channel'] === channel && (type === undefined || m['type'] === type);

@@ -1,5 +1,6 @@
 // Helpers for the fake's own tests.
 import { FAKE_API_KEY, FAKE_API_SECRET } from './fixtures.ts';
+import { startFakeKraken, type FakeKraken, type FakeKrakenOptions } from './server.ts';
 import { expectedSignature } from './signature.ts';
 
 export interface PostOptions {
@@ -97,4 +98,48 @@ export async function openStream(url: string): Promise<TestStream> {
     closed,
     close: () => socket.close(),
   };
+}
+
+/** Fakes and stream clients for one test file, all closed by cleanup() (call it in afterEach). */
+export interface StreamTestbed {
+  fake(options?: FakeKrakenOptions): Promise<FakeKraken>;
+  stream(url: string): Promise<TestStream>;
+  /** GetWebSocketsToken's whole answer for a key (default: FAKE_API_KEY). */
+  token(server: { readonly url: string }, key?: string, secret?: string): Promise<{ error: string[]; result?: unknown }>;
+  /** Just the token; for a key that may have one. */
+  tokenFor(server: { readonly url: string }, key?: string, secret?: string): Promise<string>;
+  cleanup(): Promise<void>;
+}
+
+let nonce = Date.now() * 1000;
+/** Nonces for the fake's tests: increasing across every helper and test in the process. */
+export const nextNonce = (): string => String(++nonce);
+
+export function streamTestbed(defaults: FakeKrakenOptions): StreamTestbed {
+  const servers: FakeKraken[] = [];
+  const streams: TestStream[] = [];
+  const bed: StreamTestbed = {
+    async fake(options) {
+      const server = await startFakeKraken({ ...defaults, ...options });
+      servers.push(server);
+      return server;
+    },
+    async stream(url) {
+      const opened = await openStream(url);
+      streams.push(opened);
+      return opened;
+    },
+    async token(server, key = FAKE_API_KEY, secret) {
+      return (await post(server, { nonce: nextNonce(), method: 'GetWebSocketsToken', key, ...(secret === undefined ? {} : { secret }) })).json;
+    },
+    async tokenFor(server, key, secret) {
+      const { result } = await bed.token(server, key, secret);
+      return (result as { token: string }).token;
+    },
+    async cleanup() {
+      for (const stream of streams.splice(0)) stream.close();
+      await Promise.all(servers.splice(0).map((f) => f.close()));
+    },
+  };
+  return bed;
 }

@@ -29,6 +29,19 @@ function setup(options: { random?: number; token?: () => Promise<string>; channe
   return { clock, sockets, statuses, resyncs, changes, connection, state, tokensIssued: () => tokens };
 }
 
+/** A connection started and past its token fetch (the first socket exists, not yet open). */
+async function started(options: Parameters<typeof setup>[0] = {}): Promise<ReturnType<typeof setup>> {
+  const t = setup(options);
+  t.connection.start();
+  await settle();
+  return t;
+}
+
+/** The server refuses the client's subscription with this error. */
+function refuseSubscription(socket: ScriptedSocket, error: string): void {
+  socket.push({ method: 'subscribe', error, success: false, req_id: socket.sent[0]?.['req_id'] });
+}
+
 /** Plays Kraken for one connection: open, ack the subscribe, send the snapshot. */
 function acceptSubscription(socket: ScriptedSocket, sequence = 1): void {
   socket.open();
@@ -58,9 +71,7 @@ describe('stream connection: connecting and live', () => {
   });
 
   it('stays live while heartbeats arrive, without pinging', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
+    const t = await started();
     acceptSubscription(t.sockets.last());
     for (let i = 0; i < 120; i += 1) {
       t.clock.advance(1000);
@@ -72,9 +83,7 @@ describe('stream connection: connecting and live', () => {
   });
 
   it('pings after 2.5 s of silence; a pong keeps the connection', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
+    const t = await started();
     const socket = t.sockets.last();
     acceptSubscription(socket);
     for (let i = 0; i < 10; i += 1) {
@@ -89,9 +98,7 @@ describe('stream connection: connecting and live', () => {
 
 describe('stream connection: watchdog, backoff and fresh tokens', () => {
   it('reconnects with a fresh token when nothing arrives for 5 s (stale), after one unanswered ping', async () => {
-    const t = setup({ random: 0 });
-    t.connection.start();
-    await settle();
+    const t = await started({ random: 0 });
     const first = t.sockets.last();
     acceptSubscription(first);
     t.clock.advance(4999);
@@ -147,51 +154,42 @@ describe('stream connection: watchdog, backoff and fresh tokens', () => {
     expect((t.connection.status() as { retryAt: number }).retryAt - t.clock.now()).toBe(500);
   });
 
-  it('a refused token (ESession:Invalid session) reconnects with a new one', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
-    const socket = t.sockets.last();
-    socket.open();
-    socket.push({ method: 'subscribe', error: 'ESession:Invalid session', success: false, req_id: socket.sent[0]?.['req_id'] });
-    expect(t.connection.status()).toMatchObject({ state: 'backoff', problem: 'token-rejected' });
+  it.each([
+    ['ESession:Invalid session', 'token-rejected'],
+    ['EGeneral:Internal error', 'subscribe-failed'],
+  ])('a subscription refused with %s: %s, then a new connection with a new token', async (error, problem) => {
+    const t = await started();
+    t.sockets.last().open();
+    refuseSubscription(t.sockets.last(), error);
+    expect(t.connection.status()).toMatchObject({ state: 'backoff', problem });
+    expect(t.sockets.last().closedByClient).toBe(true);
     t.clock.advance(1000);
     await settle();
     t.sockets.last().open();
     expect(t.sockets.last().sent[0]).toMatchObject({ params: { token: 'token-2' } });
   });
 
-  it('a subscription refused for another reason, or never answered, reconnects', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
-    let socket = t.sockets.last();
+  it('a subscription never answered (while heartbeats and pongs flow) reconnects after 10 s', async () => {
+    const t = await started();
+    const socket = t.sockets.last();
     socket.open();
-    socket.push({ method: 'subscribe', error: 'EGeneral:Internal error', success: false, req_id: socket.sent[0]?.['req_id'] });
-    expect(t.connection.status()).toMatchObject({ state: 'backoff', problem: 'subscribe-failed' });
-    t.clock.advance(1000);
-    await settle();
-    socket = t.sockets.last();
-    socket.open();
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 9; i += 1) {
       t.clock.advance(1000);
       socket.push(heartbeat);
     }
+    expect(t.state()).toBe('connecting');
+    t.clock.advance(1000);
     expect(t.connection.status()).toMatchObject({ state: 'backoff', problem: 'subscribe-timeout' });
   });
 
   it('a token that cannot be fetched (network, rate limit) backs off without opening a socket', async () => {
-    const t = setup({ token: () => Promise.reject(new Error('network down')) });
-    t.connection.start();
-    await settle();
+    const t = await started({ token: () => Promise.reject(new Error('network down')) });
     expect(t.connection.status()).toMatchObject({ state: 'backoff', problem: 'token-failed' });
     expect(t.sockets.sockets).toHaveLength(0);
   });
 
   it('ignores frames it cannot read, counts them, and does not let them keep a dead connection alive', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
+    const t = await started();
     const socket = t.sockets.last();
     acceptSubscription(socket);
     for (let i = 0; i < 4; i += 1) {
@@ -208,9 +206,7 @@ describe('stream connection: watchdog, backoff and fresh tokens', () => {
 describe('stream connection: polling with a reason', () => {
   it('a key without the WebSocket permission: polling with the reason, no socket, a retry in an hour or on retryNow()', async () => {
     let calls = 0;
-    const t = setup({ token: () => (++calls === 1 ? Promise.reject(new StreamPermissionDenied('needs WebSocket interface')) : Promise.resolve('ok-token')) });
-    t.connection.start();
-    await settle();
+    const t = await started({ token: () => (++calls === 1 ? Promise.reject(new StreamPermissionDenied('needs WebSocket interface')) : Promise.resolve('ok-token')) });
     expect(t.connection.status()).toEqual({ state: 'polling', reason: 'permission-denied', message: 'needs WebSocket interface', retryAt: 1_000_000 + 3_600_000 });
     expect(t.sockets.sockets).toHaveLength(0);
     t.connection.retryNow();
@@ -261,9 +257,7 @@ describe('stream connection: polling with a reason', () => {
 
 describe('stream connection: pause, resume, stop', () => {
   it('pause closes and stays quiet; resume asks for a resync and reconnects at once with a fresh token', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
+    const t = await started();
     const socket = t.sockets.last();
     acceptSubscription(socket);
     t.connection.pause();
@@ -294,9 +288,7 @@ describe('stream connection: pause, resume, stop', () => {
   });
 
   it('stop ends everything: idle, no timers, late socket events ignored', async () => {
-    const t = setup();
-    t.connection.start();
-    await settle();
+    const t = await started();
     const socket = t.sockets.last();
     acceptSubscription(socket);
     t.connection.stop();
@@ -309,9 +301,7 @@ describe('stream connection: pause, resume, stop', () => {
   });
 
   it('reports every state change, in order', async () => {
-    const t = setup({ random: 0 });
-    t.connection.start();
-    await settle();
+    const t = await started({ random: 0 });
     acceptSubscription(t.sockets.last());
     t.sockets.last().drop();
     t.clock.advance(500);

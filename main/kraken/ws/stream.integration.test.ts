@@ -79,6 +79,15 @@ function privateStream(server: FakeKraken, client: KrakenClient): Watched {
   return { connection, statuses, resyncs, signals, state: () => connection.status().state };
 }
 
+/** A fake and a private stream on its main key, started and live. */
+async function liveStream(): Promise<{ server: FakeKraken; stream: Watched }> {
+  const server = await fake();
+  const stream = privateStream(server, clientFor(server));
+  stream.connection.start();
+  await until(() => stream.state() === 'live', 'live');
+  return { server, stream };
+}
+
 const tokenCalls = (server: FakeKraken): number => server.calls.filter((c) => c.path === '/0/private/GetWebSocketsToken').length;
 
 describe('private stream against the fake Kraken', () => {
@@ -98,10 +107,7 @@ describe('private stream against the fake Kraken', () => {
   });
 
   it('drop → backoff → a new connection with a fresh token → live again', async () => {
-    const server = await fake();
-    const stream = privateStream(server, clientFor(server));
-    stream.connection.start();
-    await until(() => stream.state() === 'live', 'live');
+    const { server, stream } = await liveStream();
     server.injectStreamFault({ type: 'drop' });
     await until(() => stream.statuses.some((s) => s.state === 'backoff'), 'backoff');
     await until(() => stream.state() === 'live' && tokenCalls(server) === 2, 'live again with a second token');
@@ -110,10 +116,7 @@ describe('private stream against the fake Kraken', () => {
   });
 
   it('a stalled connection is noticed by the watchdog and replaced', async () => {
-    const server = await fake();
-    const stream = privateStream(server, clientFor(server));
-    stream.connection.start();
-    await until(() => stream.state() === 'live', 'live');
+    const { server, stream } = await liveStream();
     server.injectStreamFault({ type: 'stall' });
     await until(() => stream.statuses.some((s) => s.state === 'backoff' && s.problem === 'stale'), 'stale');
     await until(() => stream.state() === 'live', 'live again');
@@ -166,10 +169,7 @@ describe('private stream against the fake Kraken', () => {
   });
 
   it('pause closes the socket; resume asks for a resync and comes back live', async () => {
-    const server = await fake();
-    const stream = privateStream(server, clientFor(server));
-    stream.connection.start();
-    await until(() => stream.state() === 'live', 'live');
+    const { server, stream } = await liveStream();
     stream.connection.pause();
     await until(() => server.openStreams() === 0, 'the socket closed');
     stream.connection.resume();
