@@ -1,4 +1,7 @@
 // Public entry of the Kraken WebSocket v2 layer: plain Node, no Electron. See connection.ts for the states.
+// It lives under kraken/ because it is Kraken's protocol (message shapes, tokens, symbols, sequence rules);
+// what the app does with it per account (coalesced REST refreshes, the "Live" header, polling intervals)
+// belongs to the app's own wiring, which depends on this layer and not the other way round.
 export { createStreamConnection } from './connection.ts';
 export {
   DEFAULT_STREAM_TUNING,
