@@ -8,6 +8,7 @@ import { dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, Run
 import { RuntimeIpcMain } from './ipc-main.ts';
 import { RuntimeSafeStorage, type RuntimeBackend } from './safe-storage.ts';
 import { RuntimeSession } from './session.ts';
+import { RuntimeTabs } from './tabs.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -49,6 +50,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'electron-runtime-profile-'));
   let resolveContext!: (context: BrowserContext) => void;
   const contextReady = new Promise<BrowserContext>((resolve) => (resolveContext = resolve));
+  let resolveTabs!: (tabs: RuntimeTabs) => void;
+  const tabsReady = new Promise<RuntimeTabs>((resolve) => (resolveTabs = resolve));
   let context: BrowserContext | null = null;
 
   const shutdown = async (code: number): Promise<void> => {
@@ -65,7 +68,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
   const host: WindowHost = {
     ipcMain,
     headed: options.headed,
-    context: () => contextReady,
+    openPage: async () => (await tabsReady).open(),
+    closePage: async (page) => (await tabsReady).close(page),
     windowOpened: (window) => app.emit('browser-window-created', {}, window),
     windowClosed: () => {
       if (RuntimeBrowserWindow.getAllWindows().length > 0) return;
@@ -101,9 +105,13 @@ export function createElectronRuntime(options: RuntimeOptions) {
       headless: !options.headed,
       viewport: options.headed ? null : { width: 1120, height: 760 },
       args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'],
+      // Signals are the app's to handle, as in Electron (host.ts); Chromium is killed when this process ends.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     context.on('close', () => void shutdown(0));
-    for (const page of context.pages()) await page.close(); // the profile's initial blank tab is no window
+    resolveTabs(await RuntimeTabs.adopt(context, options.headed));
     resolveContext(context);
     safeStorage.markReady();
     app.markReady();

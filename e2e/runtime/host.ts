@@ -38,12 +38,19 @@ process.on('message', (message: { type: 'evaluate'; id: number; source: string; 
   })();
 });
 process.on('disconnect', () => void runtime.shutdown(0));
+// Electron quits gracefully (before-quit, will-quit) on SIGINT, SIGTERM and SIGHUP, once: a second signal
+// finds the default handler again and ends the process at once (Chromium is killed on exit).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => runtime.electron.app.quit());
 
 console.info(`[electron-runtime] main ${path.relative(process.cwd(), mainEntry)} on Chromium (${headed ? 'headed' : 'headless'})`);
 createRequire(mainEntry)(mainEntry);
 runtime
   .boot()
-  .then((endpoint) => process.send?.({ type: 'ready', endpoint }))
+  .then((endpoint) => {
+    // Specs get the endpoint over IPC; a preview prints it (scripts/preview-check.mjs connects to it).
+    if (process.send) process.send({ type: 'ready', endpoint });
+    else console.info(`[electron-runtime] ready, DevTools endpoint ${endpoint}`);
+  })
   .catch((error: unknown) => {
     console.error('[electron-runtime] Chromium did not start:', error instanceof Error ? error.message : error);
     if (headed) console.error('[electron-runtime] A headed preview needs a display; on a headless machine run it under xvfb-run.');

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, HandlerDetails, IpcMainInvokeEvent, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { preventableEvent } from './events.ts';
 import type { RuntimeIpcMain } from './ipc-main.ts';
 import { DISPATCH_GLOBAL, INVOKE_BINDING, OPEN_BINDING, preloadInitScript, SEND_BINDING } from './preload-shim.ts';
@@ -13,7 +13,9 @@ let nextId = 1;
 export interface WebContentsHost {
   readonly ipcMain: RuntimeIpcMain;
   readonly headed: boolean;
-  context(): Promise<BrowserContext>;
+  /** A new page of the shared profile, and closing one (see tabs.ts: a headed run keeps its last tab). */
+  openPage(): Promise<Page>;
+  closePage(page: Page): Promise<void>;
 }
 
 type WebContentsApi = Pick<WebContents, 'id' | 'send' | 'getURL' | 'isDestroyed' | 'setWindowOpenHandler' | 'getTitle' | 'isLoading'>;
@@ -37,7 +39,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   }
 
   private async createPage(options: BrowserWindowConstructorOptions): Promise<Page> {
-    const page = await (await this.host.context()).newPage();
+    const page = await this.host.openPage();
     this.page = page;
     if (!this.host.headed) await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
     await page.exposeBinding(INVOKE_BINDING, ({ frame }, channel: string, args: unknown[]) =>
@@ -122,7 +124,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   }
 
   async close(): Promise<void> {
-    if (this.page && !this.page.isClosed()) await this.page.close();
+    if (this.page) await this.host.closePage(this.page);
     this.destroy();
   }
 
