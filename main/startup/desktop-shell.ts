@@ -3,6 +3,7 @@ import { log } from '../log.ts';
 import type { Services } from '../services.ts';
 import { startTray } from '../tray/app-tray.ts';
 import { createMainWindow, setHideInsteadOfClose, showMainWindow } from '../window.ts';
+import { opensDemoAccount } from './demo-switch.ts';
 import { syncLaunchAtLogin } from './login-item-edge.ts';
 import { shouldStartHidden } from './start-hidden.ts';
 
@@ -46,6 +47,8 @@ export function startDesktopShell(services: Services): void {
     openedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
     hasTray: tray !== null,
   });
+  // Before the window exists, so it opens on the demo's balances rather than on the first-run screen.
+  if (opensDemoAccount(process.argv, app.isPackaged)) services.vault.addDemo();
   createMainWindow({ show: !hidden });
   services.balances.start();
   // macOS: a click on the Dock icon brings back the window hidden to the tray, or a new one if it was
