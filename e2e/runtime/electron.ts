@@ -105,12 +105,11 @@ export function createElectronRuntime(options: RuntimeOptions) {
       headless: !options.headed,
       viewport: options.headed ? null : { width: 1120, height: 760 },
       args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'],
-      // Signals are the app's to handle, as in Electron (host.ts); Chromium is killed when this process ends.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
     });
     context.on('close', () => void shutdown(0));
+    // Ctrl+C ends the process from Playwright's signal handler, which kills Chromium but skips shutdown():
+    // the profile goes on exit too (registered after Playwright's own exit hook, so Chromium is gone first).
+    process.once('exit', () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 }));
     resolveTabs(await RuntimeTabs.adopt(context, options.headed));
     resolveContext(context);
     safeStorage.markReady();

@@ -38,9 +38,6 @@ process.on('message', (message: { type: 'evaluate'; id: number; source: string; 
   })();
 });
 process.on('disconnect', () => void runtime.shutdown(0));
-// Electron quits gracefully (before-quit, will-quit) on SIGINT, SIGTERM and SIGHUP, once: a second signal
-// finds the default handler again and ends the process at once (Chromium is killed on exit).
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => runtime.electron.app.quit());
 
 console.info(`[electron-runtime] main ${path.relative(process.cwd(), mainEntry)} on Chromium (${headed ? 'headed' : 'headless'})`);
 createRequire(mainEntry)(mainEntry);
