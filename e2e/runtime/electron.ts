@@ -43,6 +43,8 @@ export interface RuntimeOptions {
  * - IPC serialisation is Playwright's, not the structured clone algorithm.
  * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window (all windows
  *   are pages of one Chromium profile). Tray, Menu, Notification, dialog and shell draw or open nothing.
+ *   Headed, a blank tab stands in while the app has no window (tabs.ts), and closing a window from
+ *   Chromium's own title bar closes its page without a 'close' event.
  * - safeStorage imitates Linux backends only; protocol, webRequest, autoUpdater, crashReporter, fuses,
  *   asar and the packaged-app paths are absent. Only the APIs the app uses exist; add them as it grows.
  */
