@@ -1,10 +1,7 @@
 // Sample data for bench/render-rows.ts: one account holding `count` balances, valued exactly (big.js),
 // with a read-only .S sibling for every fifth asset so the table also has grouped lines.
-import Big from 'big.js';
 import type { AccountBalances, AccountSummary, AppInfo, BalanceRow, Settings } from '../ipc/contract.ts';
-
-const Dec = Big();
-Dec.strict = true;
+import { Decimal } from '../shared/decimal.ts';
 
 export interface BenchData {
   info: AppInfo;
@@ -24,28 +21,28 @@ function rawRows(count: number): Omit<BalanceRow, 'share'>[] {
     const base = code(i);
     const amount = `${(i * 7919) % 100000}.${String((i * 104729) % 100000000).padStart(8, '0')}`;
     const price = `${1 + (i % 50)}.${String((i * 31) % 10000).padStart(4, '0')}`;
-    const value = new Dec(amount).times(price).toFixed();
-    rows.push({ asset: base, base, extension: null, readOnly: false, amount, price, value });
+    const value = new Decimal(amount).times(price).toFixed();
+    rows.push({ asset: base, base, extension: null, unbondingDays: null, readOnly: false, amount, price, value });
     if (i % 5 === 0 && rows.length < count) {
-      const staked = new Dec(amount).div('3').toFixed(10);
-      rows.push({ asset: `${base}.S`, base, extension: 'S', readOnly: true, amount: staked, price, value: new Dec(staked).times(price).toFixed() });
+      const staked = new Decimal(amount).div('3').toFixed(10);
+      rows.push({ asset: `${base}.S`, base, extension: 'S', unbondingDays: null, readOnly: true, amount: staked, price, value: new Decimal(staked).times(price).toFixed() });
     }
   }
   return rows;
 }
 
 function withShares(rows: readonly Omit<BalanceRow, 'share'>[]): { rows: BalanceRow[]; total: string } {
-  const total = rows.reduce((sum, row) => (row.value === null ? sum : sum.plus(row.value)), new Dec('0'));
+  const total = rows.reduce((sum, row) => (row.value === null ? sum : sum.plus(row.value)), new Decimal('0'));
   const sorted = rows
-    .map((row) => ({ ...row, share: row.value === null ? null : new Dec(row.value).div(total).toFixed(12) }))
-    .sort((a, b) => new Dec(b.value ?? '0').cmp(a.value ?? '0'));
+    .map((row) => ({ ...row, share: row.value === null ? null : new Decimal(row.value).div(total).toFixed(12) }))
+    .sort((a, b) => new Decimal(b.value ?? '0').cmp(a.value ?? '0'));
   return { rows: sorted, total: total.toFixed() };
 }
 
 export function benchData(count: number, now = Date.now()): BenchData {
   const { rows, total } = withShares(rawRows(count));
   return {
-    info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [] },
+    info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US' },
     settings: {
       refreshIntervalSec: 60, quoteCurrency: 'USD', rebaseMultiplier: 'rebased', tier: 'starter', launchAtLogin: false, startMinimized: false,
       closeToTray: true, theme: 'light', privacyMode: false, hideSmallBelow: '0', notifyOnChange: false, notifyThresholdPercent: '5',
@@ -72,8 +69,8 @@ export function withOneBalanceChanged(data: BenchData, asset: string, delta: str
   if (!portfolio) throw new Error('bench data has no portfolio');
   const changed = portfolio.rows.map((row) => {
     if (row.asset !== asset) return row;
-    const amount = new Dec(row.amount).plus(delta).toFixed();
-    return { ...row, amount, value: row.price === null ? null : new Dec(amount).times(row.price).toFixed() };
+    const amount = new Decimal(row.amount).plus(delta).toFixed();
+    return { ...row, amount, value: row.price === null ? null : new Decimal(amount).times(row.price).toFixed() };
   });
   const { rows, total } = withShares(changed);
   const first = data.balances[0];

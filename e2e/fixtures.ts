@@ -4,6 +4,11 @@ import { launchApp, type AppHandle, type LaunchOptions } from './runtime/launch.
 interface Fixtures {
   /** Extra environment for the app; override with test.use({ appEnv: { … } }). */
   appEnv: Record<string, string>;
+  /**
+   * The OS locale the app sees, as Linux spells it (LC_ALL): what app.getSystemLocale() reads there, on
+   * Electron and the test runtime alike. Fixed, so a developer's own locale never changes what specs see.
+   */
+  osLocale: string;
   /** Launches another instance (its own or a shared user data folder); closed after the test. */
   launch: (options?: Partial<LaunchOptions>) => Promise<AppHandle>;
   app: AppHandle;
@@ -12,11 +17,12 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   appEnv: [{}, { option: true }],
-  launch: async ({ appEnv }, use, testInfo) => {
+  osLocale: ['en_US.UTF-8', { option: true }],
+  launch: async ({ appEnv, osLocale }, use, testInfo) => {
     const launched: AppHandle[] = [];
     await use(async (options = {}) => {
       // KRAKEN_BALANCES_E2E=1 makes main keep the last tray model where specs can read it (main/tray/app-tray.ts).
-      const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), ...options, env: { KRAKEN_BALANCES_E2E: '1', ...appEnv, ...options.env } });
+      const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), ...options, env: { KRAKEN_BALANCES_E2E: '1', LC_ALL: osLocale, ...appEnv, ...options.env } });
       launched.push(app);
       return app;
     });

@@ -1,14 +1,17 @@
 import type { Page } from '@playwright/test';
 import type { AccountBalances, KrakenBridge, Settings } from '../ipc/contract.ts';
-import { formatMoney } from '../main/balances/display-format.ts';
 import type { TrayModel } from '../main/tray/tray-model.ts';
 import type { AppHandle } from './runtime/launch.ts';
 import { addAccount, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
 
 // Electron has no API to read a tray back, so main keeps the model it last applied on a global when
 // KRAKEN_BALANCES_E2E=1 (set by e2e/fixtures.ts); this works on both runtimes. On the test runtime the
-// recorded Tray itself is checked too, to prove the model reached it.
+// recorded Tray itself is checked too, to prove the model reached it. Expected texts are written out
+// here from the fake Kraken's fixed balances and prices, never produced by the app's own formatter.
 test.use({ keyring: 'gnome_libsecret' });
+
+/** The fake Kraken's default balances valued in USD: 104,502,285.747526007150… */
+const TOTAL_USD = '$104,502,285.75';
 
 type Bridge = KrakenBridge;
 
@@ -51,19 +54,29 @@ async function addMainAccount(page: Page): Promise<string> {
 test('after a refresh the tray shows the exact total, its age, and the top balances with read-only assets marked', async ({ app, page }) => {
   await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — No accounts yet');
   await addMainAccount(page);
-  const total = (await balances(page))[0]?.portfolio?.total ?? 'missing';
-  const headline = `Total ${formatMoney(total, 'USD')} USD`;
 
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — ${headline}\nUpdated just now`);
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — Total ${TOTAL_USD}\nUpdated just now`);
   const model = await trayModel(app);
   expect(model?.icon).toBe('normal');
-  expect(model?.title).toBe(process.platform === 'win32' ? null : `${formatMoney(total, 'USD')} USD`);
+  expect(model?.title).toBe(process.platform === 'win32' ? null : TOTAL_USD);
   const labels = menuLabels(model);
-  // Repeated as the first menu item: some Linux trays never show tooltips.
-  expect(labels.slice(0, 2)).toEqual([headline, 'Updated just now']);
-  expect(labels.filter((l) => /≈ [\d,.]+ USD$/.test(l))).toHaveLength(5);
-  expect(labels.some((l) => l.startsWith('ETH (staked, read-only)  198.39708 ≈ '))).toBe(true);
-  expect(labels.slice(-5)).toEqual(['Refresh now', 'Show window', 'Privacy mode', '---', 'Quit Kraken Balances']);
+  // The headline is repeated as the first menu item: some Linux trays never show tooltips.
+  expect(labels).toEqual([
+    `Total ${TOTAL_USD}`,
+    'Updated just now',
+    '---',
+    'BTC  1,011.19088779 ≈ $98,338,414.96',
+    'ETH  818.55 ≈ $2,987,912.14',
+    'USD in opt-in rewards (read-only)  1,213,029.278 ≈ $1,213,029.28',
+    'Staked ETH (read-only)  198.39708 ≈ $724,198.94',
+    'EUR  504,861.8946 ≈ $547,876.13',
+    '---',
+    'Refresh now',
+    'Show window',
+    'Privacy mode',
+    '---',
+    'Quit Kraken Balances',
+  ]);
 
   if (app.runtime === 'test-runtime') {
     const shown = await runtimeTray(app);
@@ -75,14 +88,13 @@ test('after a refresh the tray shows the exact total, its age, and the top balan
 
 test('a refresh that fails shows the error in the tray icon and tooltip, keeps the total, and clears on success', async ({ app, page, fakeKraken }) => {
   await addMainAccount(page);
-  const total = (await balances(page))[0]?.portfolio?.total ?? 'missing';
 
   fakeKraken.setPermissions(false, KEYS.main.apiKey);
   await refresh(page);
   await expect.poll(async () => (await trayModel(app))?.icon).toBe('error');
   const failed = await trayModel(app);
   expect(failed?.tooltip.split('\n')).toEqual([
-    `Kraken Balances — Total ${formatMoney(total, 'USD')} USD`,
+    `Kraken Balances — Total ${TOTAL_USD}`,
     'Updated just now',
     '⚠ Main: This API key is not allowed to read balances.',
   ]);
@@ -98,9 +110,9 @@ test('a refresh that fails shows the error in the tray icon and tooltip, keeps t
 test('privacy mode masks every amount in tooltip, title and menu, and the tray item toggles it', async ({ app, page }) => {
   await addMainAccount(page);
   await updateSettings(page, { privacyMode: true });
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total ••••• USD\nUpdated just now');
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total •••••\nUpdated just now');
   const masked = await trayModel(app);
-  expect(masked?.title).toBe(process.platform === 'win32' ? null : '••••• USD');
+  expect(masked?.title).toBe(process.platform === 'win32' ? null : '•••••');
   const balanceLabels = (masked?.menu ?? []).filter((item) => item.kind === 'balance').map((item) => item.kind === 'balance' && item.label);
   expect(balanceLabels).toHaveLength(5);
   expect(balanceLabels.join('\n')).not.toMatch(/\d/);
@@ -109,9 +121,58 @@ test('privacy mode masks every amount in tooltip, title and menu, and the tray i
   if (app.runtime === 'test-runtime') {
     await clickTrayItem(app, 'Privacy mode');
     await expect.poll(async () => valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.settings.get())).privacyMode).toBe(false);
-    await expect.poll(async () => (await trayModel(app))?.tooltip).toMatch(/Total [\d,]+\.\d\d USD/);
+    await expect.poll(async () => (await trayModel(app))?.tooltip.split('\n')[0]).toBe(`Kraken Balances — Total ${TOTAL_USD}`);
   }
 });
+
+// The same balances valued in EUR (96,294,464.806500…), as a German and a Japanese system write them. The tray
+// (main) and the window (renderer) must agree digit for digit.
+const IN_EUR = [
+  {
+    osLocale: 'de_DE.UTF-8',
+    total: '96.294.464,81\u00a0€',
+    top: [
+      'BTC  1.011,19088779 ≈ 90.615.242,31\u00a0€',
+      'ETH  818,55 ≈ 2.752.865,50\u00a0€',
+      'USD in opt-in rewards (read-only)  1.213.029,278 ≈ 1.117.793,29\u00a0€',
+      'Staked ETH (read-only)  198,39708 ≈ 667.229,22\u00a0€',
+      'EUR  504.861,8946 ≈ 504.861,89\u00a0€',
+    ],
+    stakedAmount: '198,39708',
+    stakedValue: '667.229,22\u00a0€',
+  },
+  {
+    osLocale: 'ja_JP.UTF-8',
+    total: '€96,294,464.81',
+    top: [
+      'BTC  1,011.19088779 ≈ €90,615,242.31',
+      'ETH  818.55 ≈ €2,752,865.50',
+      'USD in opt-in rewards (read-only)  1,213,029.278 ≈ €1,117,793.29',
+      'Staked ETH (read-only)  198.39708 ≈ €667,229.22',
+      'EUR  504,861.8946 ≈ €504,861.89',
+    ],
+    stakedAmount: '198.39708',
+    stakedValue: '€667,229.22',
+  },
+] as const;
+
+for (const expected of IN_EUR) {
+  test.describe(`with the OS locale ${expected.osLocale}`, () => {
+    test.use({ osLocale: expected.osLocale });
+
+    test('tray and window write the total and the balances alike, the way the OS locale writes numbers', async ({ app, page }) => {
+      await addMainAccount(page);
+      await updateSettings(page, { quoteCurrency: 'EUR' });
+      await expect.poll(async () => (await trayModel(app))?.tooltip.split('\n')[0]).toBe(`Kraken Balances — Total ${expected.total}`);
+      expect(menuLabels(await trayModel(app)).slice(3, 8)).toEqual(expected.top);
+
+      await expect(page.getByTestId('portfolio-total')).toHaveText(expected.total);
+      const staked = page.locator('[data-line="row:ETH2.S"]').getByRole('cell');
+      await expect(staked.nth(1).locator('.amount-text')).toHaveText(expected.stakedAmount);
+      await expect(staked.nth(2)).toHaveText(expected.stakedValue);
+    });
+  });
+}
 
 test('closing the window hides it to the tray; Show window brings it back; Quit quits', async ({ app, page, fakeKraken }) => {
   test.skip(app.runtime !== 'test-runtime', 'clicking tray menu items needs the test runtime');

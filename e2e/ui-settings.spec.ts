@@ -66,19 +66,17 @@ test('the theme follows the setting, and "system" follows the OS', async ({ page
   expect((await settingsNow(page)).theme).toBe('system');
 });
 
-test('numbers are written the way the OS locale writes them, digit for digit', async ({ page }) => {
-  // Electron hands the OS locale to the page as navigator.language; the test runtime's Chromium takes
-  // its locale from DevTools emulation instead, so the page is switched to German that way and reloaded.
-  const devtools = await page.context().newCDPSession(page);
-  await devtools.send('Emulation.setLocaleOverride', { locale: 'de-DE' });
-  await devtools.send('Emulation.setUserAgentOverride', { userAgent: await page.evaluate(() => navigator.userAgent), acceptLanguage: 'de-DE' });
-  await page.reload();
-  expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
-  await openDemo(page);
-  await expect(page.locator('[data-line="row:XXBT"] .amount-text')).toHaveText('1.011,19088779');
-  await expect(page.locator('[data-line="row:ETH2.S"] .amount-text')).toHaveText('198,39708');
-  await expect(page.locator('[data-line="row:USD.M"] .amount-text')).toHaveText('1.213.029,278');
-  await expect(page.getByTestId('portfolio-total')).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0\$$/);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByText('Follows your system (de-DE): 1.234.567,89')).toBeVisible();
+test.describe('on a German system', () => {
+  test.use({ osLocale: 'de_DE.UTF-8' });
+
+  test('numbers are written the way the OS locale writes them, digit for digit', async ({ page }) => {
+    // Main reads the OS locale (app.getSystemLocale()) and hands it to the window with the app info.
+    await openDemo(page);
+    await expect(page.locator('[data-line="row:XXBT"] .amount-text')).toHaveText('1.011,19088779');
+    await expect(page.locator('[data-line="row:ETH2.S"] .amount-text')).toHaveText('198,39708');
+    await expect(page.locator('[data-line="row:USD.M"] .amount-text')).toHaveText('1.213.029,278');
+    await expect(page.getByTestId('portfolio-total')).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0\$$/);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByText('Follows your system (de-DE): 1.234.567,89')).toBeVisible();
+  });
 });

@@ -30,6 +30,8 @@ export interface AppInfo {
   storage: StorageProtection;
   /** Problems found at start-up that the user should know about (e.g. a corrupt settings file was set aside). */
   startupNotices: string[];
+  /** The OS locale numbers are written in (BCP 47, e.g. 'de-DE'), the same for window, tray and notifications. */
+  locale: string;
 }
 
 export interface AccountCheck {
@@ -70,7 +72,10 @@ export interface BalanceRow {
   asset: string;
   /** Display code of the base asset the row is grouped and valued under, e.g. 'ETH'. */
   base: string;
+  /** The read-only product the balance sits in; 'S' also for ETH2, staked ETH that carries no suffix. */
   extension: AssetExtension | null;
+  /** Days to unbond, for staked codes like GRT28.S (main reads it checked against Kraken's asset list). */
+  unbondingDays: number | null;
   readOnly: boolean;
   /** Exactly as Kraken sent it. */
   amount: string;

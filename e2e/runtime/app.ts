@@ -12,7 +12,7 @@ type AppApi = Pick<
   App,
   | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getName' | 'setName' | 'getVersion' | 'quit' | 'exit'
   | 'requestSingleInstanceLock' | 'releaseSingleInstanceLock' | 'setLoginItemSettings' | 'getLoginItemSettings'
-  | 'getLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId'
+  | 'getLocale' | 'getSystemLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId'
 >;
 
 /** The app object: lifecycle, paths, name/version from the app's package.json, login items recorded. */
@@ -89,6 +89,16 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     return 'en-US';
   }
 
+  /**
+   * As Electron on Linux: Chromium's base::i18n::GetConfiguredLocale(), ICU's default locale, which ICU
+   * reads from LC_ALL, then LC_MESSAGES, then LANG. The POSIX "C" locale reads as ICU's en_US_POSIX, which
+   * Chromium writes 'en-US@posix' (not a tag Intl accepts). Throws before 'ready', as Electron does.
+   */
+  getSystemLocale(): string {
+    if (!this.ready) throw new Error('app.getSystemLocale() can only be called after app is ready');
+    return systemLocaleFromEnv(process.env);
+  }
+
   focus(): void {}
 
   setAppUserModelId(_id: string): void {}
@@ -127,6 +137,13 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     this.lock?.release();
     void this.shutdown(code);
   }
+}
+
+export function systemLocaleFromEnv(env: NodeJS.ProcessEnv): string {
+  const posix = (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || 'C').replace(/[.@].*$/, '');
+  if (posix === 'C' || posix === 'POSIX' || posix === '') return 'en-US@posix';
+  const [language = 'und', country] = posix.split('_');
+  return country === undefined ? language : `${language}-${country}`;
 }
 
 function readNearestPackageJson(start: string): { name?: string; productName?: string; version?: string } {

@@ -157,7 +157,7 @@ describe('BalancesService: keyed accounts', () => {
     const h = harness([account('a')]);
     await h.flush();
     expect(h.get('a')).toMatchObject({ status: 'fresh', previousTotal: null, portfolio: { total: '100', quote: 'USD' } });
-    expect(h.get('a')?.portfolio?.rows[0]).not.toHaveProperty('unbondingDays');
+    expect(h.get('a')?.portfolio?.rows[0]).toHaveProperty('unbondingDays', null);
     const fake = h.client('a');
     if (fake) fake.next = (quote) => portfolioOf('120', quote);
     await h.advance(MINUTE);

@@ -5,6 +5,7 @@ import { HistoryService } from '../history/history-service.ts';
 import { ChangeNotifier } from '../notifications/change-notifier.ts';
 import { showNativeNotification } from '../notifications/notification-edge.ts';
 import { SYSTEM_CLOCK } from '../refresh/clock.ts';
+import { systemNumberLocale } from '../system-locale.ts';
 import { electronPowerSource } from '../refresh/power-source.ts';
 import { showMainWindow } from '../window.ts';
 import { BalancesService, type SettingsSource } from './balances-service.ts';
@@ -46,6 +47,7 @@ export function createRefreshServices(deps: RefreshServicesDeps): RefreshService
     settings: deps.settings,
     baseline: (id) => history.latest(id)?.amounts ?? null,
     show: (text) => showNativeNotification(text, () => void showMainWindow()),
+    locale: systemNumberLocale,
   });
   // Order matters: the notifier compares with the history's latest snapshot before this one is added.
   balances.onRefreshed((event) => {

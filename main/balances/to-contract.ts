@@ -11,6 +11,7 @@ export function toContractPortfolio(portfolio: KrakenPortfolio): Portfolio {
       asset: row.asset,
       base: row.base,
       extension: row.extension,
+      unbondingDays: row.unbondingDays,
       readOnly: row.readOnly,
       amount: row.amount,
       price: row.price,

@@ -7,6 +7,7 @@ import { createFakeClock, type FakeClock } from '../refresh/fake-clock.ts';
 import { decodeHistory } from './history-codec.ts';
 import { historyFileAt, type HistoryFile } from './history-file.ts';
 import { HISTORY_MAX_BYTES, HistoryService } from './history-service.ts';
+import { balanceRow } from '../../shared/testing/sample-data.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,8 +25,8 @@ const portfolio = (total: string, btc = '1.0000000000', quote = 'USD'): Portfoli
   total,
   unpriced: [],
   rows: [
-    { asset: 'XXBT', base: 'BTC', extension: null, readOnly: false, amount: btc, price: null, value: null, share: null },
-    { asset: 'ETH2.S', base: 'ETH', extension: 'S', readOnly: true, amount: '2.5', price: null, value: null, share: null },
+    balanceRow('XXBT', 'BTC', btc, null),
+    balanceRow('ETH2.S', 'ETH', '2.5', null),
   ],
 });
 

@@ -1,5 +1,5 @@
 import { KrakenError } from './errors.ts';
-import { displayCodeFor, parseAssetCode, type ParsedAssetCode } from './asset-code.ts';
+import { displayCodeFor, parseAssetCode, type ParsedAssetCode } from '../../shared/asset-code.ts';
 import { isAssetCode } from './balance-parse.ts';
 import { isRecord, ownEntries, ownValue } from './safe-json.ts';
 

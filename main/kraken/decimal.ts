@@ -1,13 +1,8 @@
-import Big from 'big.js';
+import { Decimal, type DecimalValue } from '../../shared/decimal.ts';
 
-// A private Big constructor so our settings never leak into other users of big.js in the app.
-// strict mode makes Big throw on JS numbers, so a float can never sneak into money arithmetic.
-export const Decimal = Big();
-Decimal.DP = 30;
-Decimal.RM = Decimal.roundHalfEven;
-Decimal.strict = true;
-
-export type DecimalValue = InstanceType<typeof Decimal>;
+// The app's one exact decimal type (shared/decimal.ts), and what the protocol layer adds to it: how far
+// it trusts a decimal string in a Kraken response.
+export { Decimal, type DecimalValue };
 
 // Plain decimal notation only: no exponent, no '+', no whitespace, no leading zeros; bounded length
 // so a hostile response cannot make us allocate absurd numbers.

@@ -18,8 +18,6 @@ export { TIER_LIMITS } from './rate-limiter.ts';
 export type { RateCounterSnapshot, Sleep, VerificationTier } from './rate-limiter.ts';
 export type { Timers } from './transport.ts';
 export type { Balances, ExtendedBalance, ExtendedBalances } from './balance-parse.ts';
-export { parseAssetCode, describeExtension, describeAssetCode, displayCodeFor, ASSET_EXTENSIONS } from './asset-code.ts';
-export type { AssetExtension, ParsedAssetCode } from './asset-code.ts';
 export { createAssetDirectory } from './assets.ts';
 export type { AssetDirectory, AssetInfo, AssetTable, ResolvedAsset } from './assets.ts';
 export type { AssetPairInfo, AssetPairTable, TickerInfo, TickerTable } from './market-data.ts';

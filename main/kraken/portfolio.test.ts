@@ -45,7 +45,7 @@ describe('valuePortfolio', () => {
     expect(row(usd, 'ZUSD')).toMatchObject({ price: '1', value: '171288.6158' });
     expect(row(usd, 'USD.M')).toMatchObject({ base: 'USD', extension: 'M', readOnly: true, price: '1', value: '1213029.278' });
     expect(row(usd, 'ETH2.S')).toMatchObject({ base: 'ETH', extension: 'S', readOnly: true, price: '3650.25', value: '724198.94127' });
-    expect(row(usd, 'ETH2')).toMatchObject({ base: 'ETH', extension: null, price: '3650.25' });
+    expect(row(usd, 'ETH2')).toMatchObject({ base: 'ETH', extension: 'S', readOnly: true, price: '3650.25' });
   });
 
   it('orders rows by value, largest first', () => {

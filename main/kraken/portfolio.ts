@@ -1,5 +1,5 @@
 import { createAssetDirectory, type AssetDirectory, type AssetTable } from './assets.ts';
-import type { AssetExtension } from './asset-code.ts';
+import type { AssetExtension } from '../../shared/asset-code.ts';
 import type { Balances } from './balance-parse.ts';
 import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';

@@ -1,15 +1,13 @@
-import Big from 'big.js';
-
-const Decimal = Big();
-Decimal.strict = true;
-Decimal.DP = 20;
+import { Decimal } from '../../shared/decimal.ts';
+import { roundDecimal } from '../../shared/decimal-string.ts';
+import { changePercent } from '../../shared/money.ts';
 
 export interface BalanceChange {
   /** Raw Kraken code, e.g. XXBT. */
   readonly asset: string;
   readonly before: string;
   readonly after: string;
-  /** Change in percent of the amount before, 2 decimals, signed; null when there was nothing before. */
+  /** Change in percent of the amount before, 2 decimals (halves to even, as the window rounds), signed; null when there was nothing before. */
   readonly percent: string | null;
   readonly direction: 'up' | 'down';
 }
@@ -40,8 +38,8 @@ export function significantChanges(
     const delta = now.minus(was);
     // |Δ| · 100 > threshold · |before|, by multiplication: exact however small the change.
     if (delta.abs().times('100').lte(threshold.times(was.abs()))) continue;
-    const percent = delta.times('100').div(was.abs()).round(2);
-    changes.push({ asset, before: before[asset] ?? '0', after: after[asset] ?? '0', percent: percent.toFixed(2), direction });
+    const percent = roundDecimal(changePercent(now.toFixed(), was.toFixed()) ?? '0', 2);
+    changes.push({ asset, before: before[asset] ?? '0', after: after[asset] ?? '0', percent, direction });
   }
   return changes;
 }

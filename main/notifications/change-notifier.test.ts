@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary, Portfolio, Settings } from '../../ipc/contract.ts';
+import { readNumberLocale } from '../../shared/number-locale.ts';
+import { balanceRow } from '../../shared/testing/sample-data.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
 import { ChangeNotifier } from './change-notifier.ts';
 import type { NotificationText } from './change-text.ts';
@@ -9,7 +11,7 @@ const portfolio = (amounts: Record<string, string>): Portfolio => ({
   quote: 'USD',
   total: '0',
   unpriced: [],
-  rows: Object.entries(amounts).map(([asset, amount]) => ({ asset, base: asset, extension: null, readOnly: false, amount, price: null, value: null, share: null })),
+  rows: Object.entries(amounts).map(([asset, amount]) => balanceRow(asset, asset, amount, null)),
 });
 
 function harness(patch: Partial<Settings>, baseline: Record<string, string> | null = null) {
@@ -20,6 +22,7 @@ function harness(patch: Partial<Settings>, baseline: Record<string, string> | nu
     settings: { get: () => settings, onChange: (l) => ((listener = l), () => undefined) },
     baseline: () => baseline,
     show: (text) => shown.push(text),
+    locale: () => readNumberLocale('en-US'),
   });
   return {
     shown,
@@ -44,7 +47,7 @@ describe('ChangeNotifier', () => {
     h.refresh({ XXBT: '1', DOT: '10' });
     h.refresh({ XXBT: '1.5', DOT: '10.5' });
     h.refresh({ XXBT: '1.5', DOT: '10.5' });
-    expect(h.shown.map((t) => t.title)).toEqual(['XXBT balance increased 50.00 %']);
+    expect(h.shown.map((t) => t.title)).toEqual(['XXBT balance increased 50.00%']);
   });
 
   it('notices a deposit that arrived while the app was closed, from the history', () => {

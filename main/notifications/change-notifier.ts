@@ -1,4 +1,5 @@
 import type { Settings } from '../../ipc/contract.ts';
+import type { NumberLocale } from '../../shared/number-locale.ts';
 import type { RefreshedEvent, SettingsSource } from '../balances/balances-service.ts';
 import { significantChanges } from './balance-changes.ts';
 import { changeNotifications, type NotificationText } from './change-text.ts';
@@ -8,6 +9,8 @@ export interface ChangeNotifierOptions {
   /** Amounts from before this run (the latest history snapshot), so a deposit that arrived while the app was closed is noticed. */
   readonly baseline: (accountId: string) => Readonly<Record<string, string>> | null;
   readonly show: (text: NotificationText) => void;
+  /** How the OS writes numbers (read once main is ready): notifications write them as the window does. */
+  readonly locale: () => NumberLocale;
 }
 
 /**
@@ -34,7 +37,7 @@ export class ChangeNotifier {
     const settings = this.options.settings.get();
     if (!settings.notifyOnChange) return;
     const changes = significantChanges(before, after, settings.notifyThresholdPercent);
-    for (const text of changeNotifications(event.account.label, changes, event.portfolio.rows, settings.privacyMode)) this.options.show(text);
+    for (const text of changeNotifications(event.account.label, changes, event.portfolio.rows, settings.privacyMode, this.options.locale())) this.options.show(text);
   }
 
   dispose(): void {

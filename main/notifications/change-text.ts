@@ -1,6 +1,7 @@
 import type { BalanceRow } from '../../ipc/contract.ts';
-import { describeExtension } from '../kraken/index.ts';
-import { formatAmount } from '../balances/display-format.ts';
+import { fullName } from '../../shared/asset-names.ts';
+import { amountText, unsignedPercentText } from '../../shared/money.ts';
+import type { NumberLocale } from '../../shared/number-locale.ts';
 import type { BalanceChange } from './balance-changes.ts';
 
 export interface NotificationText {
@@ -11,28 +12,34 @@ export interface NotificationText {
 /** More changes than this in one refresh make one summary instead of one notification each. */
 export const MAX_SEPARATE_NOTIFICATIONS = 3;
 
-/** 'BTC', or 'ETH (staked)' for ETH2.S: what the user calls the asset. */
-export function assetLabel(asset: string, rows: readonly BalanceRow[]): string {
+/** What the user calls the asset and its unit, as the window names it: 'Staked ETH' in ETH for ETH2.S. */
+function naming(asset: string, rows: readonly BalanceRow[]): { name: string; unit: string } {
   const row = rows.find((r) => r.asset === asset);
-  if (row === undefined) return asset;
-  return row.extension === null ? row.base : `${row.base} (${describeExtension(row.extension)})`;
+  return row === undefined ? { name: asset, unit: asset } : { name: fullName(row), unit: row.base };
 }
 
-/** What to show for one refresh's changes; privacy mode shows which assets moved, never amounts or percentages. */
-export function changeNotifications(accountLabel: string, changes: readonly BalanceChange[], rows: readonly BalanceRow[], privacy: boolean): NotificationText[] {
+/**
+ * What to show for one refresh's changes, numbers written as the OS locale writes them (as the window and
+ * tray do); privacy mode shows which assets moved, never amounts or percentages.
+ */
+export function changeNotifications(
+  accountLabel: string,
+  changes: readonly BalanceChange[],
+  rows: readonly BalanceRow[],
+  privacy: boolean,
+  locale: NumberLocale,
+): NotificationText[] {
   if (changes.length > MAX_SEPARATE_NOTIFICATIONS) {
     return [{
       title: `${changes.length} balances changed in ${accountLabel}`,
-      body: changes.map((c) => `${assetLabel(c.asset, rows)} ${c.direction === 'up' ? '↑' : '↓'}`).join(', '),
+      body: changes.map((c) => `${naming(c.asset, rows).name} ${c.direction === 'up' ? '↑' : '↓'}`).join(', '),
     }];
   }
   return changes.map((change) => {
-    const label = assetLabel(change.asset, rows);
+    const { name, unit } = naming(change.asset, rows);
     const verb = change.direction === 'up' ? 'increased' : 'decreased';
-    if (privacy) return { title: `${label} balance ${verb}`, body: `${accountLabel}: amounts hidden (privacy mode)` };
-    const title = change.percent === null
-      ? `New ${label} balance`
-      : `${label} balance ${verb} ${change.percent.replace('-', '')} %`;
-    return { title, body: `${accountLabel}: ${formatAmount(change.before)} → ${formatAmount(change.after)} ${label}` };
+    if (privacy) return { title: `${name} balance ${verb}`, body: `${accountLabel}: amounts hidden (privacy mode)` };
+    const title = change.percent === null ? `New ${name} balance` : `${name} balance ${verb} ${unsignedPercentText(change.percent, locale)}`;
+    return { title, body: `${accountLabel}: ${amountText(change.before, locale)} → ${amountText(change.after, locale)} ${unit}` };
   });
 }

@@ -1,6 +1,7 @@
 import { Menu, nativeTheme, Tray } from 'electron';
 import type { AccountBalances, AccountSummary, Settings } from '../../ipc/contract.ts';
 import { log } from '../log.ts';
+import { systemNumberLocale } from '../system-locale.ts';
 import { trayIcon } from './tray-icons.ts';
 import { trayMenuTemplate, type TrayActions } from './tray-menu.ts';
 import { trayModel, type TrayModel } from './tray-model.ts';
@@ -39,6 +40,7 @@ export function startTray(services: TrayServices, actions: TrayActions): AppTray
     settings: services.settings.get(),
     accounts: services.accounts.list(),
     balances: services.balances.list(),
+    locale: systemNumberLocale(),
     now: Date.now(),
     platform: process.platform,
     paused: services.balances.pausedReason(),

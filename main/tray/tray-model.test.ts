@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountBalances, AccountSummary, BalanceRow } from '../../ipc/contract.ts';
-import { describeAge, trayModel, type TrayInput } from './tray-model.ts';
+import type { AccountBalances, BalanceRow } from '../../ipc/contract.ts';
+import { readNumberLocale } from '../../shared/number-locale.ts';
+import { account, balanceRow as row } from '../../shared/testing/sample-data.ts';
+import { trayModel, type TrayInput } from './tray-model.ts';
 
 const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
-const account = (id: string, label: string): AccountSummary => ({ id, label, keyFingerprint: `fp-${id}`, addedAt: '', hasOtp: false, demo: false, lastCheck: null });
-const row = (asset: string, base: string, amount: string, value: string | null, extension: BalanceRow['extension'] = null): BalanceRow =>
-  ({ asset, base, extension, readOnly: extension !== null, amount, price: null, value, share: null });
 
 const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<AccountBalances> = {}): AccountBalances => ({
   accountId: id,
@@ -21,7 +20,7 @@ const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<
 const main = balances('a', [
   row('XXBT', 'BTC', '1011.1908877900', '98338414.956666279'),
   row('ZUSD', 'USD', '171288.6158', '171288.6158'),
-  row('ETH2.S', 'ETH', '198.3970800000', '724202.07', 'S'),
+  row('ETH2.S', 'ETH', '198.3970800000', '724202.07'),
   row('DOT', 'DOT', '2.5', '17.8085'),
   row('XETH', 'ETH', '818.55', '2987912.13'),
   row('DAI', 'DAI', '9999.9999999999', '9998.99'),
@@ -33,6 +32,7 @@ const input = (patch: Partial<TrayInput> = {}): TrayInput => ({
   settings: { privacyMode: false, quoteCurrency: 'USD' },
   accounts: [account('a', 'Main'), account('b', 'Savings')],
   balances: [main, balances('b', [row('XXBT', 'BTC', '0.5', '48625.05')], '48625.05', { fetchedAt: new Date(NOW - 30_000).toISOString() })],
+  locale: readNumberLocale('en-US'),
   now: NOW,
   platform: 'darwin',
   paused: null,
@@ -46,17 +46,17 @@ describe('trayModel', () => {
   it('shows the exact combined total, the age of the oldest data, and the top five balances merged across accounts', () => {
     const model = trayModel(input());
     expect(model.icon).toBe('normal');
-    expect(model.tooltip).toBe('Kraken Balances — Total 102,290,459.59 USD\nUpdated 3 min ago');
-    expect(model.title).toBe('102,290,459.59 USD');
+    expect(model.tooltip).toBe('Kraken Balances — Total $102,290,459.59\nUpdated 3 minutes ago');
+    expect(model.title).toBe('$102,290,459.59');
     expect(labels(model)).toEqual([
-      'Total 102,290,459.59 USD',
-      'Updated 3 min ago',
+      'Total $102,290,459.59',
+      'Updated 3 minutes ago',
       '---',
-      'BTC  1,011.69088779 ≈ 98,387,040.01 USD',
-      'ETH  818.55 ≈ 2,987,912.13 USD',
-      'ETH (staked, read-only)  198.39708 ≈ 724,202.07 USD',
-      'USD  171,288.6158 ≈ 171,288.62 USD',
-      'DAI  9,999.9999999999 ≈ 9,998.99 USD',
+      'BTC  1,011.69088779 ≈ $98,387,040.01',
+      'ETH  818.55 ≈ $2,987,912.13',
+      'Staked ETH (read-only)  198.39708 ≈ $724,202.07',
+      'USD  171,288.6158 ≈ $171,288.62',
+      'DAI  9,999.9999999999 ≈ $9,998.99',
       '---',
       'Refresh now',
       'Show window',
@@ -69,11 +69,12 @@ describe('trayModel', () => {
 
   it('masks every amount in privacy mode with a fixed mask that does not leak the number of digits', () => {
     const model = trayModel(input({ settings: { privacyMode: true, quoteCurrency: 'USD' } }));
-    expect(model.tooltip).toBe('Kraken Balances — Total ••••• USD\nUpdated 3 min ago');
-    expect(model.title).toBe('••••• USD');
-    const text = labels(model).join('\n');
-    expect(text).not.toMatch(/\d{2,}/);
+    expect(model.tooltip).toBe('Kraken Balances — Total •••••\nUpdated 3 minutes ago');
+    expect(model.title).toBe('•••••');
+    const amounts = model.menu.filter((item) => item.kind === 'balance' || (item.kind === 'info' && item.label.startsWith('Total')));
+    expect(amounts.map((item) => (item.kind === 'separator' ? '' : item.label)).join('\n')).not.toMatch(/\d/);
     expect(labels(model)).toContain('BTC  •••••');
+    expect(labels(model)).toContain('Staked ETH (read-only)  •••••');
     expect(labels(model)).toContain('[x] Privacy mode');
   });
 
@@ -82,8 +83,8 @@ describe('trayModel', () => {
     const model = trayModel(input({ balances: [failing] }));
     expect(model.icon).toBe('error');
     expect(model.tooltip.split('\n')).toEqual([
-      'Kraken Balances — Total 102,241,834.54 USD',
-      'Updated 3 min ago',
+      'Kraken Balances — Total $102,241,834.54',
+      'Updated 3 minutes ago',
       '⚠ Main: Kraken is busy or unavailable right now.',
     ]);
     expect(labels(model)).toContain('⚠ Main: Kraken is busy or unavailable right now.');
@@ -92,7 +93,7 @@ describe('trayModel', () => {
   it('says when data is out of date or the network is gone', () => {
     const stale = { ...main, status: 'stale' as const, fetchedAt: new Date(NOW - 3 * 3600_000).toISOString() };
     const model = trayModel(input({ balances: [stale], paused: 'offline' }));
-    expect(model.tooltip.split('\n').slice(1)).toEqual(['Updated 3 h ago', 'Balances are out of date', 'Offline: refresh paused until the connection is back']);
+    expect(model.tooltip.split('\n').slice(1)).toEqual(['Updated 3 hours ago', 'Balances are out of date', 'Offline: refresh paused until the connection is back']);
   });
 
   it('has no title on Windows and keeps the tooltip within its 127 characters', () => {
@@ -118,14 +119,17 @@ describe('trayModel', () => {
   it('says it is loading before the first refresh lands, then refreshing with the age', () => {
     const loading = { ...main, status: 'refreshing' as const, portfolio: null, fetchedAt: null };
     expect(trayModel(input({ balances: [loading] })).tooltip).toBe('Kraken Balances — Loading balances…');
-    expect(trayModel(input({ balances: [{ ...main, status: 'refreshing' }] })).tooltip).toContain('Updated 3 min ago · refreshing…');
+    expect(trayModel(input({ balances: [{ ...main, status: 'refreshing' }] })).tooltip).toContain('Updated 3 minutes ago · refreshing…');
   });
-});
 
-describe('describeAge', () => {
-  it('reads like a person would say it', () => {
-    expect([0, 59_999, 60_000, 59 * 60_000, 3600_000, 86_400_000, 3 * 86_400_000].map(describeAge)).toEqual(
-      ['just now', 'just now', '1 min ago', '59 min ago', '1 h ago', '1 day ago', '3 days ago'],
-    );
+  it('counts the age in whole minutes, in the window’s words', () => {
+    const aged = (ms: number) => trayModel(input({ balances: [{ ...main, fetchedAt: new Date(NOW - ms).toISOString() }] })).tooltip.split('\n')[1];
+    expect([aged(59_000), aged(61_000), aged(2 * 3600_000), aged(25 * 3600_000)]).toEqual(['Updated just now', 'Updated 1 minute ago', 'Updated 2 hours ago', 'Updated yesterday']);
+  });
+
+  it('combines accounts by the rule of the window’s "All accounts": a row priced in another quote is unpriced', () => {
+    const usd = balances('a', [row('XXBT', 'BTC', '1', '97000'), row('ZUSD', 'USD', '10', '10')], '97010');
+    const eur = balances('b', [row('XXBT', 'BTC', '1', '90000')], '90000', { portfolio: { quote: 'EUR', total: '90000', unpriced: [], rows: [row('XXBT', 'BTC', '1', '90000')] } });
+    expect(labels(trayModel(input({ balances: [usd, eur] }))).slice(0, 5)).toEqual(['Total $97,010.00', 'Updated 3 minutes ago', '---', 'USD  10 ≈ $10.00', 'BTC  2 · unpriced']);
   });
 });

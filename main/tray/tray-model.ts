@@ -1,10 +1,10 @@
-import Big from 'big.js';
 import type { AccountBalances, AccountSummary, BalanceRow, Settings } from '../../ipc/contract.ts';
-import { formatAmount, formatMoney, MASKED } from '../balances/display-format.ts';
-import { describeExtension } from '../kraken/index.ts';
-
-const Decimal = Big();
-Decimal.strict = true;
+import { fullName } from '../../shared/asset-names.ts';
+import { combineBalances } from '../../shared/combine.ts';
+import { compareDecimals, isZeroDecimal } from '../../shared/decimal-string.ts';
+import { amountText, MASK, moneyText, quoteFormat, type QuoteFormat } from '../../shared/money.ts';
+import type { NumberLocale } from '../../shared/number-locale.ts';
+import { ageText } from '../../shared/time.ts';
 
 export type TrayIconState = 'normal' | 'error';
 
@@ -17,7 +17,7 @@ export type TrayMenuItem =
   | { readonly kind: 'action'; readonly id: 'refresh' | 'show' | 'quit'; readonly label: string; readonly enabled: boolean }
   | { readonly kind: 'toggle'; readonly id: 'privacy'; readonly label: string; readonly checked: boolean };
 
-/** Everything the tray shows; the Electron edge (tray.ts) only applies it. */
+/** Everything the tray shows; the Electron edge (app-tray.ts) only applies it. */
 export interface TrayModel {
   readonly icon: TrayIconState;
   readonly tooltip: string;
@@ -31,6 +31,8 @@ export interface TrayInput {
   readonly settings: Pick<Settings, 'privacyMode' | 'quoteCurrency'>;
   readonly accounts: readonly AccountSummary[];
   readonly balances: readonly AccountBalances[];
+  /** How the OS writes numbers: the tray writes them as the window does. */
+  readonly locale: NumberLocale;
   /** Epoch ms. */
   readonly now: number;
   readonly platform: NodeJS.Platform;
@@ -41,18 +43,35 @@ export const TOP_BALANCES = 5;
 /** Windows cuts tray tooltips at 127 characters. */
 const WINDOWS_TOOLTIP_MAX = 127;
 
+/** The same texts the window writes: shared/money.ts with the OS locale, masked alike in privacy mode. */
+interface Writer {
+  readonly privacy: boolean;
+  readonly money: (value: string) => string;
+  readonly amount: (amount: string) => string;
+}
+
+function writer(locale: NumberLocale, format: QuoteFormat, privacy: boolean): Writer {
+  return {
+    privacy,
+    money: (value) => (privacy ? MASK : moneyText(value, format, locale)),
+    amount: (amount) => (privacy ? MASK : amountText(amount, locale)),
+  };
+}
+
 export function trayModel(input: TrayInput): TrayModel {
-  const { settings, accounts, balances } = input;
+  const { settings, accounts, balances, locale } = input;
   const quote = settings.quoteCurrency;
-  const privacy = settings.privacyMode;
+  const write = writer(locale, quoteFormat(quote, locale), settings.privacyMode);
+  // "All accounts", combined by the window's own rule.
+  const scope = combineBalances(balances, accounts, quote);
   const label = (id: string): string => accounts.find((a) => a.id === id)?.label ?? 'Account';
-  const inQuote = balances.filter((b) => b.portfolio !== null && b.portfolio.quote === quote);
   const failed = balances.filter((b) => b.status === 'error' && b.error !== null);
   const refreshing = balances.some((b) => b.status === 'refreshing');
+  // Right after a quote switch, until the first account is valued in the new currency, there is no total.
+  const totalText = balances.some((b) => b.portfolio?.quote === quote) ? write.money(scope.total) : null;
 
-  const totalText = inQuote.length === 0 ? null : `${privacy ? MASKED : formatMoney(sum(inQuote.map((b) => b.portfolio?.total ?? '0')), quote)} ${quote}`;
   const headline = accounts.length === 0 ? 'No accounts yet' : totalText === null ? (refreshing ? 'Loading balances…' : 'No balances yet') : `Total ${totalText}`;
-  const age = ageLine(inQuote, input.now, refreshing);
+  const age = totalText === null ? null : ageLine(scope.fetchedAt, input, refreshing);
   const problems = [
     ...failed.map((b) => `⚠ ${label(b.accountId)}: ${b.error?.message ?? ''}`),
     ...(balances.some((b) => b.status === 'stale') ? ['Balances are out of date'] : []),
@@ -62,17 +81,17 @@ export function trayModel(input: TrayInput): TrayModel {
   const tooltipLines = [`${input.appName} — ${headline}`, ...(age === null ? [] : [age]), ...problems];
   const tooltip = input.platform === 'win32' ? clip(tooltipLines.join('\n'), WINDOWS_TOOLTIP_MAX) : tooltipLines.join('\n');
 
-  const top = topBalances(inQuote.flatMap((b) => b.portfolio?.rows ?? []), TOP_BALANCES);
+  const top = totalText === null ? [] : topBalances(scope.rows, TOP_BALANCES);
   const menu: TrayMenuItem[] = [
     // Repeats the tooltip: some Linux trays never show tooltips.
     { kind: 'info', label: headline },
     ...(age === null ? [] : [{ kind: 'info' as const, label: age }]),
     ...problems.map((text) => ({ kind: 'info' as const, label: text })),
-    ...(top.length === 0 ? [] : [{ kind: 'separator' as const }, ...top.map((row) => balanceItem(row, quote, privacy))]),
+    ...(top.length === 0 ? [] : [{ kind: 'separator' as const }, ...top.map((row) => balanceItem(row, write))]),
     { kind: 'separator' },
     { kind: 'action', id: 'refresh', label: 'Refresh now', enabled: accounts.length > 0 },
     { kind: 'action', id: 'show', label: 'Show window', enabled: true },
-    { kind: 'toggle', id: 'privacy', label: 'Privacy mode', checked: privacy },
+    { kind: 'toggle', id: 'privacy', label: 'Privacy mode', checked: settings.privacyMode },
     { kind: 'separator' },
     { kind: 'action', id: 'quit', label: `Quit ${input.appName}`, enabled: true },
   ];
@@ -85,65 +104,35 @@ export function trayModel(input: TrayInput): TrayModel {
   };
 }
 
-function sum(values: readonly string[]): string {
-  return values.reduce((acc, v) => acc.plus(v), new Decimal('0')).toFixed();
-}
-
-/** The age of the oldest account's data, so the tray never claims to be fresher than it is. */
-function ageLine(withData: readonly AccountBalances[], now: number, refreshing: boolean): string | null {
-  const times = withData.map((b) => (b.fetchedAt === null ? null : Date.parse(b.fetchedAt))).filter((t): t is number => t !== null);
-  if (times.length === 0) return null;
-  const age = describeAge(now - Math.min(...times));
+/**
+ * The age of the oldest account's data, so the tray never claims to be fresher than it is; in whole
+ * minutes, since the tray redraws only every 30 s. The window's words for the same age.
+ */
+function ageLine(fetchedAt: string | null, input: TrayInput, refreshing: boolean): string | null {
+  if (fetchedAt === null) return null;
+  const minutes = Math.max(0, Math.floor((input.now - Date.parse(fetchedAt)) / 60_000));
+  const age = ageText(minutes * 60_000, input.locale.locale);
   return refreshing ? `Updated ${age} · refreshing…` : `Updated ${age}`;
 }
 
-export function describeAge(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
-}
-
-interface MergedRow {
-  readonly asset: string;
-  readonly base: string;
-  readonly extension: BalanceRow['extension'];
-  readonly amount: string;
-  readonly value: string | null;
-}
-
-/** The largest holdings across accounts, the same asset code merged; unpriced ones only after priced. */
-function topBalances(rows: readonly BalanceRow[], count: number): MergedRow[] {
-  const merged = new Map<string, MergedRow>();
-  for (const row of rows) {
-    const seen = merged.get(row.asset);
-    merged.set(row.asset, {
-      asset: row.asset,
-      base: row.base,
-      extension: row.extension,
-      amount: seen === undefined ? row.amount : new Decimal(seen.amount).plus(row.amount).toFixed(),
-      value: row.value === null || (seen !== undefined && seen.value === null) ? null : new Decimal(seen?.value ?? '0').plus(row.value).toFixed(),
-    });
-  }
-  return [...merged.values()]
-    .filter((row) => !new Decimal(row.amount).eq('0'))
+/** The largest holdings of the combined view: priced by value, largest first, then unpriced ones by code. */
+function topBalances(rows: readonly BalanceRow[], count: number): BalanceRow[] {
+  const byCode = (a: BalanceRow, b: BalanceRow): number => (a.asset < b.asset ? -1 : a.asset > b.asset ? 1 : 0);
+  return rows
+    .filter((row) => !isZeroDecimal(row.amount))
     .sort((a, b) => {
-      if (a.value !== null && b.value !== null) return new Decimal(b.value).cmp(a.value) || a.asset.localeCompare(b.asset);
+      if (a.value !== null && b.value !== null) return compareDecimals(b.value, a.value) || byCode(a, b);
       if (a.value !== null) return -1;
       if (b.value !== null) return 1;
-      return a.asset.localeCompare(b.asset);
+      return byCode(a, b);
     })
     .slice(0, count);
 }
 
-function balanceItem(row: MergedRow, quote: string, privacy: boolean): TrayMenuItem {
-  const name = row.extension === null ? row.base : `${row.base} (${describeExtension(row.extension)}, read-only)`;
-  const amount = privacy ? MASKED : formatAmount(row.amount);
-  const value = row.value === null ? ' · no price' : privacy ? '' : ` ≈ ${formatMoney(row.value, quote)} ${quote}`;
-  return { kind: 'balance', asset: row.asset, label: `${name}  ${amount}${value}`, readOnly: row.extension !== null };
+function balanceItem(row: BalanceRow, write: Writer): TrayMenuItem {
+  const name = row.readOnly ? `${fullName(row)} (read-only)` : fullName(row);
+  const value = row.value === null ? ' · unpriced' : write.privacy ? '' : ` ≈ ${write.money(row.value)}`;
+  return { kind: 'balance', asset: row.asset, label: `${name}  ${write.amount(row.amount)}${value}`, readOnly: row.readOnly };
 }
 
 function clip(text: string, max: number): string {

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App.tsx';
 import { createFakeBridge, type FakeBridge } from './testing/fake-bridge.ts';
-import { account, accountBalances } from './testing/sample-data.ts';
+import { account, accountBalances } from '../../shared/testing/sample-data.ts';
 
 afterEach(() => {
   cleanup();
@@ -116,8 +116,9 @@ describe('balances view', () => {
   it('filters read-only balances, searches, and sorts by any column', async () => {
     await renderApp(withAccount());
     fireEvent.click(screen.getByLabelText('Read-only'));
-    expect(rowNames().map((name) => name.split(',')[0])).toEqual(['USD in opt-in rewards', 'Staked ETH', 'USDT in Kraken Rewards']);
-    expect(screen.getByText('3 of 11 balances')).toBeTruthy();
+    // ETH2 is staked ETH without a suffix: read-only like ETH2.S, grouped with it under ETH.
+    expect(rowNames().map((name) => name.split(',')[0])).toEqual(['USD in opt-in rewards', 'ETH', 'Staked ETH', 'Staked ETH', 'USDT in Kraken Rewards']);
+    expect(screen.getByText('4 of 11 balances')).toBeTruthy();
 
     fireEvent.click(screen.getByLabelText('All'));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: 'dot' } });
@@ -163,7 +164,7 @@ describe('balances view', () => {
     await act(async () => undefined);
     expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: true }]);
     expect(screen.getByTestId('portfolio-total').textContent).toBe('•••••');
-    expect(screen.getByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toBeTruthy();
+    expect(screen.getAllByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toHaveLength(2);
     expect(document.body.textContent).not.toContain('198.39708');
     expect(screen.getByRole('button', { name: /Hide amounts/ }).getAttribute('aria-pressed')).toBe('true');
 

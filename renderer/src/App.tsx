@@ -8,7 +8,7 @@ import { Onboarding } from './components/Onboarding.tsx';
 import { ALL_ACCOUNTS } from './components/ScopeTabs.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { TitleBar } from './components/TitleBar.tsx';
-import { systemNumberLocale } from './format/number-locale.ts';
+import { readNumberLocale } from '../../shared/number-locale.ts';
 import { useAppData } from './hooks/use-app-data.ts';
 import { useDismissibleTooltips } from './hooks/use-dismissible-tooltips.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
@@ -30,7 +30,9 @@ function DocumentTheme({ theme }: { theme: Theme }): null {
 export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const [data, actions] = useAppData(bridge);
   const { info, settings, accounts } = data;
-  const locale = useMemo(() => systemNumberLocale(), []);
+  // Main reads the OS locale and formats the tray and notifications with it; the window uses the same one.
+  const localeTag = info?.locale ?? navigator.language;
+  const locale = useMemo(() => readNumberLocale(localeTag), [localeTag]);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [chosenScope, setScope] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);

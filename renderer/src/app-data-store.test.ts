@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../ipc/contract.ts';
 import { appDataStore } from './app-data-store.ts';
 import { createFakeBridge } from './testing/fake-bridge.ts';
-import { account, accountBalances } from './testing/sample-data.ts';
+import { account, accountBalances } from '../../shared/testing/sample-data.ts';
 
 const settled = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -2,6 +2,7 @@ import { app } from 'electron';
 import { z } from 'zod';
 import type { RoutesFor } from '../register.ts';
 import type { StorageProtection } from '../../../ipc/contract.ts';
+import { systemNumberLocale } from '../../system-locale.ts';
 
 export interface AppRouteDeps {
   storageProtection(): Promise<StorageProtection>;
@@ -18,6 +19,7 @@ export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
         platform: process.platform,
         storage: await deps.storageProtection(),
         startupNotices: deps.startupNotices(),
+        locale: systemNumberLocale().locale,
       }),
     },
   };

@@ -1,6 +1,6 @@
 import type { AssetGroup } from '../model/balance-view.ts';
-import { Dec } from '../model/decimal.ts';
-import { compareKeys, decimalKey, isZeroDecimal, type DecimalKey } from '../model/decimal-string.ts';
+import { Decimal } from '../../../shared/decimal.ts';
+import { compareKeys, decimalKey, isZeroDecimal, type DecimalKey } from '../../../shared/decimal-string.ts';
 
 export interface Slice {
   readonly label: string;
@@ -32,7 +32,7 @@ export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[
   }
   if (priced <= max) return top.map(({ group }) => ({ label: group.base, share: group.share }));
   const head = top.slice(0, max - 1).map(({ group }) => ({ label: group.base, share: group.share }));
-  const rest = head.reduce((left, slice) => left.minus(slice.share), new Dec('1'));
+  const rest = head.reduce((left, slice) => left.minus(slice.share), new Decimal('1'));
   return [...head, { label: 'Other', share: rest.lt('0') ? '0' : rest.toFixed() }];
 }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupRows, type AssetGroup } from '../model/balance-view.ts';
-import { Dec } from '../model/decimal.ts';
-import { balanceRow, SAMPLE_ROWS } from '../testing/sample-data.ts';
+import { Decimal } from '../../../shared/decimal.ts';
+import { balanceRow, SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { allocationSlices, donutArcs } from './allocation.ts';
 import { historyPolyline, summarizeHistory } from './history-line.ts';
 
@@ -27,8 +27,8 @@ describe('allocationSlices', () => {
     const asGroups = (shares: readonly (string | null)[]): AssetGroup[] =>
       shares.map((value, index) => ({ base: `A${index}`, rows: [], amount: '1', value: value === null ? null : '1', share: value }));
     const bySorting = (groups: readonly AssetGroup[], max: number) => {
-      const priced = groups.filter((group): group is AssetGroup & { share: string } => group.share !== null && !new Dec(group.share).eq('0'));
-      const sorted = [...priced].sort((a, b) => new Dec(b.share).cmp(a.share));
+      const priced = groups.filter((group): group is AssetGroup & { share: string } => group.share !== null && !new Decimal(group.share).eq('0'));
+      const sorted = [...priced].sort((a, b) => new Decimal(b.share).cmp(a.share));
       if (sorted.length <= max) return sorted.map((group) => group.base);
       return [...sorted.slice(0, max - 1).map((group) => group.base), 'Other'];
     };

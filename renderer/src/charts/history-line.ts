@@ -1,5 +1,5 @@
 import type { HistoryPoint } from '../../../ipc/contract.ts';
-import { Dec } from '../model/decimal.ts';
+import { Decimal } from '../../../shared/decimal.ts';
 
 export interface HistorySummary {
   readonly first: HistoryPoint;
@@ -12,11 +12,11 @@ export function summarizeHistory(points: readonly HistoryPoint[]): HistorySummar
   const first = points[0];
   const last = points[points.length - 1];
   if (first === undefined || last === undefined) return null;
-  let low = new Dec(first.total);
+  let low = new Decimal(first.total);
   let high = low;
   for (const point of points) {
-    if (low.gt(point.total)) low = new Dec(point.total);
-    if (high.lt(point.total)) high = new Dec(point.total);
+    if (low.gt(point.total)) low = new Decimal(point.total);
+    if (high.lt(point.total)) high = new Decimal(point.total);
   }
   return { first, last, low: low.toFixed(), high: high.toFixed() };
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AccountSummary, IpcError } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
-import { clockTime } from '../format/time.ts';
+import { clockTime } from '../../../shared/time.ts';
 
 interface AccountsSectionProps {
   accounts: readonly AccountSummary[];

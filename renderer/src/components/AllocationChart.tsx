@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { allocationSlices, donutArcs } from '../charts/allocation.ts';
-import { shareText } from '../format/money.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
+import { shareText } from '../../../shared/money.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
 import type { AssetGroup } from '../model/balance-view.ts';
 
 const SIZE = 120;

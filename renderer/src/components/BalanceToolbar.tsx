@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode, type RefObject } from 'react';
-import { decimalText } from '../format/decimal-text.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
+import { decimalText } from '../../../shared/decimal-text.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
 import type { KindFilter } from '../model/balance-view.ts';
 import { parseUserDecimal } from '../model/parse-input.ts';
 

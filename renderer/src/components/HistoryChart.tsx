@@ -1,9 +1,9 @@
 import { memo, type ReactNode } from 'react';
 import type { HistoryPoint } from '../../../ipc/contract.ts';
 import { historyPolyline, summarizeHistory } from '../charts/history-line.ts';
-import { MASK, moneyText, type QuoteFormat } from '../format/money.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
-import { shortDateTime } from '../format/time.ts';
+import { MASK, moneyText, type QuoteFormat } from '../../../shared/money.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
+import { shortDateTime } from '../../../shared/time.ts';
 
 const WIDTH = 320;
 const HEIGHT = 90;

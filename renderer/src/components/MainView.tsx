@@ -1,11 +1,11 @@
 import { useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type RefObject } from 'react';
 import type { AccountBalances, AccountSummary, HelpTopic, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
-import { quoteFormat } from '../format/money.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
+import { quoteFormat } from '../../../shared/money.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { useHistory } from '../hooks/use-history.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
-import { combineBalances } from '../model/combine.ts';
+import { combineBalances } from '../../../shared/combine.ts';
 import { tableEntries } from '../model/row-view.ts';
 import { AllocationChart } from './AllocationChart.tsx';
 import { BalanceTable } from './BalanceTable.tsx';

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import type { HelpTopic, IpcError, RefreshStatus } from '../../../ipc/contract.ts';
-import { MASK, changePercentText, moneyText, type QuoteFormat } from '../format/money.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
-import { clockTime } from '../format/time.ts';
-import type { ScopeBalances } from '../model/combine.ts';
-import { compareDecimals, Dec } from '../model/decimal.ts';
+import { MASK, changePercentText, moneyText, type QuoteFormat } from '../../../shared/money.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
+import { clockTime } from '../../../shared/time.ts';
+import type { ScopeBalances } from '../../../shared/combine.ts';
+import { Decimal } from '../../../shared/decimal.ts';
+import { compareDecimals } from '../../../shared/decimal-string.ts';
 import { RefreshClock } from './RefreshClock.tsx';
 
 interface PortfolioHeaderProps {
@@ -29,7 +30,7 @@ const STATUS_TEXT: Readonly<Record<RefreshStatus, string>> = {
 
 function Change({ scope, locale, quote, privacy }: Pick<PortfolioHeaderProps, 'scope' | 'locale' | 'quote' | 'privacy'>): ReactNode {
   if (scope.previousTotal === null) return <p className="change change-none">No earlier refresh to compare with yet</p>;
-  const delta = new Dec(scope.total).minus(scope.previousTotal).toFixed();
+  const delta = new Decimal(scope.total).minus(scope.previousTotal).toFixed();
   const direction = compareDecimals(delta, '0');
   const percent = changePercentText(scope.total, scope.previousTotal, locale);
   const tone = direction > 0 ? 'change-up' : direction < 0 ? 'change-down' : 'change-flat';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ageText, clockTime, countdownText } from '../format/time.ts';
+import { ageText, clockTime, countdownText } from '../../../shared/time.ts';
 import { useNow } from '../hooks/use-now.ts';
 
 interface RefreshClockProps {

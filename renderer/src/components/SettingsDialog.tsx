@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { AccountSummary, AppInfo, IpcError, IpcResult, QuoteCurrency, Settings, StorageProtection } from '../../../ipc/contract.ts';
-import { decimalText } from '../format/decimal-text.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
+import { decimalText } from '../../../shared/decimal-text.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { parseUserDecimal } from '../model/parse-input.ts';
 import { AccountsSection } from './AccountsSection.tsx';
 import { Dialog } from './Dialog.tsx';

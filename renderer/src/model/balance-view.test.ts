@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BalanceRow } from '../../../ipc/contract.ts';
-import { balanceRow, SAMPLE_ROWS } from '../testing/sample-data.ts';
-import { rowName } from './asset-names.ts';
+import { balanceRow, SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
+import { shortName } from '../../../shared/asset-names.ts';
 import { arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter, type SortOrder } from './balance-view.ts';
-import { Dec } from './decimal.ts';
+import { Decimal } from '../../../shared/decimal.ts';
 
 const ALL: RowFilter = { search: '', kind: 'all', hideBelow: '0' };
 const assets = (groups: ReturnType<typeof arrangeRows>) => groups.map((group) => [group.base, group.rows.map((row) => row.asset)]);
@@ -25,13 +25,13 @@ describe('groupRows', () => {
 
 describe('filterRows', () => {
   it('shows only tradable or only read-only balances', () => {
-    expect(filterRows(SAMPLE_ROWS, { ...ALL, kind: 'read-only' }).map((row) => row.asset)).toEqual(['USD.M', 'ETH2.S', 'USDT.F']);
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, kind: 'read-only' }).map((row) => row.asset)).toEqual(['USD.M', 'ETH2.S', 'ETH2', 'USDT.F']);
     expect(filterRows(SAMPLE_ROWS, { ...ALL, kind: 'tradable' }).some((row) => row.readOnly)).toBe(false);
   });
 
   it('searches codes, display names and spoken names', () => {
     expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'btc' }).map((row) => row.asset)).toEqual(['XXBT']);
-    expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'staked' }).map((row) => row.asset)).toEqual(['ETH2.S']);
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'staked' }).map((row) => row.asset)).toEqual(['ETH2.S', 'ETH2']);
     expect(filterRows(SAMPLE_ROWS, { ...ALL, search: ' xeth ' }).map((row) => row.asset)).toEqual(['XETH']);
   });
 
@@ -46,7 +46,7 @@ describe('arrangeRows', () => {
   it('sorts groups by value, largest first, unpriced last, tradable rows first within a group', () => {
     expect(assets(arrangeRows(SAMPLE_ROWS, ALL, DEFAULT_SORT))).toEqual([
       ['BTC', ['XXBT']],
-      ['ETH', ['XETH', 'ETH2', 'ETH2.S']],
+      ['ETH', ['XETH', 'ETH2.S', 'ETH2']],
       ['USD', ['ZUSD', 'USD.M']],
       ['EUR', ['ZEUR']],
       ['USDT', ['USDT', 'USDT.F']],
@@ -82,10 +82,10 @@ describe('arrangeRows against exact sums', () => {
       const asset = draft.extension === null ? draft.base : `${draft.base}.${draft.extension}`;
       if (seen.has(asset)) return [];
       seen.add(asset);
-      return [balanceRow(asset, draft.base, draft.amount, draft.value, draft.value, draft.extension)];
+      return [balanceRow(asset, draft.base, draft.amount, draft.value, draft.value)];
     });
   };
-  const exactSum = (values: readonly (string | null)[]) => (values.includes(null) ? null : values.reduce((total, value) => total.plus(value ?? '0'), new Dec('0')).toFixed());
+  const exactSum = (values: readonly (string | null)[]) => (values.includes(null) ? null : values.reduce((total, value) => total.plus(value ?? '0'), new Decimal('0')).toFixed());
   /** The same order computed the slow way: every sum added up with big.js, every comparison exact. */
   const reference = (rows: readonly BalanceRow[], order: SortOrder) => {
     const sign = order.direction === 'asc' ? 1 : -1;
@@ -96,7 +96,7 @@ describe('arrangeRows against exact sums', () => {
       if (order.key === 'name') return sign * byName;
       // Unpriced last in both directions.
       if (a.key === null || b.key === null) return (a.key === b.key ? 0 : a.key === null ? 1 : -1) || byName;
-      return sign * new Dec(a.key).cmp(b.key) || byName;
+      return sign * new Decimal(a.key).cmp(b.key) || byName;
     };
     return bases
       .map((base) => {
@@ -106,7 +106,7 @@ describe('arrangeRows against exact sums', () => {
         const sums = only
           ? { amount: only.amount, value: only.value, share: only.share }
           : { amount: exactSum(members.map((entry) => entry.amount)) ?? '0', value: exactSum(members.map((entry) => entry.value)), share: exactSum(members.map((entry) => entry.share)) };
-        const sorted = [...members].sort((a, b) => Number(a.readOnly) - Number(b.readOnly) || compare({ name: rowName(a), key: column(a) }, { name: rowName(b), key: column(b) }));
+        const sorted = [...members].sort((a, b) => Number(a.readOnly) - Number(b.readOnly) || compare({ name: shortName(a), key: column(a) }, { name: shortName(b), key: column(b) }));
         return { base, key: column(sums), sums, rows: sorted.map((entry) => entry.asset) };
       })
       .sort((a, b) => compare({ name: a.base, key: a.key }, { name: b.base, key: b.key }))

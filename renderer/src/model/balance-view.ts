@@ -1,7 +1,7 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
-import { rowName, spokenName } from './asset-names.ts';
-import { compareDecimals, sumDecimals } from './decimal.ts';
-import { compareKeys, decimalKey, type DecimalKey } from './decimal-string.ts';
+import { fullName, shortName } from '../../../shared/asset-names.ts';
+import { sumDecimals } from '../../../shared/decimal.ts';
+import { compareDecimals, compareKeys, decimalKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
 export type SortKey = 'name' | 'amount' | 'value' | 'share';
 export type SortDirection = 'asc' | 'desc';
@@ -34,7 +34,7 @@ export const DEFAULT_SORT: SortOrder = { key: 'value', direction: 'desc' };
 
 function matchesSearch(row: BalanceRow, needle: string): boolean {
   if (needle === '') return true;
-  const haystack = `${row.asset} ${row.base} ${rowName(row)} ${spokenName(row)}`.toLowerCase();
+  const haystack = `${row.asset} ${row.base} ${shortName(row)} ${fullName(row)}`.toLowerCase();
   return haystack.includes(needle);
 }
 
@@ -150,7 +150,7 @@ export function arrangeGroups(groups: readonly AssetGroup[], filter: RowFilter, 
     members.length === 1
       ? members
       : members
-          .map((row) => sortKeyed(row, rowName(row), row.readOnly, order))
+          .map((row) => sortKeyed(row, shortName(row), row.readOnly, order))
           .sort(compareRows)
           .map(({ item }) => item);
   return filterGroups(groups, filter)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNumberLocale } from '../format/number-locale.ts';
+import { readNumberLocale } from '../../../shared/number-locale.ts';
 import { parseUserDecimal } from './parse-input.ts';
 
 describe('parseUserDecimal', () => {

@@ -1,4 +1,4 @@
-import type { NumberLocale } from '../format/number-locale.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
 
 const THRESHOLD = /^\d{1,15}(\.\d{1,18})?$/;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { quoteFormat, MASK } from '../format/money.ts';
-import { readNumberLocale } from '../format/number-locale.ts';
-import { SAMPLE_ROWS } from '../testing/sample-data.ts';
+import { quoteFormat, MASK } from '../../../shared/money.ts';
+import { readNumberLocale } from '../../../shared/number-locale.ts';
+import { SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { arrangeRows, DEFAULT_SORT } from './balance-view.ts';
 import { sameLine, tableLines, type LineContext } from './row-view.ts';
 
@@ -25,7 +25,7 @@ describe('tableLines', () => {
   });
 
   it('gives multi-row groups a heading line and single balances one line', () => {
-    expect(lines(context).map((line) => line.key).slice(0, 6)).toEqual(['row:XXBT', 'group:ETH', 'row:XETH', 'row:ETH2', 'row:ETH2.S', 'group:USD']);
+    expect(lines(context).map((line) => line.key).slice(0, 6)).toEqual(['row:XXBT', 'group:ETH', 'row:XETH', 'row:ETH2.S', 'row:ETH2', 'group:USD']);
     expect(lines(context).find((line) => line.key === 'group:ETH')?.label).toBe('ETH, all 3 balances, 1,019.535637433 ETH, 3,609,706.14 US dollars');
   });
 

@@ -1,10 +1,8 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
-import { decimalText } from '../format/decimal-text.ts';
-import { MASK, moneySpoken, moneyText, shareText, type QuoteFormat } from '../format/money.ts';
-import type { NumberLocale } from '../format/number-locale.ts';
-import { extensionBadge, extensionExplanation, rowName, spokenName } from './asset-names.ts';
+import { amountText, MASK, moneySpoken, moneyText, shareText, type QuoteFormat } from '../../../shared/money.ts';
+import type { NumberLocale } from '../../../shared/number-locale.ts';
+import { badgeLabel, fullName, readOnlyExplanation, shortName } from '../../../shared/asset-names.ts';
 import type { AssetGroup } from './balance-view.ts';
-import { trimTrailingZeros } from './decimal.ts';
 
 /**
  * One line of the balances table with every text already formatted. Lines are compared field by field
@@ -41,7 +39,7 @@ export interface LineContext {
 
 function amountParts(amount: string, unit: string, context: LineContext) {
   if (context.privacy) return { amountText: MASK, amountExact: '', amountSpoken: 'amount hidden' };
-  const text = decimalText(trimTrailingZeros(amount), context.locale);
+  const text = amountText(amount, context.locale);
   return { amountText: text, amountExact: amount, amountSpoken: `${text} ${unit}` };
 }
 
@@ -57,18 +55,18 @@ function valueParts(value: string | null, context: LineContext) {
 }
 
 export function rowLine(row: BalanceRow, nested: boolean, context: LineContext): TableLine {
-  const name = rowName(row);
+  const name = shortName(row);
   const amount = amountParts(row.amount, row.base, context);
   const value = valueParts(row.value, context);
-  const spoken = [spokenName(row), ...(row.readOnly ? ['read-only'] : []), amount.amountSpoken, value.valueSpoken];
+  const spoken = [fullName(row), ...(row.readOnly ? ['read-only'] : []), amount.amountSpoken, value.valueSpoken];
   return {
     key: `row:${row.asset}`,
     kind: 'row',
     nested,
     name,
     code: row.asset === name ? '' : row.asset,
-    badge: row.extension === null ? null : extensionBadge(row.extension),
-    explanation: extensionExplanation(row),
+    badge: badgeLabel(row),
+    explanation: readOnlyExplanation(row),
     readOnly: row.readOnly,
     amountText: amount.amountText,
     amountExact: amount.amountExact,

@@ -12,7 +12,7 @@ import type {
   Settings,
   StorageProtection,
 } from '../../../ipc/contract.ts';
-import { DEFAULT_TEST_SETTINGS } from './sample-data.ts';
+import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema.ts';
 
 type Listener<T> = (value: T) => void;
 
@@ -44,8 +44,8 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [] },
-    settings: { ...DEFAULT_TEST_SETTINGS },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US' },
+    settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
     history: [],

@@ -1,5 +1,7 @@
 // How the user's locale writes numbers, read once from Intl. Intl only ever formats fixed sample numbers
-// here; real amounts are exact decimal strings laid out by format/decimal-text.ts with these symbols.
+// here; real amounts are exact decimal strings laid out by shared/decimal-text.ts with these symbols.
+// Main reads the locale from the OS (Electron's app.getSystemLocale()) and hands the same tag to the
+// window in AppInfo, so tray, notifications and window write every number alike.
 
 export interface NumberLocale {
   readonly locale: string;
@@ -37,7 +39,24 @@ export function affixes(parts: Intl.NumberFormatPart[]): { prefix: string; suffi
   };
 }
 
-export function readNumberLocale(requested: string): NumberLocale {
+const FALLBACK_LOCALE = 'en-US';
+
+/**
+ * A BCP 47 tag Intl accepts, from what an OS reports: 'de_DE' → 'de-DE'; POSIX codesets and ICU
+ * keywords dropped ('en-US@posix', the "C" locale as Chromium reports it on Linux, → 'en-US'); anything
+ * unreadable → 'en-US'.
+ */
+export function formatLocaleTag(reported: string): string {
+  const tag = reported.replace(/[.@].*$/, '').replaceAll('_', '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+export function readNumberLocale(reported: string): NumberLocale {
+  const requested = formatLocaleTag(reported);
   const format = new Intl.NumberFormat(requested, { maximumFractionDigits: 1 });
   const locale = format.resolvedOptions().locale;
   const big = format.formatToParts(1234567890.5);
@@ -60,9 +79,4 @@ export function readNumberLocale(requested: string): NumberLocale {
     percentPrefix: percent.prefix,
     percentSuffix: percent.suffix,
   };
-}
-
-/** The OS locale as the renderer sees it (Electron passes the system locale to navigator.language). */
-export function systemNumberLocale(): NumberLocale {
-  return readNumberLocale(navigator.language || 'en-US');
 }

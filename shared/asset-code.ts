@@ -1,14 +1,18 @@
-// Kraken balance codes: legacy X/Z prefixes (XXBT, ZUSD), plain codes (DOT), and read-only
-// "extension" codes (ETH2.S, USD.M, GRT28.S) that hold the base asset in some earn product.
+// Kraken balance codes: legacy X/Z prefixes (XXBT, ZUSD), plain codes (DOT), and read-only "extension"
+// codes (ETH2.S, USD.M, GRT28.S) that hold the base asset in some earn product. Parsed here once, for the
+// valuation in main and the words every surface shows (shared/asset-names.ts).
+import type { AssetExtension } from '../ipc/contract.ts';
 
-export const ASSET_EXTENSIONS = ['S', 'M', 'B', 'F', 'T', 'P'] as const;
-export type AssetExtension = (typeof ASSET_EXTENSIONS)[number];
+export type { AssetExtension };
+
+export const ASSET_EXTENSIONS = ['S', 'M', 'B', 'F', 'T', 'P'] as const satisfies readonly AssetExtension[];
 
 export interface ParsedAssetCode {
   /** The code exactly as Kraken sent it. */
   readonly code: string;
   /** The code without extension and unbonding days: 'ETH2' for ETH2.S, 'GRT' for GRT28.S. */
   readonly baseCode: string;
+  /** The read-only product the balance sits in, or null for a tradable balance. */
   readonly extension: AssetExtension | null;
   /** Days to unbond for staked codes like SOL03.S (3) or GRT28.S (28), else null. */
   readonly unbondingDays: number | null;
@@ -17,6 +21,12 @@ export interface ParsedAssetCode {
 function isExtension(value: string): value is AssetExtension {
   return (ASSET_EXTENSIONS as readonly string[]).includes(value);
 }
+
+/**
+ * Codes that are staked without saying so: ETH2 is ETH staked in Kraken's Ethereum staking, which can be
+ * neither traded nor withdrawn, exactly like a .S balance.
+ */
+const STAKED_WITHOUT_SUFFIX: ReadonlySet<string> = new Set(['ETH2']);
 
 const UNBONDING_RE = /^([A-Za-z][A-Za-z0-9]*?[A-Za-z])(\d{2})$/;
 
@@ -27,34 +37,15 @@ const UNBONDING_RE = /^([A-Za-z][A-Za-z0-9]*?[A-Za-z])(\d{2})$/;
 export function parseAssetCode(code: string, isKnownCode: (code: string) => boolean = () => false): ParsedAssetCode {
   const dot = code.lastIndexOf('.');
   const suffix = dot > 0 ? code.slice(dot + 1) : '';
-  if (!isExtension(suffix)) return { code, baseCode: code, extension: null, unbondingDays: null };
+  if (!isExtension(suffix)) {
+    return { code, baseCode: code, extension: STAKED_WITHOUT_SUFFIX.has(code) ? 'S' : null, unbondingDays: null };
+  }
   const stem = code.slice(0, dot);
   const unbonding = isKnownCode(stem) ? null : UNBONDING_RE.exec(stem);
   if (unbonding?.[1] !== undefined && unbonding[2] !== undefined) {
     return { code, baseCode: unbonding[1], extension: suffix, unbondingDays: Number(unbonding[2]) };
   }
   return { code, baseCode: stem, extension: suffix, unbondingDays: null };
-}
-
-const EXTENSION_WORDS: Readonly<Record<AssetExtension, string>> = {
-  S: 'staked',
-  M: 'opt-in rewards',
-  B: 'yield-bearing',
-  F: 'earning in Kraken Rewards',
-  T: 'tokenized',
-  P: 'parachain-bonded',
-};
-
-/** 'S' → 'staked', 'F' → 'earning in Kraken Rewards', … */
-export function describeExtension(extension: AssetExtension): string {
-  return EXTENSION_WORDS[extension];
-}
-
-/** Words for a whole parsed code, e.g. 'staked, 28-day unbonding'; '' for a plain code. */
-export function describeAssetCode(parsed: ParsedAssetCode): string {
-  if (parsed.extension === null) return '';
-  const words = describeExtension(parsed.extension);
-  return parsed.unbondingDays === null ? words : `${words}, ${parsed.unbondingDays}-day unbonding`;
 }
 
 // Used only when /0/public/Assets has not been loaded or does not list a code.
@@ -74,4 +65,13 @@ const DISPLAY_ALIASES: ReadonlyMap<string, string> = new Map([
 export function displayCodeFor(altnameOrCode: string): string {
   const altname = LEGACY_ALTNAMES.get(altnameOrCode) ?? altnameOrCode;
   return DISPLAY_ALIASES.get(altname) ?? altname;
+}
+
+/**
+ * True when `code` is only Kraken's spelling of `display` (XXBT or XBT of BTC, ZUSD of USD, also legacy
+ * X/Z codes missing from the list above), not an asset of its own.
+ */
+export function isSpellingOf(code: string, display: string): boolean {
+  if (code === display || displayCodeFor(code) === display) return true;
+  return code.length === 4 && /^[XZ]/.test(code) && displayCodeFor(code.slice(1)) === display;
 }

@@ -1,6 +1,7 @@
 // Exact operations on plain decimal strings ("-123.4500") that need no arithmetic object: comparing,
-// shifting the point, rounding. They run per row on every update, where parsing thousands of big.js
-// values (and dividing them) cost more than a frame.
+// shifting the point, rounding, trimming. The window runs them per row on every update, where parsing
+// thousands of big.js values (and dividing them) cost more than a frame; main and the tray use the same
+// ones, so every surface rounds and compares alike. Arithmetic proper is shared/decimal.ts.
 
 export interface DecimalParts {
   negative: boolean;
@@ -47,7 +48,7 @@ export function decimalKey(value: string): DecimalKey {
   return { value, approx: Number(value), parts: null };
 }
 
-/** -1, 0 or 1, exactly, as compareDecimalStrings(a.value, b.value). */
+/** -1, 0 or 1, exactly, as compareDecimals(a.value, b.value). */
 export function compareKeys(a: DecimalKey, b: DecimalKey): number {
   if (a.approx < b.approx) return -1;
   if (a.approx > b.approx) return 1;
@@ -57,7 +58,7 @@ export function compareKeys(a: DecimalKey, b: DecimalKey): number {
 }
 
 /** -1, 0 or 1, exactly, for any two plain decimal strings. */
-export function compareDecimalStrings(a: string, b: string): number {
+export function compareDecimals(a: string, b: string): number {
   return compareParsed(parseDecimal(a), parseDecimal(b));
 }
 
@@ -68,6 +69,18 @@ export function compareParsed(pa: DecimalParts, pb: DecimalParts): number {
 }
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
+
+/** A plain decimal string as Kraken and main send them ("198.3970800000", "-12.5"). */
+export function isPlainDecimal(value: string): boolean {
+  return PLAIN.test(value);
+}
+
+/** "198.3970800000" → "198.39708", "500000.00000000" → "500000"; the digits themselves are untouched. */
+export function trimTrailingZeros(value: string): string {
+  if (!value.includes('.')) return value;
+  const trimmed = value.replace(/0+$/, '');
+  return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
+}
 
 /**
  * The exact sum of plain decimal strings ("-12.50"), written as big.js's toFixed() writes it ("7.1",
@@ -139,10 +152,10 @@ function incrementDigits(digits: string): string {
 }
 
 /**
- * Rounded to exactly `places` decimals, halves to the even neighbour (as the tray rounds, so both show the
- * same cents): ("2.345", 2) → "2.34", ("2.355", 2) → "2.36", ("2.3451", 2) → "2.35".
+ * Rounded to exactly `places` decimals, halves to the even neighbour (as shared/decimal.ts's Decimal
+ * rounds): ("2.345", 2) → "2.34", ("2.355", 2) → "2.36", ("2.3451", 2) → "2.35".
  */
-export function roundDecimalString(value: string, places: number): string {
+export function roundDecimal(value: string, places: number): string {
   const p = parseDecimal(value);
   const fraction = p.fraction.padEnd(places + 1, '0');
   let digits = (p.integer || '0') + fraction.slice(0, places);

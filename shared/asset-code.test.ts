@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAssetCode, describeExtension, displayCodeFor, parseAssetCode, ASSET_EXTENSIONS } from './asset-code.ts';
+import { displayCodeFor, isSpellingOf, parseAssetCode } from './asset-code.ts';
 
 describe('parseAssetCode', () => {
   it.each([
@@ -13,7 +13,7 @@ describe('parseAssetCode', () => {
     ['SOL03.S', 'SOL', 'S', 3],
     ['DOT28.S', 'DOT', 'S', 28],
     ['XXBT', 'XXBT', null, null],
-    ['ETH2', 'ETH2', null, null],
+    ['ETH2', 'ETH2', 'S', null],
     ['1INCH', '1INCH', null, null],
   ] as const)('%s → base %s, extension %s, unbonding %s', (code, baseCode, extension, unbondingDays) => {
     expect(parseAssetCode(code)).toEqual({ code, baseCode, extension, unbondingDays });
@@ -30,30 +30,20 @@ describe('parseAssetCode', () => {
   });
 });
 
-describe('describeExtension', () => {
-  it('has words for every extension', () => {
-    expect(Object.fromEntries(ASSET_EXTENSIONS.map((e) => [e, describeExtension(e)]))).toEqual({
-      S: 'staked',
-      M: 'opt-in rewards',
-      B: 'yield-bearing',
-      F: 'earning in Kraken Rewards',
-      T: 'tokenized',
-      P: 'parachain-bonded',
-    });
-  });
-
-  it('mentions unbonding days', () => {
-    expect(describeAssetCode(parseAssetCode('GRT28.S'))).toBe('staked, 28-day unbonding');
-    expect(describeAssetCode(parseAssetCode('USD.M'))).toBe('opt-in rewards');
-    expect(describeAssetCode(parseAssetCode('XXBT'))).toBe('');
-  });
-});
-
 describe('displayCodeFor', () => {
   it.each([
     ['XBT', 'BTC'], ['XXBT', 'BTC'], ['XDG', 'DOGE'], ['XXDG', 'DOGE'], ['ZUSD', 'USD'], ['ZEUR', 'EUR'],
     ['XETH', 'ETH'], ['ETH2', 'ETH'], ['USDT', 'USDT'], ['DOT', 'DOT'], ['ZETA', 'ZETA'],
   ])('%s → %s', (code, display) => {
     expect(displayCodeFor(code)).toBe(display);
+  });
+});
+
+describe('isSpellingOf', () => {
+  it('knows legacy spellings, listed or not, from assets of their own', () => {
+    expect(['XXBT', 'XBT', 'BTC'].map((code) => isSpellingOf(code, 'BTC'))).toEqual([true, true, true]);
+    expect(isSpellingOf('XNMC', 'NMC')).toBe(true);
+    expect(isSpellingOf('FLOWH', 'FLOW')).toBe(false);
+    expect(isSpellingOf('ZEUR', 'USD')).toBe(false);
   });
 });

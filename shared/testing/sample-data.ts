@@ -1,21 +1,24 @@
 // Test data shaped like what main sends: the Balance example from Kraken's docs, valued in USD.
-import type { AccountBalances, AccountSummary, BalanceRow, Portfolio, Settings } from '../../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, BalanceRow, Portfolio } from '../../ipc/contract.ts';
+import { parseAssetCode } from '../asset-code.ts';
 
-export function balanceRow(asset: string, base: string, amount: string, value: string | null, share: string | null, extension: BalanceRow['extension'] = null): BalanceRow {
-  return { asset, base, extension, readOnly: extension !== null, amount, price: value === null ? null : '1', value, share };
+/** A row as main sends it, its extension and unbonding days read from the code as main reads them. */
+export function balanceRow(asset: string, base: string, amount: string, value: string | null, share: string | null = null): BalanceRow {
+  const { extension, unbondingDays } = parseAssetCode(asset);
+  return { asset, base, extension, unbondingDays, readOnly: extension !== null, amount, price: value === null ? null : '1', value, share };
 }
 
 export const SAMPLE_ROWS: readonly BalanceRow[] = [
-  balanceRow('XXBT', 'BTC', '1011.1908877900', '98338414.96', '0.9411997', null),
+  balanceRow('XXBT', 'BTC', '1011.1908877900', '98338414.96', '0.9411997'),
   balanceRow('XETH', 'ETH', '818.5500000000', '2987912.14', '0.0286'),
-  balanceRow('USD.M', 'USD', '1213029.2780', '1213029.278', '0.0116', 'M'),
-  balanceRow('ETH2.S', 'ETH', '198.3970800000', '612345.1234', '0.0069', 'S'),
+  balanceRow('USD.M', 'USD', '1213029.2780', '1213029.278', '0.0116'),
+  balanceRow('ETH2.S', 'ETH', '198.3970800000', '612345.1234', '0.0069'),
   balanceRow('ZEUR', 'EUR', '504861.8946', '547876.13', '0.0052'),
   balanceRow('USDT', 'USDT', '500000.00000000', '500100', '0.0048'),
   balanceRow('ZUSD', 'USD', '171288.6158', '171288.6158', '0.0016'),
   balanceRow('ETH2', 'ETH', '2.5885574330', '9448.88', '0.0001'),
   balanceRow('DOT', 'DOT', '2.5000000000', '17.8085', '0.0000002'),
-  balanceRow('USDT.F', 'USDT', '12.5', '12.5025', '0.0000001', 'F'),
+  balanceRow('USDT.F', 'USDT', '12.5', '12.5025', '0.0000001'),
   balanceRow('FOO', 'FOO', '7', null, null),
 ];
 
@@ -39,18 +42,3 @@ export function accountBalances(accountId: string, partial: Partial<AccountBalan
 export function account(id: string, label: string, partial: Partial<AccountSummary> = {}): AccountSummary {
   return { id, label, keyFingerprint: `kraken:${id.padEnd(32, '0')}`, addedAt: '2025-01-01T00:00:00.000Z', hasOtp: false, demo: false, lastCheck: null, ...partial };
 }
-
-export const DEFAULT_TEST_SETTINGS: Settings = {
-  refreshIntervalSec: 60,
-  quoteCurrency: 'USD',
-  rebaseMultiplier: 'rebased',
-  tier: 'starter',
-  launchAtLogin: false,
-  startMinimized: false,
-  closeToTray: true,
-  theme: 'system',
-  privacyMode: false,
-  hideSmallBelow: '0',
-  notifyOnChange: false,
-  notifyThresholdPercent: '5',
-};

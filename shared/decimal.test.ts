@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimals, roundDecimal, sumDecimals, trimTrailingZeros } from './decimal.ts';
+import { sumDecimals } from './decimal.ts';
+import { compareDecimals, roundDecimal, trimTrailingZeros } from './decimal-string.ts';
 
 describe('decimal helpers', () => {
   it('trims trailing zeros only', () => {

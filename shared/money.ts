@@ -1,5 +1,8 @@
-import { dec, roundDecimal } from '../model/decimal.ts';
-import { compareDecimalStrings, isZeroDecimal, shiftDecimal } from '../model/decimal-string.ts';
+// Money, amounts and percentages as the user's locale writes them, for window, tray and notifications
+// alike. Every number is an exact decimal string rounded here (halves to even) and laid out digit by
+// digit (shared/decimal-text.ts); Intl only supplies the locale's symbols and currency patterns.
+import { Decimal } from './decimal.ts';
+import { compareDecimals, isZeroDecimal, roundDecimal, shiftDecimal, trimTrailingZeros } from './decimal-string.ts';
 import { decimalText } from './decimal-text.ts';
 import { affixes, type NumberLocale } from './number-locale.ts';
 
@@ -47,20 +50,40 @@ export function moneySpoken(value: string, format: QuoteFormat, locale: NumberLo
   return `${decimalText(roundDecimal(value, format.decimals), locale)} ${format.spokenName}`;
 }
 
-const SHARE_DECIMALS = 2;
+/** An asset amount exactly as Kraken sent it, without trailing zeros, in the locale's symbols: "1,011.19088779". */
+export function amountText(amount: string, locale: NumberLocale): string {
+  return decimalText(trimTrailingZeros(amount), locale);
+}
+
+const PERCENT_DECIMALS = 2;
+
+function percentText(percent: string, locale: NumberLocale, signed: boolean): string {
+  return locale.percentPrefix + decimalText(roundDecimal(percent, PERCENT_DECIMALS), locale, { signed }) + locale.percentSuffix;
+}
 
 /** A fraction of the total (0.2534) as a percentage, "25.34%"; tiny non-zero shares read "<0.01%". */
 export function shareText(share: string, locale: NumberLocale): string {
   const percent = shiftDecimal(share, 2);
-  const rounded = roundDecimal(percent, SHARE_DECIMALS);
-  const shown = compareDecimalStrings(percent, '0') > 0 && isZeroDecimal(rounded) ? `<${decimalText('0.01', locale)}` : decimalText(rounded, locale);
-  return locale.percentPrefix + shown + locale.percentSuffix;
+  if (compareDecimals(percent, '0') > 0 && isZeroDecimal(roundDecimal(percent, PERCENT_DECIMALS))) {
+    return `${locale.percentPrefix}<${decimalText('0.01', locale)}${locale.percentSuffix}`;
+  }
+  return percentText(percent, locale, false);
 }
 
-/** The relative change from `previous` to `current` as a signed percentage, or null if previous is 0. */
-export function changePercentText(current: string, previous: string, locale: NumberLocale): string | null {
-  const base = dec(previous);
+/** The relative change from `previous` to `current`, in percent (a decimal string), or null if previous is 0. */
+export function changePercent(current: string, previous: string): string | null {
+  const base = new Decimal(previous);
   if (base.eq('0')) return null;
-  const percent = roundDecimal(dec(current).minus(base).div(base).times('100').toFixed(), SHARE_DECIMALS);
-  return locale.percentPrefix + decimalText(percent, locale, { signed: true }) + locale.percentSuffix;
+  return new Decimal(current).minus(base).div(base.abs()).times('100').toFixed();
+}
+
+/** The relative change as a signed percentage, "+10.00%", "−1,50 %"; null if previous is 0. */
+export function changePercentText(current: string, previous: string, locale: NumberLocale): string | null {
+  const percent = changePercent(current, previous);
+  return percent === null ? null : percentText(percent, locale, true);
+}
+
+/** A percentage without its sign ("12.34%", "12,34 %"), for texts whose words say the direction. */
+export function unsignedPercentText(percent: string, locale: NumberLocale): string {
+  return percentText(percent.startsWith('-') ? percent.slice(1) : percent, locale, false);
 }

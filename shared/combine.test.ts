@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { account, accountBalances, balanceRow, portfolio } from '../testing/sample-data.ts';
+import { account, accountBalances, balanceRow, portfolio } from './testing/sample-data.ts';
 import { combineBalances } from './combine.ts';
 
 const accounts = [account('a', 'Main'), account('b', 'Savings')];

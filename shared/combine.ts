@@ -1,5 +1,6 @@
-import type { AccountBalances, AccountSummary, BalanceRow, IpcError, RefreshStatus } from '../../../ipc/contract.ts';
-import { Dec, type DecValue } from './decimal.ts';
+// Accounts combined into one view, by one rule for the window's "All accounts" and the tray's totals.
+import type { AccountBalances, AccountSummary, BalanceRow, IpcError, RefreshStatus } from '../ipc/contract.ts';
+import { Decimal, type DecimalValue } from './decimal.ts';
 
 /** An error of one account, for the header to show beside the balances it could not refresh. */
 export interface AccountError {
@@ -44,8 +45,8 @@ function earliest(values: readonly (string | null)[]): string | null {
 interface Accumulator {
   first: BalanceRow;
   count: number;
-  amount: DecValue;
-  value: DecValue | null;
+  amount: DecimalValue;
+  value: DecimalValue | null;
 }
 
 /**
@@ -73,8 +74,8 @@ export function combineBalances(balances: readonly AccountBalances[], accounts: 
     return { ...scope, rows: single.rows, total: single.total, previousTotal: only?.previousTotal ?? null, unpriced: single.unpriced };
   }
   const merged = new Map<string, Accumulator>();
-  let total = new Dec('0');
-  let previous: DecValue | null = withData.length > 0 ? new Dec('0') : null;
+  let total = new Decimal('0');
+  let previous: DecimalValue | null = withData.length > 0 ? new Decimal('0') : null;
 
   for (const entry of withData) {
     const portfolio = entry.portfolio;
@@ -83,10 +84,10 @@ export function combineBalances(balances: readonly AccountBalances[], accounts: 
     if (sameQuote) total = total.plus(portfolio.total);
     previous = previous !== null && sameQuote && entry.previousTotal !== null ? previous.plus(entry.previousTotal) : null;
     for (const row of portfolio.rows) {
-      const value = sameQuote && row.value !== null ? new Dec(row.value) : null;
+      const value = sameQuote && row.value !== null ? new Decimal(row.value) : null;
       const seen = merged.get(row.asset);
       if (seen === undefined) {
-        merged.set(row.asset, { first: row, count: 1, amount: new Dec(row.amount), value });
+        merged.set(row.asset, { first: row, count: 1, amount: new Decimal(row.amount), value });
       } else {
         seen.count += 1;
         seen.amount = seen.amount.plus(row.amount);
@@ -97,7 +98,7 @@ export function combineBalances(balances: readonly AccountBalances[], accounts: 
 
   // One division, then a multiplication per row: big.js divides far slower than it multiplies, and the
   // reciprocal's 30 places are well beyond the 12 kept.
-  const reciprocal = total.eq('0') ? null : new Dec('1').div(total);
+  const reciprocal = total.eq('0') ? null : new Decimal('1').div(total);
   // A row held by one account keeps the strings exactly as main sent them; only sums are recomputed.
   const rows = [...merged.values()].map(({ first, count, amount, value }): BalanceRow => ({
     ...first,

@@ -1,0 +1,29 @@
+import Big from 'big.js';
+import { sumPlainDecimals } from './decimal-string.ts';
+
+/**
+ * The app's one exact decimal type, for main, tray, notifications and window alike: a private big.js
+ * constructor, so these settings never leak into other users of big.js. Strict: it throws on JS numbers,
+ * so a float can never reach an amount, a value or a sum shown to the user. Divisions keep 30 places
+ * (far beyond the 12 a share keeps); rounding is half to even everywhere, so every surface shows the
+ * same cents.
+ */
+export const Decimal = Big();
+Decimal.DP = 30;
+Decimal.RM = Decimal.roundHalfEven;
+Decimal.strict = true;
+
+export type DecimalValue = InstanceType<typeof Decimal>;
+
+/**
+ * Exact sum of decimal strings, as a plain decimal string. Plain decimals (all that main sends) are added
+ * as BigInts, without big.js, which allocates several objects per addition; anything else goes through
+ * big.js, which also rejects what is not a number.
+ */
+export function sumDecimals(values: readonly string[]): string {
+  const plain = sumPlainDecimals(values);
+  if (plain !== null) return plain;
+  let total = new Decimal('0');
+  for (const value of values) total = total.plus(value);
+  return total.toFixed();
+}
