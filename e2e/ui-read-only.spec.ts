@@ -8,6 +8,9 @@ test.use({ keyring: 'gnome_libsecret' });
 
 const READ_ONLY = {
   'ETH2.S': ['Staked', 'ETH2.S is ETH staked (legacy staking). This balance is read-only: to trade or withdraw, use ETH.'],
+  // Staked ETH without a suffix: read-only all the same.
+  ETH2: ['Staked', 'ETH2 is ETH staked (legacy staking). This balance is read-only: to trade or withdraw, use ETH.'],
+  'AAPLx.T': ['Tokenized', 'AAPLx.T is AAPLx held as a tokenized asset. This balance is read-only: to trade or withdraw, use AAPLx.'],
   'USD.M': ['Opt-in rewards', 'USD.M is USD in opt-in rewards (legacy). This balance is read-only: to trade or withdraw, use USD.'],
   'USDT.F': ['Kraken Rewards', 'USDT.F is USDT earning automatically in Kraken Rewards. This balance is read-only: to trade or withdraw, use USDT.'],
   'DOT28.S': ['Staked', 'DOT28.S is DOT staked (legacy staking). It takes 28 days to unbond. This balance is read-only: to trade or withdraw, use DOT.'],
@@ -15,7 +18,7 @@ const READ_ONLY = {
 } as const;
 
 test('read-only balances carry a badge and a tooltip for mouse and keyboard', async ({ page, fakeKraken }) => {
-  fakeKraken.setBalances({ ...DEFAULT_BALANCES, 'USDT.F': '250', 'DOT28.S': '40.5', 'XBT.M': '0.01' }, KEYS.main.apiKey);
+  fakeKraken.setBalances({ ...DEFAULT_BALANCES, 'USDT.F': '250', 'DOT28.S': '40.5', 'XBT.M': '0.01', 'AAPLx.T': '3' }, KEYS.main.apiKey);
   await addMainKey(page);
 
   for (const [asset, [badge, explanation]] of Object.entries(READ_ONLY)) {
@@ -24,7 +27,7 @@ test('read-only balances carry a badge and a tooltip for mouse and keyboard', as
     await expect(line).toHaveAccessibleDescription(explanation);
     await expect(line).toHaveAttribute('aria-label', /, read-only, /);
   }
-  for (const plain of ['XXBT', 'XETH', 'ETH2', 'ZUSD', 'DOT']) {
+  for (const plain of ['XXBT', 'XETH', 'ZUSD', 'DOT']) {
     await expect(page.locator(`[data-line="row:${plain}"] .badge`)).toHaveCount(0);
     await expect(page.locator(`[data-line="row:${plain}"]`)).not.toHaveAttribute('aria-label', /read-only/);
   }
@@ -54,14 +57,15 @@ test('the filter shows only read-only or only tradable balances', async ({ page,
 
   await filter.getByLabel('Read-only').check();
   const readOnly = await lineNames(page);
-  expect(readOnly.map((name) => name.split(',')[0])).toEqual(['USD in opt-in rewards', 'Staked ETH', 'USDT in Kraken Rewards']);
-  await expect(page.getByText('3 of 11 balances')).toBeVisible();
+  // ETH2.S and ETH2 (staked ETH without a suffix) under their ETH heading.
+  expect(readOnly.map((name) => name.split(',')[0])).toEqual(['USD in opt-in rewards', 'ETH', 'Staked ETH', 'Staked ETH', 'USDT in Kraken Rewards']);
+  await expect(page.getByText('4 of 11 balances')).toBeVisible();
 
   await filter.getByLabel('Tradable').check();
   const tradable = await lineNames(page);
   expect(tradable.some((name) => name.includes('read-only'))).toBe(false);
-  await expect(page.getByText('8 of 11 balances')).toBeVisible();
-  expect(tradable.filter((name) => !name.includes(', all '))).toHaveLength(8);
+  await expect(page.getByText('7 of 11 balances')).toBeVisible();
+  expect(tradable.filter((name) => !name.includes(', all '))).toHaveLength(7);
 
   await filter.getByLabel('All').check();
   await expect(page.getByText('11 balances', { exact: true })).toBeVisible();
