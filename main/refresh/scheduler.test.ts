@@ -42,7 +42,7 @@ function harness(options: Partial<SchedulerOptions> & { auto?: RefreshOutcome | 
     ...options,
   });
   /** Lets promise callbacks run; the fake clock never moves by itself. */
-  return { clock, calls, plans, scheduler, flush: () => settle(20), advance: (ms: number) => advanceSettled(clock, ms), power: (event: PowerEvent) => emit(event) };
+  return { clock, calls, plans, scheduler, flush: () => settle(), advance: (ms: number) => advanceSettled(clock, ms), power: (event: PowerEvent) => emit(event) };
 }
 
 describe('RefreshScheduler: interval', () => {
