@@ -31,10 +31,18 @@ test('navigation away and new windows are blocked', async ({ app, page }) => {
   const appUrl = page.url();
   const opened = await page.evaluate(() => window.open('https://example.com/phish') === null);
   expect(opened).toBe(true);
+  // Main's own answer to the attempt is the proof that nothing happened: listening after the app's guard,
+  // main records whether 'will-navigate' came and was refused (no fixed wait that a slow machine outruns).
+  await app.evaluate(({ BrowserWindow }) => {
+    const attempt = new Promise((resolve) => {
+      BrowserWindow.getAllWindows()[0]?.webContents.once('will-navigate', (event, url) => resolve({ url, refused: event.defaultPrevented }));
+    });
+    (globalThis as unknown as { __navigationAttempt: Promise<unknown> }).__navigationAttempt = attempt;
+  });
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  expect(await app.evaluate(() => (globalThis as unknown as { __navigationAttempt: Promise<unknown> }).__navigationAttempt)).toEqual({ url: 'https://example.com/', refused: true });
   expect(page.url()).toBe(appUrl);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
@@ -42,12 +50,14 @@ test('navigation away and new windows are blocked', async ({ app, page }) => {
 test('the CSP refuses inline and remote scripts, and permission requests are denied', async ({ page }) => {
   await expect(page.getByTestId('app-version')).not.toBeEmpty();
   const result = await page.evaluate(async () => {
-    const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+    // The violation report is the event that proves the script was refused: no fixed wait before checking.
+    const refused = new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true });
+    });
     const inline = document.createElement('script');
     inline.textContent = 'window.__inlineRan = true';
     document.body.append(inline);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const violations = [await refused];
     return {
       inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
       // Code evaluated through DevTools is exempt from CSP, so the policy text itself is checked for eval.
