@@ -1,10 +1,6 @@
-import Big from 'big.js';
 import type { HistoryPoint } from '../../ipc/contract.ts';
+import { Decimal } from '../../shared/decimal.ts';
 import type { HistoryData, Snapshot } from './snapshot.ts';
-
-// Own Big constructor: sums of decimal strings, exact; never JS floats.
-const Decimal = Big();
-Decimal.strict = true;
 
 /** A chart cannot show more than this; longer series keep the last point of evenly spaced time buckets. */
 export const MAX_SERIES_POINTS = 5000;

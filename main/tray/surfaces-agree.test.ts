@@ -1,0 +1,74 @@
+// Window, tray and notifications show the same balances in the same words and numbers, in every locale.
+// Each surface's own code path runs (the window's table lines, the tray model, the notification texts);
+// the expected strings are written out here, never produced by the shared formatter under test.
+import { describe, expect, it } from 'vitest';
+import type { AccountBalances, QuoteCurrency } from '../../ipc/contract.ts';
+import { arrangeRows, DEFAULT_SORT } from '../../renderer/src/model/balance-view.ts';
+import { tableLines, type TableLine } from '../../renderer/src/model/row-view.ts';
+import { combineBalances } from '../../shared/combine.ts';
+import { sumDecimals } from '../../shared/decimal.ts';
+import { quoteFormat } from '../../shared/money.ts';
+import { readNumberLocale } from '../../shared/number-locale.ts';
+import { account, balanceRow } from '../../shared/testing/sample-data.ts';
+import { changeNotifications } from '../notifications/change-text.ts';
+import { trayModel } from './tray-model.ts';
+
+const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
+const accounts = [account('main', 'Main'), account('savings', 'Savings')];
+
+/** Two accounts holding BTC and staked ETH (with and without the .S suffix), valued in `quote`. */
+function holdings(quote: QuoteCurrency, [btc, staked, eth2]: readonly [string, string, string]): AccountBalances[] {
+  const fresh = { status: 'fresh' as const, fetchedAt: new Date(NOW).toISOString(), nextRefreshAt: null, previousTotal: null, error: null };
+  return [
+    { ...fresh, accountId: 'main', portfolio: { quote, total: '0', unpriced: [], rows: [balanceRow('XXBT', 'BTC', '1011.1908877900', btc), balanceRow('ETH2.S', 'ETH', '198.3970800000', staked)] } },
+    { ...fresh, accountId: 'savings', portfolio: { quote, total: '0', unpriced: [], rows: [balanceRow('ETH2', 'ETH', '2.5885574330', eth2)] } },
+  ].map((entry) => ({ ...entry, portfolio: { ...entry.portfolio, total: sumDecimals(entry.portfolio.rows.map((row) => row.value ?? '0')) } }));
+}
+
+function surfaces(locale: string, quote: QuoteCurrency, balances: AccountBalances[]) {
+  const numbers = readNumberLocale(locale);
+  const tray = trayModel({ appName: 'Kraken Balances', settings: { privacyMode: false, quoteCurrency: quote }, accounts, balances, locale: numbers, now: NOW, platform: 'linux', paused: null });
+  const combined = combineBalances(balances, accounts, quote);
+  const window = tableLines(arrangeRows(combined.rows, { search: '', kind: 'all', hideBelow: '0' }, DEFAULT_SORT), { locale: numbers, quote: quoteFormat(quote, numbers), privacy: false });
+  const line = (key: string): Pick<TableLine, 'name' | 'badge' | 'amountText' | 'valueText' | 'label'> | undefined => {
+    const found = window.find((entry) => entry.key === key);
+    return found && { name: found.name, badge: found.badge, amountText: found.amountText, valueText: found.valueText, label: found.label };
+  };
+  const staked = { asset: 'ETH2.S', before: '176.3529600000', after: '198.3970800000', percent: '12.50', direction: 'up' as const };
+  const [notification] = changeNotifications('Main', [staked], combined.rows, false, numbers);
+  const menu = tray.menu.flatMap((item) => (item.kind === 'balance' ? [item.label] : []));
+  return { tooltip: tray.tooltip.split('\n')[0], menu, staked: line('row:ETH2.S'), eth2: line('row:ETH2'), btc: line('row:XXBT'), notification };
+}
+
+describe('tray, notifications and window agree', () => {
+  it('in en-US', () => {
+    const seen = surfaces('en-US', 'USD', holdings('USD', ['98338414.956666279', '724198.94127', '9448.88176980825']));
+    expect(seen.tooltip).toBe('Kraken Balances — Total $99,072,062.78');
+    expect(seen.menu).toEqual(['BTC  1,011.19088779 ≈ $98,338,414.96', 'Staked ETH (read-only)  198.39708 ≈ $724,198.94', 'Staked ETH (read-only)  2.588557433 ≈ $9,448.88']);
+    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: '1,011.19088779', valueText: '$98,338,414.96', label: 'BTC, 1,011.19088779 BTC, 98,338,414.96 US dollars' });
+    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: '198.39708', valueText: '$724,198.94', label: 'Staked ETH, read-only, 198.39708 ETH, 724,198.94 US dollars' });
+    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: '2.588557433', valueText: '$9,448.88', label: 'Staked ETH, read-only, 2.588557433 ETH, 9,448.88 US dollars' });
+    expect(seen.notification).toEqual({ title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' });
+  });
+
+  it('in de-DE', () => {
+    const seen = surfaces('de-DE', 'EUR', holdings('EUR', ['90615242.312992596', '667229.219748', '8705.5775029223']));
+    expect(seen.tooltip).toBe('Kraken Balances — Total 91.291.177,11\u00a0€');
+    expect(seen.menu).toEqual(['BTC  1.011,19088779 ≈ 90.615.242,31\u00a0€', 'Staked ETH (read-only)  198,39708 ≈ 667.229,22\u00a0€', 'Staked ETH (read-only)  2,588557433 ≈ 8.705,58\u00a0€']);
+    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: '1.011,19088779', valueText: '90.615.242,31\u00a0€', label: 'BTC, 1.011,19088779 BTC, 90.615.242,31 Euro' });
+    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: '198,39708', valueText: '667.229,22\u00a0€', label: 'Staked ETH, read-only, 198,39708 ETH, 667.229,22 Euro' });
+    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: '2,588557433', valueText: '8.705,58\u00a0€', label: 'Staked ETH, read-only, 2,588557433 ETH, 8.705,58 Euro' });
+    expect(seen.notification).toEqual({ title: 'Staked ETH balance increased 12,50\u00a0%', body: 'Main: 176,35296 → 198,39708 ETH' });
+  });
+
+  it('in ja-JP', () => {
+    // Yen have no decimals; 106,700,000.5 rounds half to even, to 106,700,000, on every surface.
+    const seen = surfaces('ja-JP', 'JPY', holdings('JPY', ['14456000000.25', '106700000.5', '1392000']));
+    expect(seen.tooltip).toBe('Kraken Balances — Total ￥14,564,092,001');
+    expect(seen.menu).toEqual(['BTC  1,011.19088779 ≈ ￥14,456,000,000', 'Staked ETH (read-only)  198.39708 ≈ ￥106,700,000', 'Staked ETH (read-only)  2.588557433 ≈ ￥1,392,000']);
+    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: '1,011.19088779', valueText: '￥14,456,000,000', label: 'BTC, 1,011.19088779 BTC, 14,456,000,000 円' });
+    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: '198.39708', valueText: '￥106,700,000', label: 'Staked ETH, read-only, 198.39708 ETH, 106,700,000 円' });
+    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: '2.588557433', valueText: '￥1,392,000', label: 'Staked ETH, read-only, 2.588557433 ETH, 1,392,000 円' });
+    expect(seen.notification).toEqual({ title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' });
+  });
+});
