@@ -18,6 +18,14 @@ export const FAKE_NO_FUNDS_API_SECRET = 'I+JOX7Wz7Sp3HMFphtQfAAOosuZ69k8UuRcN8Lq
 export const FAKE_NO_WS_API_KEY = '4GTFRD2g4TL2He5m8zxE4pFgnCM9n/5rUXyWmOBt/yJy/HQus1yrEbvD';
 export const FAKE_NO_WS_API_SECRET = 'MlEYJBqL5QPViTuno1K5jKhW4YEuEBjHLvNKcnfhr9U7IeHxlNYaPe5LMSZhznu4IbGL6omygQdsGRliEIbqyA==';
 
+/** The keys a fake Kraken knows unless given others: the two funded ones first, then the restricted ones. */
+export const DEFAULT_KEYS = [
+  { name: 'main', apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET },
+  { name: 'second', apiKey: FAKE_SECOND_API_KEY, apiSecret: FAKE_SECOND_API_SECRET },
+  { name: 'no funds', apiKey: FAKE_NO_FUNDS_API_KEY, apiSecret: FAKE_NO_FUNDS_API_SECRET, canQueryFunds: false },
+  { name: 'no WebSocket', apiKey: FAKE_NO_WS_API_KEY, apiSecret: FAKE_NO_WS_API_SECRET, canUseWebSockets: false },
+] as const;
+
 /** The example from Kraken's Balance documentation: the same sample the app's demo account shows. */
 export const DEFAULT_BALANCES: Readonly<Record<string, string>> = DEMO_BALANCES;
 

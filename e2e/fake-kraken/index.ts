@@ -7,16 +7,5 @@ export type { StreamEndpoint, StreamFault } from './ws-api.ts';
 export { WS_PRIVATE_PATH, WS_PUBLIC_PATH } from './ws-api.ts';
 export type { StreamEvent } from './ws-api.ts';
 export type { BalanceChange, BalanceWalkOptions } from './balance-walk.ts';
-export {
-  DEFAULT_ASSETS,
-  DEFAULT_BALANCES,
-  DEFAULT_PAIRS,
-  FAKE_API_KEY,
-  FAKE_API_SECRET,
-  FAKE_NO_FUNDS_API_KEY,
-  FAKE_NO_FUNDS_API_SECRET,
-  FAKE_NO_WS_API_KEY,
-  FAKE_NO_WS_API_SECRET,
-  FAKE_SECOND_API_KEY,
-  FAKE_SECOND_API_SECRET,
-} from './fixtures.ts';
+// Credentials, balances, assets and pairs the fake serves by default.
+export * from './fixtures.ts';

@@ -4,20 +4,7 @@ import { startBalanceWalk, type BalanceChange, type BalanceWalk, type BalanceWal
 import { controlReply, type FakeControls } from './control.ts';
 import { fail, type Reply } from './envelope.ts';
 import { createFaultQueue, type FakeFault } from './faults.ts';
-import {
-  DEFAULT_ASSETS,
-  DEFAULT_PAIRS,
-  FAKE_API_KEY,
-  FAKE_API_SECRET,
-  FAKE_NO_FUNDS_API_KEY,
-  FAKE_NO_FUNDS_API_SECRET,
-  FAKE_NO_WS_API_KEY,
-  FAKE_NO_WS_API_SECRET,
-  FAKE_SECOND_API_KEY,
-  FAKE_SECOND_API_SECRET,
-  type FakeAsset,
-  type FakePairSpec,
-} from './fixtures.ts';
+import { DEFAULT_ASSETS, DEFAULT_KEYS, DEFAULT_PAIRS, FAKE_API_KEY, type FakeAsset, type FakePairSpec } from './fixtures.ts';
 import { createKeyRing, privateReply, TIERS, type FakeKeyConfig, type FakeTier } from './keys.ts';
 import { createFakeMarket } from './market.ts';
 import { faultReply } from './rest-faults.ts';
@@ -29,7 +16,7 @@ import { createFakeStreams } from './ws-server.ts';
 export type { FakeKeyConfig, FakeTier } from './keys.ts';
 
 export interface FakeKrakenOptions {
-  /** Default: FAKE_API_KEY and FAKE_SECOND_API_KEY (documented example balances), FAKE_NO_FUNDS_API_KEY and FAKE_NO_WS_API_KEY. */
+  /** Default: DEFAULT_KEYS (the funded ones hold the documented example balances). */
   readonly keys?: readonly FakeKeyConfig[];
   /** Per-key private call counter like Kraken's; false turns it off. Default { tier: 'starter' }. */
   readonly rateLimit?: { readonly tier: FakeTier } | false;
@@ -86,14 +73,8 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
   const now = options.now ?? Date.now;
   const timers = options.timers ?? REAL_TIMERS;
   const maxRecorded = options.maxRecordedCalls ?? 100_000;
-  const defaultKeys: FakeKeyConfig[] = [
-    { apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET },
-    { apiKey: FAKE_SECOND_API_KEY, apiSecret: FAKE_SECOND_API_SECRET },
-    { apiKey: FAKE_NO_FUNDS_API_KEY, apiSecret: FAKE_NO_FUNDS_API_SECRET, canQueryFunds: false },
-    { apiKey: FAKE_NO_WS_API_KEY, apiSecret: FAKE_NO_WS_API_SECRET, canUseWebSockets: false },
-  ];
   const tier = options.rateLimit === false ? null : TIERS[options.rateLimit?.tier ?? 'starter'];
-  const keys = createKeyRing(options.keys ?? defaultKeys, options.keys?.[0]?.apiKey ?? FAKE_API_KEY, tier, now);
+  const keys = createKeyRing(options.keys ?? DEFAULT_KEYS, options.keys?.[0]?.apiKey ?? FAKE_API_KEY, tier, now);
   const market = createFakeMarket(options.assets ?? DEFAULT_ASSETS, options.pairs ?? DEFAULT_PAIRS, now);
   const tokens = createTokenBook(now);
   const streams = createFakeStreams({ now, timers, heartbeatMs: options.heartbeatMs ?? 1000, market, keys, tokens, maxEvents: options.maxRecordedCalls });

@@ -40,35 +40,65 @@ function surfaces(locale: string, quote: QuoteCurrency, balances: AccountBalance
   return { tooltip: tray.tooltip.split('\n')[0], menu, staked: line('row:ETH2.S'), eth2: line('row:ETH2'), btc: line('row:XXBT'), notification };
 }
 
-describe('tray, notifications and window agree', () => {
-  it('in en-US', () => {
-    const seen = surfaces('en-US', 'USD', holdings('USD', ['98338414.956666279', '724198.94127', '9448.88176980825']));
-    expect(seen.tooltip).toBe('Kraken Balances — Total $99,072,062.78');
-    expect(seen.menu).toEqual(['BTC  1,011.19088779 ≈ $98,338,414.96', 'Staked ETH (read-only)  198.39708 ≈ $724,198.94', 'Staked ETH (read-only)  2.588557433 ≈ $9,448.88']);
-    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: '1,011.19088779', valueText: '$98,338,414.96', label: 'BTC, 1,011.19088779 BTC, 98,338,414.96 US dollars' });
-    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: '198.39708', valueText: '$724,198.94', label: 'Staked ETH, read-only, 198.39708 ETH, 724,198.94 US dollars' });
-    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: '2.588557433', valueText: '$9,448.88', label: 'Staked ETH, read-only, 2.588557433 ETH, 9,448.88 US dollars' });
-    expect(seen.notification).toEqual({ title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' });
-  });
+/** One balance as every surface writes it: the amount, its value, and the value read aloud. */
+interface Written {
+  readonly amount: string;
+  readonly money: string;
+  readonly spoken: string;
+}
 
-  it('in de-DE', () => {
-    const seen = surfaces('de-DE', 'EUR', holdings('EUR', ['90615242.312992596', '667229.219748', '8705.5775029223']));
-    expect(seen.tooltip).toBe('Kraken Balances — Total 91.291.177,11\u00a0€');
-    expect(seen.menu).toEqual(['BTC  1.011,19088779 ≈ 90.615.242,31\u00a0€', 'Staked ETH (read-only)  198,39708 ≈ 667.229,22\u00a0€', 'Staked ETH (read-only)  2,588557433 ≈ 8.705,58\u00a0€']);
-    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: '1.011,19088779', valueText: '90.615.242,31\u00a0€', label: 'BTC, 1.011,19088779 BTC, 90.615.242,31 Euro' });
-    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: '198,39708', valueText: '667.229,22\u00a0€', label: 'Staked ETH, read-only, 198,39708 ETH, 667.229,22 Euro' });
-    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: '2,588557433', valueText: '8.705,58\u00a0€', label: 'Staked ETH, read-only, 2,588557433 ETH, 8.705,58 Euro' });
-    expect(seen.notification).toEqual({ title: 'Staked ETH balance increased 12,50\u00a0%', body: 'Main: 176,35296 → 198,39708 ETH' });
-  });
+interface Expected {
+  readonly locale: string;
+  readonly quote: QuoteCurrency;
+  /** Values of BTC, ETH2.S and ETH2 in `quote`, as main sends them. */
+  readonly values: readonly [string, string, string];
+  readonly total: string;
+  readonly btc: Written;
+  readonly staked: Written;
+  readonly eth2: Written;
+  readonly notification: { readonly title: string; readonly body: string };
+}
 
-  it('in ja-JP', () => {
+const LOCALES: readonly Expected[] = [
+  {
+    locale: 'en-US', quote: 'USD', values: ['98338414.956666279', '724198.94127', '9448.88176980825'],
+    total: '$99,072,062.78',
+    btc: { amount: '1,011.19088779', money: '$98,338,414.96', spoken: '98,338,414.96 US dollars' },
+    staked: { amount: '198.39708', money: '$724,198.94', spoken: '724,198.94 US dollars' },
+    eth2: { amount: '2.588557433', money: '$9,448.88', spoken: '9,448.88 US dollars' },
+    notification: { title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' },
+  },
+  {
+    locale: 'de-DE', quote: 'EUR', values: ['90615242.312992596', '667229.219748', '8705.5775029223'],
+    total: '91.291.177,11\u00a0€',
+    btc: { amount: '1.011,19088779', money: '90.615.242,31\u00a0€', spoken: '90.615.242,31 Euro' },
+    staked: { amount: '198,39708', money: '667.229,22\u00a0€', spoken: '667.229,22 Euro' },
+    eth2: { amount: '2,588557433', money: '8.705,58\u00a0€', spoken: '8.705,58 Euro' },
+    notification: { title: 'Staked ETH balance increased 12,50\u00a0%', body: 'Main: 176,35296 → 198,39708 ETH' },
+  },
+  {
     // Yen have no decimals; 106,700,000.5 rounds half to even, to 106,700,000, on every surface.
-    const seen = surfaces('ja-JP', 'JPY', holdings('JPY', ['14456000000.25', '106700000.5', '1392000']));
-    expect(seen.tooltip).toBe('Kraken Balances — Total ￥14,564,092,001');
-    expect(seen.menu).toEqual(['BTC  1,011.19088779 ≈ ￥14,456,000,000', 'Staked ETH (read-only)  198.39708 ≈ ￥106,700,000', 'Staked ETH (read-only)  2.588557433 ≈ ￥1,392,000']);
-    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: '1,011.19088779', valueText: '￥14,456,000,000', label: 'BTC, 1,011.19088779 BTC, 14,456,000,000 円' });
-    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: '198.39708', valueText: '￥106,700,000', label: 'Staked ETH, read-only, 198.39708 ETH, 106,700,000 円' });
-    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: '2.588557433', valueText: '￥1,392,000', label: 'Staked ETH, read-only, 2.588557433 ETH, 1,392,000 円' });
-    expect(seen.notification).toEqual({ title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' });
+    locale: 'ja-JP', quote: 'JPY', values: ['14456000000.25', '106700000.5', '1392000'],
+    total: '￥14,564,092,001',
+    btc: { amount: '1,011.19088779', money: '￥14,456,000,000', spoken: '14,456,000,000 円' },
+    staked: { amount: '198.39708', money: '￥106,700,000', spoken: '106,700,000 円' },
+    eth2: { amount: '2.588557433', money: '￥1,392,000', spoken: '1,392,000 円' },
+    notification: { title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' },
+  },
+];
+
+describe('tray, notifications and window agree', () => {
+  it.each(LOCALES)('in $locale', ({ locale, quote, values, total, btc, staked, eth2, notification }) => {
+    const seen = surfaces(locale, quote, holdings(quote, values));
+    expect(seen.tooltip).toBe(`Kraken Balances — Total ${total}`);
+    expect(seen.menu).toEqual([
+      `BTC  ${btc.amount} ≈ ${btc.money}`,
+      `Staked ETH (read-only)  ${staked.amount} ≈ ${staked.money}`,
+      `Staked ETH (read-only)  ${eth2.amount} ≈ ${eth2.money}`,
+    ]);
+    expect(seen.btc).toEqual({ name: 'BTC', badge: null, amountText: btc.amount, valueText: btc.money, label: `BTC, ${btc.amount} BTC, ${btc.spoken}` });
+    expect(seen.staked).toEqual({ name: 'ETH', badge: 'Staked', amountText: staked.amount, valueText: staked.money, label: `Staked ETH, read-only, ${staked.amount} ETH, ${staked.spoken}` });
+    expect(seen.eth2).toEqual({ name: 'ETH', badge: 'Staked', amountText: eth2.amount, valueText: eth2.money, label: `Staked ETH, read-only, ${eth2.amount} ETH, ${eth2.spoken}` });
+    expect(seen.notification).toEqual(notification);
   });
 });
