@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalText, groupDigits } from './decimal-text.ts';
-import { readNumberLocale } from './number-locale.ts';
+import { formatLocaleTag, readNumberLocale } from './number-locale.ts';
 
 const en = readNumberLocale('en-US');
 const de = readNumberLocale('de-DE');
@@ -25,14 +25,18 @@ describe('readNumberLocale', () => {
   });
 });
 
+describe('formatLocaleTag', () => {
+  it('turns what an OS reports into a tag Intl accepts, English where it cannot', () => {
+    const reported = ['de-DE', 'de_DE', 'ja_JP.UTF-8', 'en-US@posix', 'fr_FR@euro', 'C', '', '??'];
+    expect(reported.map(formatLocaleTag)).toEqual(['de-DE', 'de-DE', 'ja-JP', 'en-US', 'fr-FR', 'en-US', 'en-US', 'en-US']);
+    expect(readNumberLocale('en-US@posix').locale).toBe('en-US');
+  });
+});
+
 describe('groupDigits', () => {
   it('groups the way each locale does', () => {
-    expect(groupDigits('1234567', en)).toBe('1,234,567');
-    expect(groupDigits('1234567', india)).toBe('12,34,567');
-    expect(groupDigits('1234', es)).toBe('1234');
-    expect(groupDigits('12345', es)).toBe('12.345');
-    expect(groupDigits('999', en)).toBe('999');
-    expect(groupDigits('1000', en)).toBe('1,000');
+    const cases = [['1234567', en], ['1234567', india], ['1234', es], ['12345', es], ['999', en], ['1000', en]] as const;
+    expect(cases.map(([digits, locale]) => groupDigits(digits, locale))).toEqual(['1,234,567', '12,34,567', '1234', '12.345', '999', '1,000']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePercentText, moneySpoken, moneyText, quoteFormat, shareText } from './money.ts';
+import { amountText, changePercent, changePercentText, moneySpoken, moneyText, quoteFormat, shareText, unsignedPercentText } from './money.ts';
 import { readNumberLocale } from './number-locale.ts';
 
 const en = readNumberLocale('en-US');
@@ -47,5 +47,19 @@ describe('changePercentText', () => {
     expect(changePercentText('99.99', '100', en)).toBe('-0.01%');
     expect(changePercentText('99.995', '100', en)).toBe('0.00%');
     expect(changePercentText('5', '0', en)).toBeNull();
+  });
+});
+
+describe('amountText', () => {
+  it('keeps every digit Kraken sent but trailing zeros, in the locale symbols', () => {
+    expect(['1011.1908877900', '500000.00000000', '-2.50'].map((amount) => amountText(amount, en))).toEqual(['1,011.19088779', '500,000', '-2.5']);
+    expect(amountText('1011.1908877900', de)).toBe('1.011,19088779');
+  });
+});
+
+describe('percentages of a change', () => {
+  it('are exact, and written without sign where the words say the direction', () => {
+    expect([changePercent('110', '100'), changePercent('0.5', '1'), changePercent('1', '0')]).toEqual(['10', '-50', null]);
+    expect([unsignedPercentText('-12.345', en), unsignedPercentText('12.355', de)]).toEqual(['12.34%', '12,36\u00a0%']);
   });
 });

@@ -59,32 +59,21 @@ interface Expected {
   readonly notification: { readonly title: string; readonly body: string };
 }
 
+// One locale per entry: the values main sends, then what each surface must write for them.
 const LOCALES: readonly Expected[] = [
-  {
-    locale: 'en-US', quote: 'USD', values: ['98338414.956666279', '724198.94127', '9448.88176980825'],
-    total: '$99,072,062.78',
-    btc: { amount: '1,011.19088779', money: '$98,338,414.96', spoken: '98,338,414.96 US dollars' },
-    staked: { amount: '198.39708', money: '$724,198.94', spoken: '724,198.94 US dollars' },
+  { locale: 'en-US', quote: 'USD', values: ['98338414.956666279', '724198.94127', '9448.88176980825'], total: '$99,072,062.78',
+    btc: { amount: '1,011.19088779', money: '$98,338,414.96', spoken: '98,338,414.96 US dollars' }, staked: { amount: '198.39708', money: '$724,198.94', spoken: '724,198.94 US dollars' },
     eth2: { amount: '2.588557433', money: '$9,448.88', spoken: '9,448.88 US dollars' },
-    notification: { title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' },
-  },
-  {
-    locale: 'de-DE', quote: 'EUR', values: ['90615242.312992596', '667229.219748', '8705.5775029223'],
-    total: '91.291.177,11\u00a0€',
-    btc: { amount: '1.011,19088779', money: '90.615.242,31\u00a0€', spoken: '90.615.242,31 Euro' },
-    staked: { amount: '198,39708', money: '667.229,22\u00a0€', spoken: '667.229,22 Euro' },
+    notification: { title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' } },
+  { locale: 'de-DE', quote: 'EUR', values: ['90615242.312992596', '667229.219748', '8705.5775029223'], total: '91.291.177,11\u00a0€',
+    btc: { amount: '1.011,19088779', money: '90.615.242,31\u00a0€', spoken: '90.615.242,31 Euro' }, staked: { amount: '198,39708', money: '667.229,22\u00a0€', spoken: '667.229,22 Euro' },
     eth2: { amount: '2,588557433', money: '8.705,58\u00a0€', spoken: '8.705,58 Euro' },
-    notification: { title: 'Staked ETH balance increased 12,50\u00a0%', body: 'Main: 176,35296 → 198,39708 ETH' },
-  },
-  {
-    // Yen have no decimals; 106,700,000.5 rounds half to even, to 106,700,000, on every surface.
-    locale: 'ja-JP', quote: 'JPY', values: ['14456000000.25', '106700000.5', '1392000'],
-    total: '￥14,564,092,001',
-    btc: { amount: '1,011.19088779', money: '￥14,456,000,000', spoken: '14,456,000,000 円' },
-    staked: { amount: '198.39708', money: '￥106,700,000', spoken: '106,700,000 円' },
+    notification: { title: 'Staked ETH balance increased 12,50\u00a0%', body: 'Main: 176,35296 → 198,39708 ETH' } },
+  // Yen have no decimals; 106,700,000.5 rounds half to even, to 106,700,000, on every surface.
+  { locale: 'ja-JP', quote: 'JPY', values: ['14456000000.25', '106700000.5', '1392000'], total: '￥14,564,092,001',
+    btc: { amount: '1,011.19088779', money: '￥14,456,000,000', spoken: '14,456,000,000 円' }, staked: { amount: '198.39708', money: '￥106,700,000', spoken: '106,700,000 円' },
     eth2: { amount: '2.588557433', money: '￥1,392,000', spoken: '1,392,000 円' },
-    notification: { title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' },
-  },
+    notification: { title: 'Staked ETH balance increased 12.50%', body: 'Main: 176.35296 → 198.39708 ETH' } },
 ];
 
 describe('tray, notifications and window agree', () => {

@@ -88,15 +88,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
           />
         )}
         {dialog === 'settings' && settings && (
-          <SettingsDialog
-            settings={settings}
-            info={info}
-            accounts={list}
-            locale={locale}
-            onUpdate={actions.updateSettings}
-            onAddAccount={() => setDialog('add-account')}
-            onClose={() => setDialog(null)}
-          />
+          <SettingsDialog settings={settings} info={info} accounts={list} locale={locale} onUpdate={actions.updateSettings} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
         )}
         {dialog === 'add-account' && (
           <AddAccountDialog

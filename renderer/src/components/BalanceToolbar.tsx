@@ -1,8 +1,8 @@
-import { useId, useState, type ReactNode, type RefObject } from 'react';
+import { useId, type ReactNode, type RefObject } from 'react';
 import { decimalText } from '../../../shared/decimal-text.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
+import { useDecimalDraft } from '../hooks/use-decimal-draft.ts';
 import type { KindFilter } from '../model/balance-view.ts';
-import { parseUserDecimal } from '../model/parse-input.ts';
 
 interface BalanceToolbarProps {
   search: string;
@@ -26,22 +26,7 @@ const KINDS: readonly { kind: KindFilter; label: string }[] = [
 
 function ThresholdInput({ hideBelow, onHideBelow, quote, locale }: Pick<BalanceToolbarProps, 'hideBelow' | 'onHideBelow' | 'quote' | 'locale'>): ReactNode {
   const id = useId();
-  const shownValue = hideBelow === '0' ? '' : decimalText(hideBelow, locale);
-  const [text, setText] = useState(shownValue);
-  const [invalid, setInvalid] = useState(false);
-  const [followed, setFollowed] = useState(shownValue);
-  // Follow changes made elsewhere (the settings dialog, main): the saved value replaces the draft.
-  if (followed !== shownValue) {
-    setFollowed(shownValue);
-    setText(shownValue);
-    setInvalid(false);
-  }
-
-  const commit = () => {
-    const parsed = parseUserDecimal(text, locale);
-    setInvalid(parsed === null);
-    if (parsed !== null && parsed !== hideBelow) onHideBelow(parsed);
-  };
+  const { text, setText, invalid, commit } = useDecimalDraft(hideBelow, locale, onHideBelow);
   return (
     <div className="field-inline">
       <label htmlFor={id}>Hide balances under</label>

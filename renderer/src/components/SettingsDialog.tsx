@@ -2,10 +2,10 @@ import { useId, useState, type ReactNode } from 'react';
 import type { AccountSummary, AppInfo, IpcError, IpcResult, QuoteCurrency, Settings, StorageProtection } from '../../../ipc/contract.ts';
 import { decimalText } from '../../../shared/decimal-text.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
-import { parseUserDecimal } from '../model/parse-input.ts';
+import { useDecimalDraft } from '../hooks/use-decimal-draft.ts';
 import { AccountsSection } from './AccountsSection.tsx';
 import { Dialog } from './Dialog.tsx';
-import { CheckboxField, RadioField, SelectField } from './SettingsFields.tsx';
+import { capitalizedOptions, CheckboxField, RadioField, SelectField } from './SettingsFields.tsx';
 
 const QUOTES: readonly QuoteCurrency[] = ['USD', 'EUR', 'GBP', 'CAD', 'JPY', 'CHF', 'AUD', 'USDT', 'USDC', 'BTC', 'ETH'];
 
@@ -35,14 +35,8 @@ function protectionText(storage: StorageProtection): string {
 }
 
 function DecimalSetting({ label, value, unit, locale, onCommit, help }: { label: string; value: string; unit: string; locale: NumberLocale; onCommit: (value: string) => void; help: string }): ReactNode {
-  const [text, setText] = useState(value === '0' ? '' : decimalText(value, locale));
-  const [invalid, setInvalid] = useState(false);
+  const { text, setText, invalid, commit } = useDecimalDraft(value, locale, onCommit);
   const id = useId();
-  const commit = () => {
-    const parsed = parseUserDecimal(text, locale);
-    setInvalid(parsed === null);
-    if (parsed !== null && parsed !== value) onCommit(parsed);
-  };
   return (
     <div className="setting">
       <label htmlFor={id}>{label}</label>
@@ -90,11 +84,7 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, onA
           <SelectField
             label="Kraken verification tier"
             value={settings.tier}
-            options={[
-              { value: 'starter', label: 'Starter' },
-              { value: 'intermediate', label: 'Intermediate' },
-              { value: 'pro', label: 'Pro' },
-            ]}
+            options={capitalizedOptions(['starter', 'intermediate', 'pro'])}
             onChange={(tier) => update({ tier })}
             help="Sets how fast the app may call Kraken, so it stays within your tier’s rate limit."
           />
@@ -102,10 +92,7 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, onA
             legend="Tokenized stock amounts"
             name="rebase-multiplier"
             value={settings.rebaseMultiplier}
-            options={[
-              { value: 'rebased', label: 'Rebased' },
-              { value: 'base', label: 'Base' },
-            ]}
+            options={capitalizedOptions(['rebased', 'base'])}
             onChange={(rebaseMultiplier) => update({ rebaseMultiplier })}
             help="For xStocks only: rebased counts shares of the underlying stock, base counts the issuer’s tokens."
           />
@@ -127,11 +114,7 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, onA
             legend="Theme"
             name="theme"
             value={settings.theme}
-            options={[
-              { value: 'system', label: 'System' },
-              { value: 'light', label: 'Light' },
-              { value: 'dark', label: 'Dark' },
-            ]}
+            options={capitalizedOptions(['system', 'light', 'dark'])}
             onChange={(theme) => update({ theme })}
           />
           <CheckboxField label="Launch at login" checked={settings.launchAtLogin} onChange={(launchAtLogin) => update({ launchAtLogin })} />

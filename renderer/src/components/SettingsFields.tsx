@@ -1,13 +1,36 @@
 import { useId, type ReactNode } from 'react';
 
-/** A labelled <select> whose options are value/label pairs. */
-export function SelectField<T extends string | number>(props: {
-  label: string;
+export interface Option<T> {
+  readonly value: T;
+  readonly label: string;
+}
+
+/** Options labelled with their values capitalised: 'starter' → 'Starter'. */
+export function capitalizedOptions<const T extends string>(values: readonly T[]): Option<T>[] {
+  return values.map((value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) }));
+}
+
+/** What every choice field takes: the value, the options, the change, and an optional help line. */
+interface ChoiceProps<T> {
   value: T;
-  options: readonly { value: T; label: string }[];
+  options: readonly Option<T>[];
   onChange: (value: T) => void;
-  help?: string;
-}): ReactNode {
+  help?: string | undefined;
+}
+
+/** The help line under a field, named by the field's aria-describedby (`${id}-help`). */
+function FieldHelp({ id, help }: { id: string; help: string | undefined }): ReactNode {
+  return help ? (
+    <p id={`${id}-help`} className="field-help">
+      {help}
+    </p>
+  ) : null;
+}
+
+const describedBy = (id: string, help: string | undefined): string | undefined => (help ? `${id}-help` : undefined);
+
+/** A labelled <select> whose options are value/label pairs. */
+export function SelectField<T extends string | number>(props: ChoiceProps<T> & { label: string }): ReactNode {
   const id = useId();
   const { label, value, options, onChange, help } = props;
   return (
@@ -17,7 +40,7 @@ export function SelectField<T extends string | number>(props: {
         id={id}
         className="input"
         value={String(value)}
-        aria-describedby={help ? `${id}-help` : undefined}
+        aria-describedby={describedBy(id, help)}
         onChange={(event) => {
           const chosen = options.find((option) => String(option.value) === event.target.value);
           if (chosen) onChange(chosen.value);
@@ -29,11 +52,7 @@ export function SelectField<T extends string | number>(props: {
           </option>
         ))}
       </select>
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
+      <FieldHelp id={id} help={help} />
     </div>
   );
 }
@@ -43,29 +62,18 @@ export function CheckboxField(props: { label: string; checked: boolean; onChange
   const { label, checked, onChange, help } = props;
   return (
     <div className="setting setting-check">
-      <input id={id} type="checkbox" checked={checked} aria-describedby={help ? `${id}-help` : undefined} onChange={(event) => onChange(event.target.checked)} />
+      <input id={id} type="checkbox" checked={checked} aria-describedby={describedBy(id, help)} onChange={(event) => onChange(event.target.checked)} />
       <label htmlFor={id}>{label}</label>
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
+      <FieldHelp id={id} help={help} />
     </div>
   );
 }
 
-export function RadioField<T extends string>(props: {
-  legend: string;
-  name: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-  help?: string;
-}): ReactNode {
+export function RadioField<T extends string>(props: ChoiceProps<T> & { legend: string; name: string }): ReactNode {
   const id = useId();
   const { legend, name, value, options, onChange, help } = props;
   return (
-    <fieldset className="setting setting-radios" aria-describedby={help ? `${id}-help` : undefined}>
+    <fieldset className="setting setting-radios" aria-describedby={describedBy(id, help)}>
       <legend>{legend}</legend>
       <div className="radios">
         {options.map((option) => (
@@ -75,11 +83,7 @@ export function RadioField<T extends string>(props: {
           </label>
         ))}
       </div>
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
+      <FieldHelp id={id} help={help} />
     </fieldset>
   );
 }

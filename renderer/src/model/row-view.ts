@@ -126,23 +126,18 @@ export function lineFor(entry: TableEntry, context: LineContext): TableLine {
   return entry.kind === 'group' ? groupLine(entry.group, context) : rowLine(entry.row, entry.nested, context);
 }
 
-const formatted = new WeakMap<LineContext, WeakMap<TableEntry, TableLine>>();
+const formatted = new WeakMap<TableEntry, { readonly context: LineContext; readonly line: TableLine }>();
 
 /**
- * lineFor, remembered per entry and formatting context: a table formats a line when it first shows it,
- * so an update costs the lines on screen, not all of them. Both keys are weak, so old data is dropped.
+ * lineFor, remembered per entry for the formatting context it was last formatted in: a table formats a
+ * line when it first shows it, so an update costs the lines on screen, not all of them. Keyed weakly by
+ * entry, so old data is dropped; a new context (privacy, locale, quote) formats the lines again.
  */
 export function cachedLineFor(entry: TableEntry, context: LineContext): TableLine {
-  let lines = formatted.get(context);
-  if (lines === undefined) {
-    lines = new WeakMap();
-    formatted.set(context, lines);
-  }
-  let line = lines.get(entry);
-  if (line === undefined) {
-    line = lineFor(entry, context);
-    lines.set(entry, line);
-  }
+  const hit = formatted.get(entry);
+  if (hit !== undefined && hit.context === context) return hit.line;
+  const line = lineFor(entry, context);
+  formatted.set(entry, { context, line });
   return line;
 }
 
