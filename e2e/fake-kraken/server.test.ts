@@ -1,13 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_BALANCES,
-  FAKE_API_SECRET,
-  FAKE_NO_FUNDS_API_KEY,
-  FAKE_NO_FUNDS_API_SECRET,
-  startFakeKraken,
-  type FakeKraken,
-  type FakeKrakenOptions,
-} from './index.ts';
+import { DEFAULT_BALANCES, FAKE_API_SECRET, FAKE_NO_FUNDS_API_KEY, FAKE_NO_FUNDS_API_SECRET, startFakeKraken, type FakeKraken, type FakeKrakenOptions } from './index.ts';
 import { post } from './test-helpers.ts';
 
 const open: FakeKraken[] = [];
