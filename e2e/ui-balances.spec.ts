@@ -39,7 +39,8 @@ test('each balance is one line: known name, exact amount, value and share, group
 
   const order = await page.locator('[data-line]').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-line')));
   const at = (key: string) => order.indexOf(key);
-  expect(order.slice(at('group:ETH'), at('group:ETH') + 4)).toEqual(['group:ETH', 'row:XETH', 'row:ETH2', 'row:ETH2.S']);
+  // Tradable first, then the read-only ones by value: ETH2.S, then ETH2 (staked ETH without a suffix).
+  expect(order.slice(at('group:ETH'), at('group:ETH') + 4)).toEqual(['group:ETH', 'row:XETH', 'row:ETH2.S', 'row:ETH2']);
   expect(order.slice(at('group:USD'), at('group:USD') + 3)).toEqual(['group:USD', 'row:ZUSD', 'row:USD.M']);
   expect(order.slice(at('group:USDT'), at('group:USDT') + 3)).toEqual(['group:USDT', 'row:USDT', 'row:USDT.F']);
   const sum = (field: 'amount' | 'value') => ['XETH', 'ETH2', 'ETH2.S'].reduce((total, asset) => total.plus(row(asset)[field]), new Big(0)).toFixed();

@@ -55,7 +55,11 @@ test('hide small balances, search, and sort by any column', async ({ page }) => 
   await page.keyboard.press('/');
   await expect(search).toBeFocused();
   await search.fill('staked');
-  await expect.poll(() => lineNames(page)).toEqual([expect.stringMatching(/^Staked ETH, read-only, 198\.39708 ETH, /)]);
+  await expect.poll(() => lineNames(page)).toEqual([
+    expect.stringMatching(/^ETH, all 2 balances, 200\.985637433 ETH, /),
+    expect.stringMatching(/^Staked ETH, read-only, 198\.39708 ETH, /),
+    expect.stringMatching(/^Staked ETH, read-only, 2\.588557433 ETH, /),
+  ]);
   await search.press('Escape');
   await expect(page.getByText('10 balances', { exact: true })).toBeVisible();
 

@@ -45,6 +45,8 @@ export interface RuntimeOptions {
  *   are pages of one Chromium profile). Tray, Menu, Notification, dialog and shell draw or open nothing.
  *   Headed, a blank tab stands in while the app has no window (tabs.ts), and closing a window from
  *   Chromium's own title bar closes its page without a 'close' event.
+ * - Locales are Linux's: app.getSystemLocale() reads LC_ALL / LC_MESSAGES / LANG as Chromium's ICU does
+ *   (never Windows' regional format or macOS's region), and app.getLocale() is always 'en-US'.
  * - safeStorage imitates Linux backends only; protocol, webRequest, autoUpdater, crashReporter, fuses,
  *   asar and the packaged-app paths are absent. Only the APIs the app uses exist; add them as it grows.
  */
