@@ -106,17 +106,14 @@ function createAppDataStore(bridge: KrakenBridge): AppDataStore {
   };
 }
 
-const stores = new WeakMap<KrakenBridge, AppDataStore>();
+/** A window has one bridge for its lifetime (tests make a new one per case). */
+let current: { readonly bridge: KrakenBridge; readonly store: AppDataStore } | null = null;
 
 /**
- * The one store of a bridge (the window's lifetime), created on first request. main.tsx asks for it at
- * the app's first line, before React renders anything.
+ * The one store of the window's bridge, created on first request. main.tsx asks for it at the app's first
+ * line, before React renders anything.
  */
 export function appDataStore(bridge: KrakenBridge): AppDataStore {
-  let store = stores.get(bridge);
-  if (store === undefined) {
-    store = createAppDataStore(bridge);
-    stores.set(bridge, store);
-  }
-  return store;
+  if (current?.bridge !== bridge) current = { bridge, store: createAppDataStore(bridge) };
+  return current.store;
 }
