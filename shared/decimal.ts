@@ -27,3 +27,10 @@ export function sumDecimals(values: readonly string[]): string {
   for (const value of values) total = total.plus(value);
   return total.toFixed();
 }
+
+/** The relative change from `previous` to `current`, in percent (a decimal string), or null if previous is 0. */
+export function changePercent(current: string, previous: string): string | null {
+  const base = new Decimal(previous);
+  if (base.eq('0')) return null;
+  return new Decimal(current).minus(base).div(base.abs()).times('100').toFixed();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountText, changePercent, changePercentText, moneySpoken, moneyText, quoteFormat, shareText, unsignedPercentText } from './money.ts';
+import { changePercent } from './decimal.ts';
+import { amountText, changePercentText, moneySpoken, moneyText, quoteFormat, shareText, unsignedPercentText } from './money.ts';
 import { readNumberLocale } from './number-locale.ts';
 
 const en = readNumberLocale('en-US');

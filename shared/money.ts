@@ -1,7 +1,7 @@
 // Money, amounts and percentages as the user's locale writes them, for window, tray and notifications
 // alike. Every number is an exact decimal string rounded here (halves to even) and laid out digit by
 // digit (shared/decimal-text.ts); Intl only supplies the locale's symbols and currency patterns.
-import { Decimal } from './decimal.ts';
+import { changePercent } from './decimal.ts';
 import { compareDecimals, isZeroDecimal, roundDecimal, shiftDecimal, trimTrailingZeros } from './decimal-string.ts';
 import { decimalText } from './decimal-text.ts';
 import { affixes, type NumberLocale } from './number-locale.ts';
@@ -68,13 +68,6 @@ export function shareText(share: string, locale: NumberLocale): string {
     return `${locale.percentPrefix}<${decimalText('0.01', locale)}${locale.percentSuffix}`;
   }
   return percentText(percent, locale, false);
-}
-
-/** The relative change from `previous` to `current`, in percent (a decimal string), or null if previous is 0. */
-export function changePercent(current: string, previous: string): string | null {
-  const base = new Decimal(previous);
-  if (base.eq('0')) return null;
-  return new Decimal(current).minus(base).div(base.abs()).times('100').toFixed();
 }
 
 /** The relative change as a signed percentage, "+10.00%", "−1,50 %"; null if previous is 0. */

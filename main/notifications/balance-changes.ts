@@ -1,6 +1,5 @@
-import { Decimal } from '../../shared/decimal.ts';
+import { changePercent, Decimal } from '../../shared/decimal.ts';
 import { roundDecimal } from '../../shared/decimal-string.ts';
-import { changePercent } from '../../shared/money.ts';
 
 export interface BalanceChange {
   /** Raw Kraken code, e.g. XXBT. */
