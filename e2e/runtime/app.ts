@@ -1,12 +1,20 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { App, LoginItemSettings, Settings } from 'electron';
+import type { AppPackage } from './app-path.ts';
 import { preventableEvent } from './events.ts';
+import { setAppReady } from './readiness.ts';
 import { SingleInstanceLock } from './single-instance.ts';
 
 type PathName = Parameters<App['getPath']>[0];
+
+/** The names Electron's getPath/setPath know; any other makes setPath throw "Failed to set path". */
+const PATH_NAMES: readonly PathName[] = [
+  'home', 'appData', 'assets', 'userData', 'sessionData', 'temp', 'exe', 'module', 'desktop', 'documents',
+  'downloads', 'music', 'pictures', 'videos', 'recent', 'logs', 'crashDumps',
+];
 
 type AppApi = Pick<
   App,
@@ -29,13 +37,12 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   private quitting = false;
   private readonly shutdown: (code: number) => Promise<void>;
 
-  constructor(mainEntry: string, shutdown: (code: number) => Promise<void>) {
+  constructor(pkg: Pick<AppPackage, 'name' | 'version'>, shutdown: (code: number) => Promise<void>) {
     super();
     this.shutdown = shutdown;
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
-    const pkg = readNearestPackageJson(path.dirname(mainEntry));
-    this.name = pkg.productName ?? pkg.name ?? 'Electron';
-    this.version = pkg.version ?? '0.0.0';
+    this.name = pkg.name;
+    this.version = pkg.version;
     const appData = path.join(os.tmpdir(), 'electron-runtime-appdata');
     this.paths.set('appData', appData);
     this.paths.set('temp', os.tmpdir());
@@ -45,6 +52,9 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   /** Called by the host once Chromium is up: Electron's 'ready'. */
   markReady(): void {
     this.ready = true;
+    setAppReady(true);
+    // Chromium creates its profile folder (userData) at start-up.
+    mkdirSync(this.getPath('userData'), { recursive: true });
     this.emit('will-finish-launching');
     this.resolveReady();
     this.emit('ready', preventableEvent(), {});
@@ -58,18 +68,19 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     return this.ready;
   }
 
+  /** Like Electron, reading a path creates no folder (Chromium makes userData itself at 'ready'). */
   getPath(name: PathName): string {
     const explicit = this.paths.get(name);
     if (explicit) return explicit;
-    const derived = name === 'userData' || name === 'sessionData' ? path.join(this.getPath('appData'), this.name)
-      : name === 'logs' ? path.join(this.getPath('userData'), 'logs')
-      : path.join(this.getPath('appData'), name);
-    mkdirSync(derived, { recursive: true });
-    return derived;
+    if (name === 'userData' || name === 'sessionData') return path.join(this.getPath('appData'), this.name);
+    if (name === 'logs') return path.join(this.getPath('userData'), 'logs');
+    return path.join(this.getPath('appData'), name);
   }
 
+  /** Like Electron: an absolute path of a known name, and the folder is not created. */
   setPath(name: PathName, value: string): void {
-    mkdirSync(value, { recursive: true });
+    if (!path.isAbsolute(value)) throw new Error('Path must be absolute');
+    if (!PATH_NAMES.includes(name)) throw new Error('Failed to set path');
     this.paths.set(name, value);
   }
 
@@ -104,8 +115,15 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   setAppUserModelId(_id: string): void {}
 
   requestSingleInstanceLock(): boolean {
-    this.lock ??= new SingleInstanceLock(this.getPath('userData'));
-    return this.lock.acquire((argv, cwd) => this.emit('second-instance', preventableEvent(), argv, cwd, {}));
+    const userData = this.getPath('userData');
+    mkdirSync(userData, { recursive: true }); // Electron creates it here ("may not have been created yet")
+    this.lock ??= new SingleInstanceLock(userData);
+    // Electron posts a notice that arrives before 'ready' until after it (NotificationCallbackWrapper).
+    return this.lock.acquire((argv, cwd) => {
+      const deliver = (): void => void this.emit('second-instance', preventableEvent(), argv, cwd, null);
+      if (this.ready) deliver();
+      else void this.readyPromise.then(() => setImmediate(deliver));
+    });
   }
 
   releaseSingleInstanceLock(): void {
@@ -136,22 +154,5 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     this.emit('quit', preventableEvent(), code);
     this.lock?.release();
     void this.shutdown(code);
-  }
-}
-
-export function systemLocaleFromEnv(env: NodeJS.ProcessEnv): string {
-  const posix = (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || 'C').replace(/[.@].*$/, '');
-  if (posix === 'C' || posix === 'POSIX' || posix === '') return 'en-US@posix';
-  const [language = 'und', country] = posix.split('_');
-  return country === undefined ? language : `${language}-${country}`;
-}
-
-function readNearestPackageJson(start: string): { name?: string; productName?: string; version?: string } {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    try {
-      return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-    } catch {
-      if (dir === path.dirname(dir)) return {};
-    }
   }
 }

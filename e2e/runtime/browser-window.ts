@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { preventableEvent } from './events.ts';
+import { assertAppReady } from './readiness.ts';
 import { RuntimeWebContents, type WebContentsHost } from './web-contents.ts';
 
 export interface WindowHost extends WebContentsHost {
@@ -44,8 +45,9 @@ export class RuntimeBrowserWindow extends EventEmitter implements WindowApi {
 
   constructor(options: BrowserWindowConstructorOptions = {}) {
     super();
+    assertAppReady('Cannot create BrowserWindow before app is ready');
     const host = RuntimeBrowserWindow.host;
-    if (!host) throw new Error('BrowserWindow cannot be created before the app is ready');
+    if (!host) throw new Error('the test runtime has no window host');
     this.webContents = new RuntimeWebContents(host, options);
     this.id = this.webContents.id;
     this.visible = options.show ?? true;

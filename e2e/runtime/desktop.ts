@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { assertAppReady } from './readiness.ts';
 import type { AddRepresentationOptions, MenuItemConstructorOptions, Notification, NotificationConstructorOptions, Tray } from 'electron';
 
 /**
@@ -84,6 +85,7 @@ export class RuntimeTray extends EventEmitter implements TrayApi {
 
   constructor(image: RuntimeNativeImage | string) {
     super();
+    assertAppReady('Cannot create Tray before app is ready');
     this.image = image;
     RuntimeTray.instances.push(this);
   }
@@ -124,6 +126,7 @@ export class RuntimeNotification extends EventEmitter implements Pick<Notificati
 
   constructor(options: NotificationConstructorOptions = {}) {
     super();
+    assertAppReady('Cannot create Notification before app is ready');
     this.options = options;
   }
 
@@ -165,6 +168,7 @@ export const dialog = {
   nextResponse: 0,
   shown: [] as unknown[],
   showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    assertAppReady('dialog module can only be used after app is ready');
     dialog.shown.push(args.at(-1));
     return Promise.resolve({ response: dialog.nextResponse, checkboxChecked: false });
   },

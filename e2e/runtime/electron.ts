@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { RuntimeApp } from './app.ts';
+import type { AppPackage } from './app-path.ts';
 import { RuntimeBrowserWindow, type WindowHost } from './browser-window.ts';
 import { dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, RuntimeNotification, RuntimeTray, shell } from './desktop.ts';
 import { RuntimeIpcMain } from './ipc-main.ts';
@@ -26,7 +27,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export interface RuntimeOptions {
-  mainEntry: string;
+  app: AppPackage;
   headed: boolean;
   safeStorageBackend: RuntimeBackend;
   keyringDir: string;
@@ -64,7 +65,7 @@ export function createElectronRuntime(options: RuntimeOptions) {
     process.exit(code);
   };
 
-  const app = new RuntimeApp(options.mainEntry, shutdown);
+  const app = new RuntimeApp(options.app, shutdown);
   const ipcMain = new RuntimeIpcMain();
   const safeStorage = new RuntimeSafeStorage(options.safeStorageBackend, options.keyringDir);
   const defaultSession = new RuntimeSession(() => contextReady);
@@ -90,7 +91,12 @@ export function createElectronRuntime(options: RuntimeOptions) {
     BrowserWindow: RuntimeBrowserWindow,
     ipcMain,
     safeStorage,
-    session: { defaultSession },
+    session: {
+      get defaultSession(): RuntimeSession {
+        if (!app.isReady()) throw new TypeError('Session can only be received when app is ready');
+        return defaultSession;
+      },
+    },
     Tray: RuntimeTray,
     Menu: RuntimeMenu,
     nativeImage: RuntimeNativeImage,

@@ -1,17 +1,21 @@
 // Runs an Electron main-process bundle in Node with `require('electron')` answered by this runtime.
-// Usage: node e2e/runtime/host.ts [--headed] <main entry>   (spawned by e2e/runtime/launch.ts, or `npm run preview`)
+// Usage: node e2e/runtime/host.ts [--headed] <app folder or main script> [switches]
+// (spawned by e2e/runtime/launch.ts, or `npm run preview`). Like `electron <path>`: a folder is read through
+// its package.json; a bare script runs with Electron's own name and version.
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { resolveAppPath } from './app-path.ts';
 import { createElectronRuntime } from './electron.ts';
 import type { RuntimeBackend } from './safe-storage.ts';
 
 const args = process.argv.slice(2);
 const headed = args.includes('--headed');
-const mainEntry = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? 'out/main/index.js');
+const appPackage = resolveAppPath(args.find((arg) => !arg.startsWith('--')) ?? '.');
+const mainEntry = appPackage.entry;
 
 const runtime = createElectronRuntime({
-  mainEntry,
+  app: appPackage,
   headed,
   // A keyring-less Linux box is what real Electron finds here, so that is the default.
   safeStorageBackend: (process.env['ELECTRON_RUNTIME_SAFE_STORAGE'] as RuntimeBackend | undefined) ?? 'basic_text',

@@ -6,6 +6,8 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 // Loaded by Playwright's CommonJS transform, so __dirname is defined here.
 const here = __dirname;
 const root = path.resolve(here, '../..');
+/** The app folder: Electron (and the test runtime) read main, productName and version from its package.json. */
+export const APP_DIR = root;
 export const MAIN_ENTRY = path.join(root, 'out/main/index.js');
 
 export type RuntimeName = 'electron' | 'test-runtime';
@@ -53,7 +55,7 @@ export function launchApp(options: LaunchOptions): Promise<AppHandle> {
 async function launchElectron(env: Record<string, string>): Promise<AppHandle> {
   const binary = electronBinary();
   if (!binary) throw new Error('E2E_RUNTIME=electron but node_modules/electron has no binary');
-  const app: ElectronApplication = await _electron.launch({ executablePath: binary, args: [MAIN_ENTRY], env });
+  const app: ElectronApplication = await _electron.launch({ executablePath: binary, args: [APP_DIR], env });
   const child = app.process();
   const output = collectOutput(child);
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -68,7 +70,7 @@ async function launchElectron(env: Record<string, string>): Promise<AppHandle> {
 }
 
 async function launchTestRuntime(env: Record<string, string>): Promise<AppHandle> {
-  const child = fork(path.join(here, 'host.ts'), [MAIN_ENTRY], {
+  const child = fork(path.join(here, 'host.ts'), [APP_DIR], {
     env,
     execArgv: ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
