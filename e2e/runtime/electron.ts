@@ -7,6 +7,7 @@ import type { AppPackage } from './app-path.ts';
 import { RuntimeBrowserWindow, type WindowHost } from './browser-window.ts';
 import { dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, RuntimeNotification, RuntimeTray, shell } from './desktop.ts';
 import { RuntimeIpcMain } from './ipc-main.ts';
+import { routePopups } from './popups.ts';
 import { RuntimeSafeStorage, type RuntimeBackend } from './safe-storage.ts';
 import { RuntimeSession } from './session.ts';
 import { RuntimeTabs } from './tabs.ts';
@@ -73,8 +74,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
   const host: WindowHost = {
     ipcMain,
     headed: options.headed,
-    openPage: async () => (await tabsReady).open(),
-    closePage: async (page) => (await tabsReady).close(page),
+    context: () => contextReady,
+    requestPermission: (contents, permission, details) => defaultSession.requestPermission(contents, permission, details),
     windowOpened: (window) => app.emit('browser-window-created', {}, window),
     windowClosed: () => {
       if (RuntimeBrowserWindow.getAllWindows().length > 0) return;
@@ -117,10 +118,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
       args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'],
     });
     context.on('close', () => void shutdown(0));
-    // Ctrl+C ends the process from Playwright's signal handler, which kills Chromium but skips shutdown():
-    // the profile goes on exit too (registered after Playwright's own exit hook, so Chromium is gone first).
-    process.once('exit', () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 }));
-    resolveTabs(await RuntimeTabs.adopt(context, options.headed));
+    for (const page of context.pages()) await page.close(); // the profile's initial blank tab is no window
+    await routePopups(context);
     resolveContext(context);
     safeStorage.markReady();
     app.markReady();

@@ -1,26 +1,28 @@
 import type { Session } from 'electron';
 import type { BrowserContext } from 'playwright-core';
+import type { RuntimeWebContents } from './web-contents.ts';
 
 type PermissionRequestHandler = Parameters<Session['setPermissionRequestHandler']>[0];
 type PermissionCheckHandler = Parameters<Session['setPermissionCheckHandler']>[0];
 
-/** Electron permission names and the Chromium permissions Playwright can grant for them. */
-const PERMISSIONS: Record<string, string[]> = {
+/** Electron permission names and the Chromium permissions that carry them out. */
+const CHROMIUM_PERMISSIONS: Record<string, string[]> = {
   notifications: ['notifications'],
   geolocation: ['geolocation'],
   media: ['camera', 'microphone'],
   midi: ['midi'],
-  'clipboard-read': ['clipboard-read'],
-  'clipboard-sanitized-write': ['clipboard-write'],
+  midiSysex: ['midi', 'midi-sysex'],
+  'clipboard-read': ['clipboard-read', 'clipboard-write'],
 };
 
 /**
- * The default session's permission handlers. Chromium under Playwright grants nothing by default; when a
- * request handler is set, each known permission is asked once and the allowed ones are granted, so the
- * page sees what the handler decided.
+ * The default session's permission handlers. Each permission the page requests (page-main-world.ts routes
+ * the request APIs here) asks the request handler with Electron's arguments; with no handler Electron grants
+ * it. The answer is then set in Chromium, which grants or refuses the page's request itself.
  */
 export class RuntimeSession implements Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> {
   private requestHandler: PermissionRequestHandler = null;
+  private readonly granted = new Set<string>();
   private readonly context: () => Promise<BrowserContext>;
 
   constructor(context: () => Promise<BrowserContext>) {
@@ -29,24 +31,30 @@ export class RuntimeSession implements Pick<Session, 'setPermissionRequestHandle
 
   setPermissionRequestHandler(handler: PermissionRequestHandler): void {
     this.requestHandler = handler;
-    void this.applyToChromium();
   }
 
-  /** Accepted but not consulted: Chromium under Playwright answers permission checks itself (nothing granted). */
+  /** Accepted but not consulted: see the list in electron.ts (checks answer from Chromium's state). */
   setPermissionCheckHandler(_handler: PermissionCheckHandler): void {}
 
-  private async applyToChromium(): Promise<void> {
+  /** A permission the page asked for: the handler's verdict, applied to Chromium before the page's API runs. */
+  async requestPermission(contents: RuntimeWebContents, permission: string, details: Record<string, unknown>): Promise<boolean> {
+    const handler = this.requestHandler;
+    const allowed = handler
+      ? await new Promise<boolean>((resolve) => handler(contents as never, permission as never, resolve, details as never))
+      : true;
+    await this.applyToChromium(CHROMIUM_PERMISSIONS[permission] ?? [], allowed);
+    return allowed;
+  }
+
+  private async applyToChromium(names: string[], allowed: boolean): Promise<void> {
+    const changed = names.filter((name) => this.granted.has(name) !== allowed);
+    if (changed.length === 0) return;
+    for (const name of changed) {
+      if (allowed) this.granted.add(name);
+      else this.granted.delete(name);
+    }
     const context = await this.context();
     await context.clearPermissions();
-    const handler = this.requestHandler;
-    if (!handler) return;
-    const granted: string[] = [];
-    for (const [permission, chromium] of Object.entries(PERMISSIONS)) {
-      const allowed = await new Promise<boolean>((resolve) =>
-        handler(undefined as never, permission as never, resolve, { requestingUrl: '', isMainFrame: true } as never),
-      );
-      if (allowed) granted.push(...chromium);
-    }
-    if (granted.length) await context.grantPermissions(granted);
+    if (this.granted.size > 0) await context.grantPermissions([...this.granted]);
   }
 }

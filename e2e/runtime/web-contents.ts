@@ -2,10 +2,11 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, HandlerDetails, IpcMainInvokeEvent, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { preventableEvent } from './events.ts';
 import type { RuntimeIpcMain } from './ipc-main.ts';
-import { DISPATCH_GLOBAL, INVOKE_BINDING, OPEN_BINDING, preloadInitScript, SEND_BINDING } from './preload-shim.ts';
+import { isolatedWorldScript, mainWorldScript, PAGE_WORLD_NAMES, PRELOAD_WORLD } from './page-scripts.ts';
+import { decodeClone, encodeClone, type Encoded } from './structured-clone.ts';
 
 let nextId = 1;
 
@@ -13,20 +14,57 @@ let nextId = 1;
 export interface WebContentsHost {
   readonly ipcMain: RuntimeIpcMain;
   readonly headed: boolean;
-  /** A new page of the shared profile, and closing one (see tabs.ts: a headed run keeps its last tab). */
-  openPage(): Promise<Page>;
-  closePage(page: Page): Promise<void>;
+  context(): Promise<BrowserContext>;
+  /** The default session's answer to a permission the page requested (session.ts). */
+  requestPermission(contents: RuntimeWebContents, permission: string, details: Record<string, unknown>): Promise<boolean>;
+}
+
+/** A message from the isolated world through the CDP binding (page-isolated-world.ts). */
+interface FromPage {
+  kind: 'invoke' | 'send' | 'permission';
+  id: number;
+  channel: string;
+  args: Encoded;
+  permission: string;
+  details: Record<string, unknown>;
+  frame: { url: string; top: boolean; name: string };
 }
 
 type WebContentsApi = Pick<WebContents, 'id' | 'send' | 'getURL' | 'isDestroyed' | 'setWindowOpenHandler' | 'getTitle' | 'isLoading'>;
 
-/** One Chromium page standing in for a BrowserWindow's webContents. */
+/**
+ * One Chromium page standing in for a BrowserWindow's webContents. The preload runs in an isolated world of
+ * the page (CDP), and IPC goes through a binding that exists in that world only, so nothing the page's own
+ * scripts can reach can send IPC or fake a message from main.
+ */
 export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
+  private static readonly byPage = new WeakMap<Page, RuntimeWebContents>();
+  private static readonly live = new Set<RuntimeWebContents>();
+
+  /** The window's contents for a page, or null for a page the runtime did not open (a popup). */
+  static fromPage(page: Page): RuntimeWebContents | null {
+    return RuntimeWebContents.byPage.get(page) ?? null;
+  }
+
+  /** The handler's verdict on a window some page of ours is opening at this URL, if one is pending. */
+  static pendingOpenDecision(url: string): boolean | undefined {
+    for (const contents of RuntimeWebContents.live) {
+      const decision = contents.openDecisions.find((candidate) => candidate.url === url);
+      if (decision) return decision.allowed;
+    }
+    return undefined;
+  }
+
   readonly id = nextId++;
   readonly ready: Promise<Page>;
   private page: Page | null = null;
+  private cdp: CDPSession | null = null;
+  /** The preload world of the current document's top frame: where main's messages are delivered. */
+  private preloadContext: number | null = null;
   private destroyed = false;
   private openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  /** Verdicts on windows this page asked for, oldest first, until each window appears (popups.ts). */
+  private readonly openDecisions: { url: string; allowed: boolean }[] = [];
   /** Kept for the preload path only; Electron has no public getter for a window's web preferences. */
   private readonly preferences: WebPreferences;
   private readonly host: WebContentsHost;
@@ -34,6 +72,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   constructor(host: WebContentsHost, options: BrowserWindowConstructorOptions) {
     super();
     this.host = host;
+    RuntimeWebContents.live.add(this);
     this.preferences = { ...options.webPreferences };
     this.ready = this.createPage(options);
   }
@@ -41,17 +80,9 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   private async createPage(options: BrowserWindowConstructorOptions): Promise<Page> {
     const page = await this.host.openPage();
     this.page = page;
+    RuntimeWebContents.byPage.set(page, this);
     if (!this.host.headed) await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
-    await page.exposeBinding(INVOKE_BINDING, ({ frame }, channel: string, args: unknown[]) =>
-      this.host.ipcMain.invoke(this.ipcEvent(frame), channel, args),
-    );
-    await page.exposeBinding(SEND_BINDING, ({ frame }, channel: string, args: unknown[]) => {
-      this.host.ipcMain.emit(channel, this.ipcEvent(frame), ...args);
-    });
-    await page.exposeBinding(OPEN_BINDING, (_source, url: string) => this.windowOpenRequested(url));
-    if (this.preferences.preload) {
-      await page.addInitScript({ content: preloadInitScript(readFileSync(this.preferences.preload, 'utf8')) });
-    }
+    await this.attachWorlds(page);
     // Renderer-initiated navigations ask 'will-navigate' first, as in Electron (loadURL does not).
     await page.route('**/*', async (route) => {
       const request = route.request();
@@ -62,29 +93,88 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
       }
       return route.continue();
     });
-    // Links with target=_blank bypass window.open: close the popup unless the handler allows it.
-    page.on('popup', (popup) => {
-      if (this.windowOpenRequested(popup.url()) === 'deny') void popup.close();
-    });
     page.on('domcontentloaded', () => this.emit('dom-ready'));
     page.on('load', () => this.emit('did-finish-load'));
     page.on('close', () => this.destroy());
     return page;
   }
 
-  private ipcEvent(frame: Frame): IpcMainInvokeEvent {
-    const parent = frame.parentFrame();
+  /** The preload world and the page's main-world stub, both before any page script; IPC over a binding. */
+  private async attachWorlds(page: Page): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    this.cdp = cdp;
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const topFrame = frameTree.frame.id;
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const frameId = (context.auxData as { frameId?: string } | undefined)?.frameId;
+      if (context.name === PRELOAD_WORLD && frameId === topFrame) this.preloadContext = context.id;
+    });
+    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => {
+      if (executionContextId === this.preloadContext) this.preloadContext = null;
+    });
+    cdp.on('Runtime.executionContextsCleared', () => (this.preloadContext = null));
+    // Chromium reports each window the page opens (window.open, target=_blank, forms) before it exists.
+    cdp.on('Page.windowOpen', ({ url, windowName, windowFeatures }) => {
+      this.openDecisions.push({ url, allowed: this.windowOpenRequested(url, windowName, windowFeatures.join(',')) === 'allow' });
+    });
+    cdp.on('Runtime.bindingCalled', ({ name, payload, executionContextId }) => {
+      if (name === PAGE_WORLD_NAMES.binding) void this.fromPage(JSON.parse(payload) as FromPage, executionContextId);
+    });
+    await cdp.send('Page.enable');
+    await cdp.send('Runtime.enable');
+    await cdp.send('Runtime.addBinding', { name: PAGE_WORLD_NAMES.binding, executionContextName: PRELOAD_WORLD });
+    const preload = this.preferences.preload ? readFileSync(this.preferences.preload, 'utf8') : null;
+    // Registration order is run order: the main world listens before the preload world shakes hands.
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: mainWorldScript() });
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: isolatedWorldScript(preload), worldName: PRELOAD_WORLD });
+  }
+
+  private async fromPage(message: FromPage, contextId: number): Promise<void> {
+    const event = this.ipcEvent(message.frame);
+    if (message.kind === 'send') {
+      const args = decodeClone(message.args) as unknown[];
+      this.emit('ipc-message', event, message.channel, ...args);
+      this.host.ipcMain.emit(message.channel, event, ...args);
+    } else if (message.kind === 'invoke') {
+      const reply = await this.host.ipcMain.invoke(event, message.channel, decodeClone(message.args) as unknown[]);
+      await this.deliver(contextId, { kind: 'reply', id: message.id, ...reply });
+    } else {
+      const granted = await this.host.requestPermission(this, message.permission, message.details);
+      await this.deliver(contextId, { kind: 'permission', id: message.id, granted });
+    }
+  }
+
+  private ipcEvent(frame: FromPage['frame']): IpcMainInvokeEvent {
     return {
+      type: 'frame',
       sender: this,
-      senderFrame: { url: frame.url(), parent: parent ? { url: parent.url() } : null, name: frame.name() },
+      senderFrame: { url: frame.url, parent: frame.top ? null : { url: '' }, name: frame.name },
       processId: 1,
       frameId: 1,
     } as unknown as IpcMainInvokeEvent;
   }
 
-  private windowOpenRequested(url: string): 'allow' | 'deny' {
-    const decision = this.openHandler?.({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' }, postBody: undefined } as unknown as HandlerDetails);
-    return decision?.action ?? 'allow';
+  /** Into the preload world; a document that is gone drops it, as Electron drops messages to a closed frame. */
+  private async deliver(contextId: number, delivery: Record<string, unknown>): Promise<void> {
+    await this.cdp
+      ?.send('Runtime.callFunctionOn', {
+        functionDeclaration: `function (text) { globalThis[${JSON.stringify(PAGE_WORLD_NAMES.deliver)}](text); }`,
+        executionContextId: contextId,
+        arguments: [{ value: JSON.stringify(delivery) }],
+      })
+      .catch(() => undefined);
+  }
+
+  /** The app's window-open handler on a window this page is opening; with none, Electron opens it. */
+  private windowOpenRequested(url: string, frameName: string, features: string): 'allow' | 'deny' {
+    const details = { url, frameName, features, disposition: 'new-window', referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' }, postBody: undefined };
+    return this.openHandler?.(details as unknown as HandlerDetails).action ?? 'allow';
+  }
+
+  /** The verdict for the next window this page opened, once that window appears (popups.ts). */
+  takeOpenDecision(url: string): boolean {
+    const decision = this.openDecisions.shift();
+    return decision ? decision.allowed : this.windowOpenRequested(url, '', '') === 'allow';
   }
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
@@ -100,11 +190,18 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
     return this.loadURL(pathToFileURL(filePath).href);
   }
 
+  /** Like Electron's: structured clone of the arguments; what cannot be cloned is logged and not sent. */
   send(channel: string, ...args: unknown[]): void {
-    if (!this.page || this.destroyed) return;
-    this.page
-      .evaluate(([name, c, a]) => (globalThis as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(c, a), [DISPATCH_GLOBAL, channel, args] as const)
-      .catch(() => undefined); // the page may be navigating or closing; Electron drops such messages too
+    if (typeof channel !== 'string') throw new TypeError('Missing required channel argument');
+    let encoded: Encoded;
+    try {
+      encoded = encodeClone(args);
+    } catch {
+      console.error('Error sending from webFrameMain: ', new Error('Failed to serialize arguments'));
+      return;
+    }
+    if (this.destroyed || this.preloadContext === null) return; // no document to receive it, as in Electron
+    void this.deliver(this.preloadContext, { kind: 'message', channel, args: encoded });
   }
 
   getURL(): string {
@@ -131,6 +228,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   private destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    RuntimeWebContents.live.delete(this);
     this.emit('destroyed');
   }
 }
