@@ -1,14 +1,12 @@
 import { test as base, type Page } from '@playwright/test';
+import { NotOnThisRuntime, type DesktopOptions } from './runtime/desktop-options.ts';
 import { launchApp, type AppHandle, type LaunchOptions } from './runtime/launch.ts';
 
 interface Fixtures {
   /** Extra environment for the app; override with test.use({ appEnv: { … } }). */
   appEnv: Record<string, string>;
-  /**
-   * The OS locale the app sees, as Linux spells it (LC_ALL): what app.getSystemLocale() reads there, on
-   * Electron and the test runtime alike. Fixed, so a developer's own locale never changes what specs see.
-   */
-  osLocale: string;
+  /** The desktop to launch on (keyring, tray host …); a desktop this runtime cannot give skips the test with the reason. */
+  desktop: DesktopOptions;
   /** Launches another instance (its own or a shared user data folder); closed after the test. */
   launch: (options?: Partial<LaunchOptions>) => Promise<AppHandle>;
   app: AppHandle;
@@ -17,14 +15,20 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   appEnv: [{}, { option: true }],
-  osLocale: ['en_US.UTF-8', { option: true }],
-  launch: async ({ appEnv, osLocale }, use, testInfo) => {
+  desktop: [{}, { option: true }],
+  launch: async ({ appEnv, desktop }, use, testInfo) => {
     const launched: AppHandle[] = [];
     await use(async (options = {}) => {
-      // KRAKEN_BALANCES_E2E=1 makes main keep the last tray model where specs can read it (main/tray/app-tray.ts).
-      const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), ...options, env: { KRAKEN_BALANCES_E2E: '1', LC_ALL: osLocale, ...appEnv, ...options.env } });
-      launched.push(app);
-      return app;
+      try {
+        // KRAKEN_BALANCES_E2E=1 makes main keep the last tray model where specs can read it (main/tray/app-tray.ts).
+        const env = { KRAKEN_BALANCES_E2E: '1', ...appEnv, ...options.env };
+        const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), desktop, ...options, env });
+        launched.push(app);
+        return app;
+      } catch (error) {
+        if (error instanceof NotOnThisRuntime) testInfo.skip(true, error.message);
+        throw error;
+      }
     });
     for (const app of launched.reverse()) await app.close();
     if (testInfo.status !== testInfo.expectedStatus) {

@@ -1,36 +1,17 @@
 import type { Page } from '@playwright/test';
 import type { AccountBalances, KrakenBridge, Settings } from '../ipc/contract.ts';
 import type { TrayModel } from '../main/tray/tray-model.ts';
-import type { AppHandle } from './runtime/launch.ts';
 import { addAccount, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
+import { clickTrayItem, runtimeTray, TRAY_READBACK_REASON, trayModel } from './helpers/tray.ts';
 
-// Electron has no API to read a tray back, so main keeps the model it last applied on a global when
-// KRAKEN_BALANCES_E2E=1 (set by e2e/fixtures.ts); this works on both runtimes. On the test runtime the
-// recorded Tray itself is checked too, to prove the model reached it. Expected texts are written out
-// here from the fake Kraken's fixed balances and prices, never produced by the app's own formatter.
+// The model main applied is checked on both runtimes; on the test runtime the recorded Tray too, to prove
+// the model reached it (e2e/helpers/tray.ts).
 test.use({ keyring: 'gnome_libsecret' });
 
 /** The fake Kraken's default balances valued in USD: 104,502,285.747526007150… */
 const TOTAL_USD = '$104,502,285.75';
 
 type Bridge = KrakenBridge;
-
-const trayModel = (app: AppHandle): Promise<TrayModel | undefined> =>
-  app.evaluate(() => (globalThis as unknown as { __krakenTrayModel?: TrayModel }).__krakenTrayModel);
-
-/** What the test runtime's Tray shows: tooltip, title, image file, and menu labels. */
-const runtimeTray = (app: AppHandle) =>
-  app.evaluate((electron) => {
-    const Tray = electron.Tray as unknown as { instances: { tooltip: string; title: string; image: { source: string }; contextMenu: { items: { label?: string }[] } | null }[] };
-    const tray = Tray.instances[0];
-    return tray ? { tooltip: tray.tooltip, title: tray.title, image: tray.image.source, menu: (tray.contextMenu?.items ?? []).map((i) => i.label ?? '---') } : null;
-  });
-
-const clickTrayItem = (app: AppHandle, label: string) =>
-  app.evaluate((electron, itemLabel) => {
-    const Tray = electron.Tray as unknown as { instances: { contextMenu: { click(label: string): void } | null }[] };
-    Tray.instances[0]?.contextMenu?.click(itemLabel);
-  }, label);
 
 const balances = async (page: Page): Promise<AccountBalances[]> =>
   valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.get()));
@@ -175,7 +156,7 @@ for (const expected of IN_EUR) {
 }
 
 test('closing the window hides it to the tray; Show window brings it back; Quit quits', async ({ app, page, fakeKraken }) => {
-  test.skip(app.runtime !== 'test-runtime', 'clicking tray menu items needs the test runtime');
+  test.skip(app.runtime !== 'test-runtime', TRAY_READBACK_REASON);
   await addMainAccount(page);
   const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());

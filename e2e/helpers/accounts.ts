@@ -7,7 +7,7 @@ import type { AccountSummary, AddAccountRequest, AppInfo, IpcResult, KrakenBridg
 import { testKeyPair } from '../../main/vault/testing/key-pair.ts';
 import { startFakeKraken, type FakeKraken } from '../fake-kraken/index.ts';
 import { test as base } from '../fixtures.ts';
-import type { RuntimeBackend } from '../runtime/safe-storage.ts';
+import type { DesktopOptions } from '../runtime/desktop-options.ts';
 
 export { appReady, expect } from '../fixtures.ts';
 export { testKeyPair };
@@ -21,9 +21,24 @@ export const KEYS = {
   unknown: testKeyPair('e2e unknown'),
 } as const;
 
+/**
+ * The key storage a spec runs with, named by the backend the app is told about:
+ * - 'gnome_libsecret': --password-store=gnome-libsecret and an unlocked keyring (real Electron: the CI
+ *   machine's gnome-keyring, which the GitHub workflow starts unlocked);
+ * - 'basic_text': --password-store=basic, the hard-coded key (the default here);
+ * - 'unavailable': no encryption at all (test runtime only).
+ * Desktops beyond these (a reported keyring that does not answer …) use the `desktop` option directly.
+ */
+export type KeyringCase = 'gnome_libsecret' | 'basic_text' | 'unavailable';
+
+const KEYRING_DESKTOPS: Record<KeyringCase, DesktopOptions> = {
+  gnome_libsecret: { passwordStore: 'gnome-libsecret', keyring: 'unlocked' },
+  basic_text: { passwordStore: 'basic' },
+  unavailable: { noEncryption: true },
+};
+
 interface AccountFixtures {
-  /** safeStorage backend of the test runtime: a keyring ('gnome_libsecret'), 'basic_text' (default) or none. */
-  keyring: RuntimeBackend;
+  keyring: KeyringCase;
   fakeKraken: FakeKraken;
 }
 
@@ -38,12 +53,11 @@ export const test = base.extend<AccountFixtures>({
     await use(fake);
     await fake.close();
   },
-  appEnv: async ({ fakeKraken, keyring }, use, testInfo) => {
-    await use({
-      KRAKEN_API_URL: fakeKraken.url,
-      ELECTRON_RUNTIME_SAFE_STORAGE: keyring,
-      ELECTRON_RUNTIME_KEYRING_DIR: testInfo.outputPath('keyring'),
-    });
+  desktop: async ({ keyring }, use) => {
+    await use(KEYRING_DESKTOPS[keyring]);
+  },
+  appEnv: async ({ fakeKraken }, use, testInfo) => {
+    await use({ KRAKEN_API_URL: fakeKraken.url, ELECTRON_RUNTIME_KEYRING_DIR: testInfo.outputPath('keyring') });
   },
 });
 

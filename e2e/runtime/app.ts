@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { App, LoginItemSettings, Settings } from 'electron';
+import type { App, LoginItemSettings, ProcessMetric, Settings } from 'electron';
+import { createAppMetrics } from './app-metrics.ts';
 import type { AppPackage } from './app-path.ts';
 import { preventableEvent } from './events.ts';
 import { setAppReady } from './readiness.ts';
@@ -20,7 +21,7 @@ type AppApi = Pick<
   App,
   | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getName' | 'setName' | 'getVersion' | 'quit' | 'exit'
   | 'requestSingleInstanceLock' | 'releaseSingleInstanceLock' | 'setLoginItemSettings' | 'getLoginItemSettings'
-  | 'getLocale' | 'getSystemLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId'
+  | 'getLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId' | 'getAppMetrics'
 >;
 
 /** The app object: lifecycle, paths, name/version from the app's package.json, login items recorded. */
@@ -36,6 +37,7 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   private loginItem: LoginItemSettings = { openAtLogin: false, wasOpenedAtLogin: false, status: 'not-registered', executableWillLaunchAtLogin: false, launchItems: [] };
   private quitting = false;
   private readonly shutdown: (code: number) => Promise<void>;
+  private readonly metrics = createAppMetrics();
 
   constructor(pkg: Pick<AppPackage, 'name' | 'version'>, shutdown: (code: number) => Promise<void>) {
     super();
@@ -111,6 +113,11 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   }
 
   focus(): void {}
+
+  /** The test runtime's processes (Node main + Chromium), labelled as runtime figures: see app-metrics.ts. */
+  getAppMetrics(): ProcessMetric[] {
+    return this.metrics();
+  }
 
   setAppUserModelId(_id: string): void {}
 

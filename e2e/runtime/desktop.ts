@@ -75,8 +75,16 @@ export class RuntimeMenu {
 
 type TrayApi = Pick<Tray, 'setToolTip' | 'setTitle' | 'getTitle' | 'destroy' | 'isDestroyed'>;
 
+/**
+ * A tray icon. Without a tray host (ELECTRON_RUNTIME_TRAY=none, stock GNOME without the AppIndicator
+ * extension) Electron builds it without an error and nothing appears: `displayed` is false, and nobody can
+ * click it or its menu. Electron has no API that tells the app.
+ */
 export class RuntimeTray extends EventEmitter implements TrayApi {
   static readonly instances: RuntimeTray[] = [];
+  /** Whether the desktop shows tray icons at all (set by the runtime from its desktop modes). */
+  static hostPresent = true;
+  readonly displayed = RuntimeTray.hostPresent;
   image: RuntimeNativeImage | string;
   tooltip = '';
   title = '';
@@ -110,6 +118,19 @@ export class RuntimeTray extends EventEmitter implements TrayApi {
     this.contextMenu = menu;
   }
 
+  /** Test helper: the user clicks this menu item, which needs the tray to be on screen. */
+  clickMenuItem(label: string): void {
+    if (!this.displayed) throw new Error('no tray host: nobody can see or click this tray');
+    if (!this.contextMenu) throw new Error('the tray has no menu');
+    this.contextMenu.click(label);
+  }
+
+  /** Test helper: the user clicks the icon itself. */
+  clickIcon(): void {
+    if (!this.displayed) throw new Error('no tray host: nobody can see or click this tray');
+    this.emit('click', { preventDefault() {} }, { x: 0, y: 0, width: 22, height: 22 }, { x: 11, y: 11 });
+  }
+
   destroy(): void {
     this.destroyed = true;
     RuntimeTray.instances.splice(RuntimeTray.instances.indexOf(this), 1);
@@ -120,8 +141,16 @@ export class RuntimeTray extends EventEmitter implements TrayApi {
   }
 }
 
+/**
+ * Notifications are recorded, not drawn. ELECTRON_RUNTIME_NOTIFICATIONS=failed makes every one emit 'failed'
+ * instead of 'show', as an unsigned macOS build does (UNUserNotificationCenter refuses it). Events come after
+ * show() returns, as from the OS.
+ */
 export class RuntimeNotification extends EventEmitter implements Pick<Notification, 'show' | 'close'> {
   static readonly shown: NotificationConstructorOptions[] = [];
+  static readonly failed: NotificationConstructorOptions[] = [];
+  /** Set by the runtime from its desktop modes. */
+  static failAll = false;
   private readonly options: NotificationConstructorOptions;
 
   constructor(options: NotificationConstructorOptions = {}) {
@@ -135,8 +164,13 @@ export class RuntimeNotification extends EventEmitter implements Pick<Notificati
   }
 
   show(): void {
+    if (RuntimeNotification.failAll) {
+      RuntimeNotification.failed.push(this.options);
+      setImmediate(() => this.emit('failed', { preventDefault() {} }, 'Notifications are not allowed for this application'));
+      return;
+    }
     RuntimeNotification.shown.push(this.options);
-    this.emit('show');
+    setImmediate(() => this.emit('show', { preventDefault() {} }));
   }
 
   close(): void {
@@ -149,7 +183,10 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   themeSource: 'system' as 'system' | 'light' | 'dark',
 });
 
-/** Specs emit 'suspend', 'resume', 'lock-screen' … on it to simulate the machine sleeping. */
+/**
+ * Specs emit 'suspend', 'resume', 'lock-screen' … on it to simulate the machine sleeping; 'shutdown' comes
+ * through the runtime's controls (electron.ts), followed by the quit the OS then asks for.
+ */
 export const powerMonitor = Object.assign(new EventEmitter(), {
   getSystemIdleState: (): 'active' => 'active',
   isOnBatteryPower: (): boolean => false,

@@ -5,10 +5,13 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { RuntimeApp } from './app.ts';
 import type { AppPackage } from './app-path.ts';
 import { RuntimeBrowserWindow, type WindowHost } from './browser-window.ts';
+import { desktopModes, switchValue } from './desktop-modes.ts';
 import { dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, RuntimeNotification, RuntimeTray, shell } from './desktop.ts';
+import { preventableEvent } from './events.ts';
 import { RuntimeIpcMain } from './ipc-main.ts';
+import { createNet } from './net.ts';
 import { routePopups } from './popups.ts';
-import { RuntimeSafeStorage, type RuntimeBackend } from './safe-storage.ts';
+import { RuntimeSafeStorage } from './safe-storage.ts';
 import { RuntimeSession } from './session.ts';
 import { RuntimeTabs } from './tabs.ts';
 
@@ -30,27 +33,58 @@ export const CHROMIUM_ARGS = [
 export interface RuntimeOptions {
   app: AppPackage;
   headed: boolean;
-  safeStorageBackend: RuntimeBackend;
-  keyringDir: string;
+  /** The switches after the app path (`--password-store=…`), as Electron's command line holds them. */
+  switches: string[];
+  /** The environment: the desktop's name and the runtime's desktop modes (desktop-modes.ts). */
+  env: NodeJS.ProcessEnv;
 }
 
 /**
  * Builds the object `require('electron')` returns in the main process, and drives its Chromium.
  *
+ * Modelled on Electron 45's own source where the app depends on it: see each module (app.ts lifecycle and
+ * paths; web-contents.ts, page-*.ts and structured-clone.ts for the isolated preload world, IPC and the
+ * contextBridge; session.ts permissions; popups.ts window.open; safe-storage.ts and linux-keyring.ts
+ * safeStorage; desktop.ts Tray, Notification; net.ts). Desktops people run are modes (desktop-modes.ts):
+ * no tray host, keyring locked or missing, notifications failing, offline; session end and system shutdown
+ * are driven through `__testRuntime` (launch.ts's AppHandle.desktop).
+ *
  * NOT emulated (so never mistake this for Electron):
- * - Isolated worlds: the preload runs in the page's main world, and contextBridge freezes the API object in
- *   place instead of cloning it across worlds. Playwright bindings are briefly visible on window.
- * - The sandboxed preload's module set: only 'electron' can be required (Electron also allows a few
- *   Node built-ins such as 'events' and 'timers').
- * - IPC serialisation is Playwright's, not the structured clone algorithm.
- * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window (all windows
- *   are pages of one Chromium profile). Tray, Menu, Notification, dialog and shell draw or open nothing.
- *   Headed, a blank tab stands in while the app has no window (tabs.ts), and closing a window from
- *   Chromium's own title bar closes its page without a 'close' event.
- * - Locales are Linux's: app.getSystemLocale() reads LC_ALL / LC_MESSAGES / LANG as Chromium's ICU does
- *   (never Windows' regional format or macOS's region), and app.getLocale() is always 'en-US'.
- * - safeStorage imitates Linux backends only; protocol, webRequest, autoUpdater, crashReporter, fuses,
- *   asar and the packaged-app paths are absent. Only the APIs the app uses exist; add them as it grows.
+ * - Processes: main runs in Node (no Electron-specific globals such as process.type, and Node's own
+ *   versions); every window is a page of ONE Chromium profile (Debian's Chromium, not Electron's build).
+ *   app.getAppMetrics() reports that Node process and those Chromium processes: runtime figures, labelled so.
+ * - The sandboxed preload may require only 'electron' (Electron also offers 'events', 'timers', 'url' and a
+ *   few globals); ipcRenderer.sendSync, postMessage/MessagePorts and contextBridge.exposeInIsolatedWorld are
+ *   absent. Preloads run in the top frame only (nodeIntegrationInSubFrames is not modelled).
+ * - contextBridge: DOM elements, Blobs and VideoFrames cannot cross (Electron passes them); a function sent
+ *   back across the bridge is a new proxy, not the original. IPC: a typed array arrives with a buffer of
+ *   its own bytes (V8 keeps the whole underlying buffer); an invoke reply that cannot be cloned rejects in
+ *   the renderer (Electron may leave it pending).
+ * - window.open: a denied window returns a closed window, not null, in the page; an allowed one stays a
+ *   plain page (no BrowserWindow, 'did-create-window' or inherited preload); the handler gets url, frameName
+ *   and features but always disposition 'new-window', no postBody.
+ * - Permissions: requests reach the handler through wrapped page APIs (geolocation, notifications, media,
+ *   clipboard read, MIDI) in every frame's main world; a page that takes these APIs from a fresh realm
+ *   bypasses the handler and gets Chromium's own answer. setPermissionCheckHandler is recorded, not consulted
+ *   (Notification.permission and permissions.query answer from Chromium's state); grants are not per origin.
+ * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window. Tray, Menu,
+ *   Notification, dialog and shell draw or open nothing; Menu.setApplicationMenu is accepted and no
+ *   default application menu exists (Electron shows its default menu on Windows and Linux).
+ *   'ready-to-show' fires at the page's load event (Electron: first paint). Without a tray host the tray is
+ *   built but not displayed; what Electron's Linux tray falls back to there (nothing) is all that is modelled.
+ * - Notifications: no actions, replies, urgency or timeouts; 'click' and 'close' only when a spec emits them.
+ * - safeStorage follows Linux (Electron 45's OSCrypt and OSCryptAsync) on every OS: no Keychain or DPAPI,
+ *   one emulated keyring stands for the Secret Service and KWallet, a locked keyring is one whose unlock
+ *   prompt was dismissed (Electron would wait on the prompt), and the "Disable Local Encryption" file and
+ *   --enable-encryption-selection are ignored. ELECTRON_RUNTIME_SAFE_STORAGE=unavailable (no encryption
+ *   at all) has no Linux Electron counterpart: there the hard-coded key always works.
+ * - net: Node's fetch, so no system proxy, PAC/WPAD, proxy auth, OS certificate store or Chromium
+ *   User-Agent; net.request, net.resolveHost, WebSocket and session.fetch are absent.
+ * - powerMonitor: events only when a spec emits them; getSystemIdleState is always 'active', never on battery.
+ *   session end (Windows logoff) and system shutdown come only through the runtime's controls.
+ * - The single-instance lock is a local socket per userData folder (no additionalData, no ack timeout).
+ * - protocol, webRequest, autoUpdater, crashReporter, globalShortcut, screen, clipboard, fuses, asar and the
+ *   packaged-app paths (isPackaged is false) are absent. Only the APIs the app uses exist; add them as it grows.
  */
 export function createElectronRuntime(options: RuntimeOptions) {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'electron-runtime-profile-'));
@@ -66,10 +100,21 @@ export function createElectronRuntime(options: RuntimeOptions) {
     process.exit(code);
   };
 
+  const modes = desktopModes(options.env);
   const app = new RuntimeApp(options.app, shutdown);
   const ipcMain = new RuntimeIpcMain();
-  const safeStorage = new RuntimeSafeStorage(options.safeStorageBackend, options.keyringDir);
+  const safeStorage = new RuntimeSafeStorage({
+    passwordStore: switchValue(options.switches, 'password-store'),
+    env: options.env,
+    keyring: modes.keyring,
+    keyringDir: modes.keyringDir,
+    noEncryption: modes.noEncryption,
+    appName: () => app.getName(),
+  });
   const defaultSession = new RuntimeSession(() => contextReady);
+  const net = createNet(modes.online, () => app.isReady());
+  RuntimeTray.hostPresent = modes.trayHost;
+  RuntimeNotification.failAll = modes.notificationsFail;
 
   const host: WindowHost = {
     ipcMain,
@@ -106,8 +151,23 @@ export function createElectronRuntime(options: RuntimeOptions) {
     powerMonitor,
     shell,
     dialog,
-    net: { isOnline: (): boolean => true },
+    net,
   };
+  /** What specs drive through the AppHandle (launch.ts); not Electron, and no app code may touch it. */
+  const controls: RuntimeControls = {
+    setOnline: (online: boolean): void => net.setOnline(online),
+    /** Windows logoff or shutdown: 'session-end', then the OS ends the process (no before-quit). */
+    endSession: (): void => {
+      app.emit('session-end', preventableEvent());
+      void shutdown(0);
+    },
+    /** Linux/macOS shutdown: powerMonitor 'shutdown', then the OS asks the app to quit (SIGTERM). */
+    systemShutdown: (): void => {
+      powerMonitor.emit('shutdown', preventableEvent());
+      app.quit();
+    },
+  };
+  Object.defineProperty(electron, '__testRuntime', { value: controls });
 
   /** Electron's 'ready': Chromium is up. Returns the DevTools endpoint specs connect to. */
   async function boot(): Promise<string> {
@@ -131,3 +191,10 @@ export function createElectronRuntime(options: RuntimeOptions) {
 }
 
 export type RuntimeElectron = ReturnType<typeof createElectronRuntime>['electron'];
+
+/** Desktop events and states the specs drive (`electron.__testRuntime` in the main process). */
+export interface RuntimeControls {
+  setOnline(online: boolean): void;
+  endSession(): void;
+  systemShutdown(): void;
+}

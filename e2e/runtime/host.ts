@@ -3,11 +3,9 @@
 // (spawned by e2e/runtime/launch.ts, or `npm run preview`). Like `electron <path>`: a folder is read through
 // its package.json; a bare script runs with Electron's own name and version.
 import Module, { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { resolveAppPath } from './app-path.ts';
 import { createElectronRuntime } from './electron.ts';
-import type { RuntimeBackend } from './safe-storage.ts';
 
 const args = process.argv.slice(2);
 const headed = args.includes('--headed');
@@ -17,9 +15,8 @@ const mainEntry = appPackage.entry;
 const runtime = createElectronRuntime({
   app: appPackage,
   headed,
-  // A keyring-less Linux box is what real Electron finds here, so that is the default.
-  safeStorageBackend: (process.env['ELECTRON_RUNTIME_SAFE_STORAGE'] as RuntimeBackend | undefined) ?? 'basic_text',
-  keyringDir: process.env['ELECTRON_RUNTIME_KEYRING_DIR'] ?? path.join(os.tmpdir(), 'electron-runtime-keyring'),
+  switches: args.filter((arg) => arg.startsWith('--') && arg !== '--headed'),
+  env: process.env,
 });
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
@@ -42,6 +39,8 @@ process.on('message', (message: { type: 'evaluate'; id: number; source: string; 
   })();
 });
 process.on('disconnect', () => void runtime.shutdown(0));
+// Electron quits on these signals as if asked to (before-quit, will-quit), e.g. SIGTERM at system shutdown.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => runtime.electron.app.quit());
 
 console.info(`[electron-runtime] main ${path.relative(process.cwd(), mainEntry)} on Chromium (${headed ? 'headed' : 'headless'})`);
 createRequire(mainEntry)(mainEntry);

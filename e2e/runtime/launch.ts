@@ -2,6 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { desktopLaunch, NotOnThisRuntime, type DesktopOptions } from './desktop-options.ts';
+import type { RuntimeControls } from './electron.ts';
 
 // Loaded by Playwright's CommonJS transform, so __dirname is defined here.
 const here = __dirname;
@@ -29,6 +31,16 @@ export function chooseRuntime(env: NodeJS.ProcessEnv = process.env): RuntimeName
 
 type ElectronModule = typeof import('electron');
 
+/** Desktop events a spec drives, on either runtime. */
+export interface DesktopSwitches {
+  /** What net.isOnline() answers from now on. Test runtime only (throws NotOnThisRuntime on Electron). */
+  setOnline(online: boolean): Promise<void>;
+  /** Windows logoff or shutdown: 'session-end', then the process is ended without before-quit. */
+  endSession(): Promise<void>;
+  /** Linux/macOS shutdown: powerMonitor 'shutdown', then SIGTERM (Electron quits with before-quit). */
+  systemShutdown(): Promise<void>;
+}
+
 /** The same handle over both runtimes; mirrors the parts of Playwright's ElectronApplication specs use. */
 export interface AppHandle {
   readonly runtime: RuntimeName;
@@ -38,6 +50,7 @@ export interface AppHandle {
   output(): string;
   /** Resolves with the exit code once the app process has ended. */
   exited(): Promise<number | null>;
+  readonly desktop: DesktopSwitches;
   close(): Promise<void>;
 }
 
@@ -45,17 +58,30 @@ export interface LaunchOptions {
   userDataDir: string;
   env?: Record<string, string>;
   runtime?: RuntimeName;
+  desktop?: DesktopOptions;
 }
 
 export function launchApp(options: LaunchOptions): Promise<AppHandle> {
-  const env = { ...process.env, ...options.env, KRAKEN_BALANCES_USER_DATA: options.userDataDir } as Record<string, string>;
-  return (options.runtime ?? chooseRuntime()) === 'electron' ? launchElectron(env) : launchTestRuntime(env);
+  const runtime = options.runtime ?? chooseRuntime();
+  const desktop = desktopLaunch(options.desktop ?? {}, runtime);
+  const env = { ...process.env, ...options.env, ...desktop.env, KRAKEN_BALANCES_USER_DATA: options.userDataDir } as Record<string, string>;
+  return runtime === 'electron' ? launchElectron(desktop.args, env) : launchTestRuntime(desktop.args, env);
 }
 
-async function launchElectron(env: Record<string, string>): Promise<AppHandle> {
+/**
+ * Real Electron through Playwright, started like `electron <app folder>` so name and version are the app's.
+ * With executablePath Playwright starts the binary as it is: without it, Playwright preloads a loader that
+ * appends --password-store=basic, which would override the keyring a spec selects.
+ */
+async function launchElectron(args: string[], env: Record<string, string>): Promise<AppHandle> {
   const binary = electronBinary();
   if (!binary) throw new Error('E2E_RUNTIME=electron but node_modules/electron has no binary');
-  const app: ElectronApplication = await _electron.launch({ executablePath: binary, args: [APP_DIR], env });
+  let app: ElectronApplication;
+  try {
+    app = await _electron.launch({ executablePath: binary, args: [APP_DIR, ...args], env });
+  } catch (error) {
+    return exitedBeforeReady(error);
+  }
   const child = app.process();
   const output = collectOutput(child);
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -65,12 +91,45 @@ async function launchElectron(env: Record<string, string>): Promise<AppHandle> {
     evaluate: (fn, arg) => app.evaluate(fn as never, arg) as never,
     output,
     exited: () => exit,
+    desktop: {
+      setOnline: () => Promise.reject(new NotOnThisRuntime('real Electron: net.isOnline() reads the OS and cannot be switched')),
+      async endSession() {
+        await app.evaluate(({ app: electronApp }) => void electronApp.emit('session-end', { preventDefault() {} }));
+        child.kill('SIGKILL');
+        await exit;
+      },
+      async systemShutdown() {
+        await app.evaluate(({ powerMonitor }) => void powerMonitor.emit('shutdown', { preventDefault() {} }));
+        child.kill('SIGTERM');
+        await exit;
+      },
+    },
     close: () => app.close(),
   };
 }
 
-async function launchTestRuntime(env: Record<string, string>): Promise<AppHandle> {
-  const child = fork(path.join(here, 'host.ts'), [APP_DIR], {
+/**
+ * An app that quits before its first window (a second instance handing over to the first) never prints the
+ * DevTools line Playwright waits for, so _electron.launch rejects; its call log still says how it exited.
+ */
+function exitedBeforeReady(error: unknown): AppHandle {
+  const log = error instanceof Error ? error.message : String(error);
+  const exit = /process did exit: exitCode=(\d+)/.exec(log);
+  if (!exit) throw error;
+  const gone = (): Promise<never> => Promise.reject(new Error(`the app exited (code ${exit[1]}) without opening a window`));
+  return {
+    runtime: 'electron',
+    firstWindow: gone,
+    evaluate: gone,
+    output: () => log,
+    exited: () => Promise.resolve(Number(exit[1])),
+    desktop: { setOnline: gone, endSession: gone, systemShutdown: gone },
+    close: () => Promise.resolve(),
+  };
+}
+
+async function launchTestRuntime(args: string[], env: Record<string, string>): Promise<AppHandle> {
+  const child = fork(path.join(here, 'host.ts'), [APP_DIR, ...args], {
     env,
     execArgv: ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -96,17 +155,36 @@ async function launchTestRuntime(env: Record<string, string>): Promise<AppHandle
   });
   if (endpoint) browser = await chromium.connectOverCDP(endpoint);
 
+  const evaluate = <R, A>(fn: (electron: ElectronModule, arg: A) => R | Promise<R>, arg?: A) =>
+    new Promise<R>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      child.send({ type: 'evaluate', id, source: fn.toString(), arg });
+    });
+  const control = async (name: keyof RuntimeControls, value?: boolean): Promise<void> => {
+    await evaluate((electron, call) => {
+      const controls = (electron as unknown as { __testRuntime: Record<string, (value?: boolean) => void> }).__testRuntime;
+      controls[call.name]?.(call.value);
+    }, { name, value });
+  };
   return {
     runtime: 'test-runtime',
     firstWindow: () => firstAppPage(browser),
-    evaluate: <R, A>(fn: (electron: ElectronModule, arg: A) => R | Promise<R>, arg?: A) =>
-      new Promise<R>((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        child.send({ type: 'evaluate', id, source: fn.toString(), arg });
-      }),
+    evaluate,
     output,
     exited: () => exit,
+    desktop: {
+      setOnline: (online) => control('setOnline', online),
+      // The process ends while answering, so the answer may never come: its exit is the answer.
+      endSession: async () => {
+        await Promise.race([control('endSession'), exit]);
+        await exit;
+      },
+      systemShutdown: async () => {
+        await Promise.race([control('systemShutdown'), exit]);
+        await exit;
+      },
+    },
     close: async () => {
       if (child.exitCode === null && child.connected) child.send({ type: 'quit' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
