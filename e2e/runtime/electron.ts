@@ -7,9 +7,9 @@ import type { AppPackage } from './app-path.ts';
 import { RuntimeBrowserWindow, type WindowHost } from './browser-window.ts';
 import { desktopModes, switchValue } from './desktop-modes.ts';
 import { dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, RuntimeNotification, RuntimeTray, shell } from './desktop.ts';
-import { preventableEvent } from './events.ts';
 import { RuntimeIpcMain } from './ipc-main.ts';
 import { createNet } from './net.ts';
+import { createControls } from './controls.ts';
 import { routePopups } from './popups.ts';
 import { RuntimeSafeStorage } from './safe-storage.ts';
 import { RuntimeSession } from './session.ts';
@@ -153,20 +153,7 @@ export function createElectronRuntime(options: RuntimeOptions) {
     dialog,
     net,
   };
-  /** What specs drive through the AppHandle (launch.ts); not Electron, and no app code may touch it. */
-  const controls: RuntimeControls = {
-    setOnline: (online: boolean): void => net.setOnline(online),
-    /** Windows logoff or shutdown: 'session-end', then the OS ends the process (no before-quit). */
-    endSession: (): void => {
-      app.emit('session-end', preventableEvent());
-      void shutdown(0);
-    },
-    /** Linux/macOS shutdown: powerMonitor 'shutdown', then the OS asks the app to quit (SIGTERM). */
-    systemShutdown: (): void => {
-      powerMonitor.emit('shutdown', preventableEvent());
-      app.quit();
-    },
-  };
+  const controls = createControls({ app, powerMonitor, net, endProcess: () => void shutdown(0) });
   Object.defineProperty(electron, '__testRuntime', { value: controls });
 
   /** Electron's 'ready': Chromium is up. Returns the DevTools endpoint specs connect to. */
@@ -192,9 +179,3 @@ export function createElectronRuntime(options: RuntimeOptions) {
 
 export type RuntimeElectron = ReturnType<typeof createElectronRuntime>['electron'];
 
-/** Desktop events and states the specs drive (`electron.__testRuntime` in the main process). */
-export interface RuntimeControls {
-  setOnline(online: boolean): void;
-  endSession(): void;
-  systemShutdown(): void;
-}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { desktopLaunch, NotOnThisRuntime, type DesktopOptions } from './desktop-options.ts';
-import type { RuntimeControls } from './electron.ts';
+import type { RuntimeControls } from './controls.ts';
 
 // Loaded by Playwright's CommonJS transform, so __dirname is defined here.
 const here = __dirname;

@@ -44,8 +44,9 @@ export function createNet(online: boolean, isReady: () => boolean): NetApi & { s
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw error;
         if (init?.signal?.aborted) throw init.signal.reason;
-        const cause = (error as { cause?: { code?: string } }).cause;
-        throw new Error(NET_ERRORS[cause?.code ?? ''] ?? 'net::ERR_FAILED', { cause: error });
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const code = cause?.message === 'bad port' ? 'net::ERR_UNSAFE_PORT' : NET_ERRORS[cause?.code ?? ''];
+        throw new Error(code ?? 'net::ERR_FAILED', { cause: error });
       }
     },
   };
