@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { AccountBalances, HistoryPoint, KrakenBridge, Settings } from '../ipc/contract.ts';
 import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
 import { addAccount, addDemoAccount, appInfo, appReady, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
+import { recordNotifications } from './helpers/desktop-records.ts';
 
 test.use({ keyring: 'gnome_libsecret' });
 
@@ -102,13 +103,12 @@ test('history is recorded per refresh and survives a restart; a corrupt history 
 });
 
 test('a deposit beyond the threshold raises one native notification per asset', async ({ app, page, fakeKraken }) => {
-  test.skip(app.runtime !== 'test-runtime', 'native notifications are recorded by the test runtime only');
+  const shown = await recordNotifications(app);
   await bridge(page).settings({ notifyOnChange: true, notifyThresholdPercent: '5' });
   await addMain(page);
   fakeKraken.setBalances({ ...DEFAULT_BALANCES, XXBT: '2011.1908877900', DOT: '2.5100000000' }, KEYS.main.apiKey);
   await bridge(page).refresh();
-  const shown = () => app.evaluate((electron) => (electron.Notification as unknown as { shown: { title?: string; body?: string }[] }).shown);
-  await expect.poll(shown).toEqual([{ title: 'BTC balance increased 98.89%', body: 'Main: 1,011.19088779 → 2,011.19088779 BTC' }]);
+  await expect.poll(shown).toEqual([{ title: 'BTC balance increased 98.89 %', body: 'Main: 1,011.19088779 → 2,011.19088779 BTC' }]);
 });
 
 test('launch at login writes an XDG autostart entry that starts hidden; start minimised keeps the window in the tray', async ({ launch }) => {

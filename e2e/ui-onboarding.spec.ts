@@ -1,18 +1,16 @@
 // Issue 5, point 6: the first-run screen — add a read-only key (with the weak-protection consent where no
 // keyring exists) or open the offline demo account.
 import { expect, test } from './helpers/accounts.ts';
+import { recordOpenedUrls } from './helpers/desktop-records.ts';
 import { addKeyThroughForm, KEYS, lineNames, openDemo } from './ui-helpers.ts';
 
 test('first run explains the read-only key and opens the help page from main', async ({ app, page }) => {
+  const opened = await recordOpenedUrls(app);
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   await expect(page.getByText('Under Funds permissions, tick only Query.')).toBeVisible();
   await expect(page.getByText(/This app only reads your balances\. A key that cannot trade, deposit or withdraw cannot move your money/)).toBeVisible();
   await page.getByRole('button', { name: /How to create an API key/ }).click();
-  if (app.runtime === 'test-runtime') {
-    await expect
-      .poll(() => app.evaluate((electron) => (electron.shell as unknown as { opened: string[] }).opened))
-      .toEqual(['https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key']);
-  }
+  await expect.poll(opened).toEqual(['https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key']);
 });
 
 test('the demo account opens at once, offline, on the documented sample balances', async ({ page, fakeKraken }) => {

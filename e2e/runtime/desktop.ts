@@ -146,17 +146,21 @@ export class RuntimeTray extends EventEmitter implements TrayApi {
  * instead of 'show', as an unsigned macOS build does (UNUserNotificationCenter refuses it). Events come after
  * show() returns, as from the OS.
  */
-export class RuntimeNotification extends EventEmitter implements Pick<Notification, 'show' | 'close'> {
+export class RuntimeNotification extends EventEmitter implements Pick<Notification, 'show' | 'close' | 'title' | 'body'> {
   static readonly shown: NotificationConstructorOptions[] = [];
   static readonly failed: NotificationConstructorOptions[] = [];
   /** Set by the runtime from its desktop modes. */
   static failAll = false;
+  title: string;
+  body: string;
   private readonly options: NotificationConstructorOptions;
 
   constructor(options: NotificationConstructorOptions = {}) {
     super();
     assertAppReady('Cannot create Notification before app is ready');
     this.options = options;
+    this.title = options.title ?? '';
+    this.body = options.body ?? '';
   }
 
   static isSupported(): boolean {

@@ -1,0 +1,37 @@
+// What the app asked the desktop to do, read the same way on both runtimes: main's own Electron objects are
+// wrapped from the spec (app.evaluate), so nothing needs the test runtime's recordings.
+import type { AppHandle } from '../runtime/launch.ts';
+
+interface Shown {
+  title: string;
+  body: string;
+}
+
+/** Records each notification main shows from now on; returns a reader. */
+export async function recordNotifications(app: AppHandle): Promise<() => Promise<Shown[]>> {
+  await app.evaluate(({ Notification }) => {
+    const state = globalThis as unknown as { __e2eNotifications?: Shown[] };
+    if (state.__e2eNotifications) return;
+    const notes: Shown[] = (state.__e2eNotifications = []);
+    const show = Notification.prototype.show;
+    Notification.prototype.show = function recordThenShow(this: Electron.Notification): void {
+      notes.push({ title: this.title, body: this.body });
+      show.call(this);
+    };
+  });
+  return () => app.evaluate(() => (globalThis as unknown as { __e2eNotifications: Shown[] }).__e2eNotifications);
+}
+
+/** Records each URL main hands to shell.openExternal from now on, without opening it; returns a reader. */
+export async function recordOpenedUrls(app: AppHandle): Promise<() => Promise<string[]>> {
+  await app.evaluate(({ shell }) => {
+    const state = globalThis as unknown as { __e2eOpened?: string[] };
+    if (state.__e2eOpened) return;
+    const opened: string[] = (state.__e2eOpened = []);
+    shell.openExternal = (url: string) => {
+      opened.push(url);
+      return Promise.resolve();
+    };
+  });
+  return () => app.evaluate(() => (globalThis as unknown as { __e2eOpened: string[] }).__e2eOpened);
+}
