@@ -66,9 +66,9 @@ function processTree(rootPid: number): ProcessInfo[] {
   return all.filter((info) => inTree.has(info.pid) && (info.pid === rootPid || /chrom/i.test(info.cmdline[0] ?? '')));
 }
 
-/** Electron's process types from Chromium's --type switch. */
+/** Electron's process types from Chromium's --type switch (Chromium rewrites its children's titles into one string). */
 function processType(cmdline: string[]): ProcessMetric['type'] {
-  const type = cmdline.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
+  const type = /(?:^|\s)--type=([\w-]+)/.exec(cmdline.join(' '))?.[1];
   switch (type) {
     case undefined: return 'Browser';
     case 'renderer': return 'Tab';

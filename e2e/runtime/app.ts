@@ -76,6 +76,8 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     if (explicit) return explicit;
     if (name === 'userData' || name === 'sessionData') return path.join(this.getPath('appData'), this.name);
     if (name === 'logs') return path.join(this.getPath('userData'), 'logs');
+    // The running executable; for the runtime that is Node (Electron: its binary, or the packaged app's).
+    if (name === 'exe' || name === 'module') return process.execPath;
     return path.join(this.getPath('appData'), name);
   }
 

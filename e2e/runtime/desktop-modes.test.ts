@@ -120,3 +120,15 @@ describe('app.getAppMetrics', () => {
     expect(main?.memory.workingSetSize).toBeLessThan(10_000_000);
   });
 });
+
+describe('the application menu', () => {
+  it('is Electron\'s default (with the View menu\'s reload and developer tools) when the app sets none', async () => {
+    const { RuntimeMenu } = await import('./desktop.ts');
+    RuntimeMenu.installDefaultApplicationMenu('linux');
+    expect(RuntimeMenu.getApplicationMenu()?.items).toEqual([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]);
+    const own = RuntimeMenu.buildFromTemplate([{ label: 'File' }]);
+    RuntimeMenu.setApplicationMenu(own);
+    RuntimeMenu.installDefaultApplicationMenu('linux');
+    expect(RuntimeMenu.getApplicationMenu()).toBe(own);
+  });
+});

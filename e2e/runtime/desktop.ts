@@ -54,6 +54,8 @@ export class RuntimeNativeImage {
 
 export class RuntimeMenu {
   readonly items: MenuItemConstructorOptions[];
+  private static applicationMenu: RuntimeMenu | null = null;
+  private static applicationMenuWasSet = false;
 
   constructor(items: MenuItemConstructorOptions[] = []) {
     this.items = items;
@@ -63,7 +65,24 @@ export class RuntimeMenu {
     return new RuntimeMenu(template);
   }
 
-  static setApplicationMenu(_menu: RuntimeMenu | null): void {}
+  static setApplicationMenu(menu: RuntimeMenu | null): void {
+    RuntimeMenu.applicationMenu = menu;
+    RuntimeMenu.applicationMenuWasSet = true;
+  }
+
+  static getApplicationMenu(): RuntimeMenu | null {
+    return RuntimeMenu.applicationMenu;
+  }
+
+  /**
+   * Electron 45 (lib/browser/default-menu.ts) at 'will-finish-launching': an app that set no menu gets the
+   * default one, whose View menu has Reload and Toggle Developer Tools.
+   */
+  static installDefaultApplicationMenu(platform: NodeJS.Platform = process.platform): void {
+    if (RuntimeMenu.applicationMenuWasSet) return;
+    const roles: MenuItemConstructorOptions['role'][] = [...(platform === 'darwin' ? ['appMenu' as const] : []), 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu'];
+    RuntimeMenu.setApplicationMenu(new RuntimeMenu(roles.map((role) => ({ role }))));
+  }
 
   /** Test helper: click the item with this label, as a user would from the tray. */
   click(label: string): void {

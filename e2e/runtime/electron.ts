@@ -68,8 +68,8 @@ export interface RuntimeOptions {
  *   bypasses the handler and gets Chromium's own answer. setPermissionCheckHandler is recorded, not consulted
  *   (Notification.permission and permissions.query answer from Chromium's state); grants are not per origin.
  * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window. Tray, Menu,
- *   Notification, dialog and shell draw or open nothing; Menu.setApplicationMenu is accepted and no
- *   default application menu exists (Electron shows its default menu on Windows and Linux).
+ *   Notification, dialog and shell draw or open nothing. The application menu is recorded (Electron's
+ *   default one, by roles, when the app sets none) but its roles are not expanded into items.
  *   'ready-to-show' fires at the page's load event (Electron: first paint). Without a tray host the tray is
  *   built but not displayed; what Electron's Linux tray falls back to there (nothing) is all that is modelled.
  * - Notifications: no actions, replies, urgency or timeouts; 'click' and 'close' only when a spec emits them.
@@ -130,6 +130,7 @@ export function createElectronRuntime(options: RuntimeOptions) {
     },
   };
   RuntimeBrowserWindow.attach(host);
+  app.once('will-finish-launching', () => RuntimeMenu.installDefaultApplicationMenu());
   app.on('browser-window-created', (_event, window: RuntimeBrowserWindow) => app.emit('web-contents-created', {}, window.webContents));
 
   const electron = {
