@@ -115,23 +115,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
   const net = createNet(modes.online, () => app.isReady());
   RuntimeTray.hostPresent = modes.trayHost;
   RuntimeNotification.failAll = modes.notificationsFail;
-
-  const host: WindowHost = {
-    ipcMain,
-    headed: options.headed,
-    context: () => contextReady,
-    requestPermission: (contents, permission, details) => defaultSession.requestPermission(contents, permission, details),
-    windowOpened: (window) => app.emit('browser-window-created', {}, window),
-    windowClosed: () => {
-      if (RuntimeBrowserWindow.getAllWindows().length > 0) return;
-      // Electron quits by itself when the last window closes, unless the app listens for this event.
-      if (app.listenerCount('window-all-closed') > 0) app.emit('window-all-closed');
-      else app.quit();
-    },
-  };
-  RuntimeBrowserWindow.attach(host);
+  attachWindowHost({ app, ipcMain, session: defaultSession, headed: options.headed, context: () => contextReady });
   app.once('will-finish-launching', () => RuntimeMenu.installDefaultApplicationMenu());
-  app.on('browser-window-created', (_event, window: RuntimeBrowserWindow) => app.emit('web-contents-created', {}, window.webContents));
 
   const electron = {
     app,
@@ -179,4 +164,31 @@ export function createElectronRuntime(options: RuntimeOptions) {
 }
 
 export type RuntimeElectron = ReturnType<typeof createElectronRuntime>['electron'];
+
+interface WindowParts {
+  app: RuntimeApp;
+  ipcMain: RuntimeIpcMain;
+  session: RuntimeSession;
+  headed: boolean;
+  context(): Promise<BrowserContext>;
+}
+
+/** What every BrowserWindow reaches: IPC, permissions, Chromium, and the app's window lifecycle events. */
+function attachWindowHost({ app, ipcMain, session, headed, context }: WindowParts): void {
+  const host: WindowHost = {
+    ipcMain,
+    headed,
+    context,
+    requestPermission: (contents, permission, details) => session.requestPermission(contents, permission, details),
+    windowOpened: (window) => app.emit('browser-window-created', {}, window),
+    windowClosed: () => {
+      if (RuntimeBrowserWindow.getAllWindows().length > 0) return;
+      // Electron quits by itself when the last window closes, unless the app listens for this event.
+      if (app.listenerCount('window-all-closed') > 0) app.emit('window-all-closed');
+      else app.quit();
+    },
+  };
+  RuntimeBrowserWindow.attach(host);
+  app.on('browser-window-created', (_event, window: RuntimeBrowserWindow) => app.emit('web-contents-created', {}, window.webContents));
+}
 

@@ -16,6 +16,13 @@ export interface PageWorldNames {
 export interface PageLib extends PageCodec {
   openWorldChannel(node: EventTarget, sendType: string, receiveType: string, handle: (message: unknown) => unknown): WorldRequest;
   createBridgeEnd(codec: PageCodec, other: () => WorldRequest): BridgeEnd;
+  createIpcRenderer(codec: PageCodec, node: NodeLink, listeners: Record<string, Listener[]>): object;
+}
+
+/** The preload world's way to Node: fire and forget, or ask and await the delivery that answers. */
+interface NodeLink {
+  send(payload: Record<string, unknown>): void;
+  request(payload: Record<string, unknown>): Promise<Delivery>;
 }
 
 /** What Node delivers into the isolated world. */
@@ -66,15 +73,46 @@ export function installIsolatedWorld(names: PageWorldNames, lib: PageLib, withPr
   });
   document.dispatchEvent(new MouseEvent(names.handshake, { relatedTarget: node }));
 
+  const ipcRenderer = lib.createIpcRenderer(lib, { send: toNode, request: awaitNode }, listeners);
+  scope[names.deliver] = (text: string): void => {
+    const delivery = JSON.parse(text) as Delivery;
+    if (delivery.kind === 'message') {
+      const args = lib.decodeClone(delivery.args) as unknown[];
+      for (const listener of [...(listeners[delivery.channel] ?? [])]) listener({ sender: ipcRenderer, ports: [] }, ...args);
+      return;
+    }
+    const call = calls[delivery.id];
+    Reflect.deleteProperty(calls, delivery.id);
+    call?.(delivery);
+  };
+
+  if (!withPreload || window !== window.top) return null;
+  const contextBridge = {
+    exposeInMainWorld(key: string, api: unknown): void {
+      (toMain as WorldRequest)({ op: 'expose', key: String(key), value: bridge.encode(api) });
+    },
+  };
+  return (name: string): unknown => {
+    if (name === 'electron') return { contextBridge, ipcRenderer };
+    throw new Error(`module not found: ${name} (the test runtime's sandboxed preload may only require 'electron')`);
+  };
+}
+
+/**
+ * The preload's ipcRenderer (an EventEmitter in Electron): invoke and send copy their arguments as Electron's
+ * structured clone does, throwing "An object could not be cloned." for what it refuses (invoke as a
+ * rejection); an invoke error arrives as Electron words it. Self-contained: injected as source text.
+ */
+export function createIpcRenderer(codec: PageCodec, node: NodeLink, listeners: Record<string, Listener[]>): object {
   const ipcRenderer = {
     async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
-      const encoded = lib.encodeClone(args); // throws "An object could not be cloned." like Electron
-      const reply = (await awaitNode({ kind: 'invoke', channel: String(channel), args: encoded })) as Extract<Delivery, { kind: 'reply' }>;
+      const encoded = codec.encodeClone(args); // throws "An object could not be cloned." like Electron
+      const reply = (await node.request({ kind: 'invoke', channel: String(channel), args: encoded })) as Extract<Delivery, { kind: 'reply' }>;
       if (reply.error !== undefined) throw new Error(`Error invoking remote method '${channel}': ${reply.error}`);
-      return lib.decodeClone(reply.result as Encoded);
+      return codec.decodeClone(reply.result as Encoded);
     },
     send(channel: string, ...args: unknown[]): void {
-      toNode({ kind: 'send', channel: String(channel), args: lib.encodeClone(args) });
+      node.send({ kind: 'send', channel: String(channel), args: codec.encodeClone(args) });
     },
     sendSync(): never {
       throw new Error('ipcRenderer.sendSync is not emulated by the test runtime');
@@ -110,26 +148,5 @@ export function installIsolatedWorld(names: PageWorldNames, lib: PageLib, withPr
       return listeners[channel]?.length ?? 0;
     },
   };
-  scope[names.deliver] = (text: string): void => {
-    const delivery = JSON.parse(text) as Delivery;
-    if (delivery.kind === 'message') {
-      const args = lib.decodeClone(delivery.args) as unknown[];
-      for (const listener of [...(listeners[delivery.channel] ?? [])]) listener({ sender: ipcRenderer, ports: [] }, ...args);
-      return;
-    }
-    const call = calls[delivery.id];
-    Reflect.deleteProperty(calls, delivery.id);
-    call?.(delivery);
-  };
-
-  if (!withPreload || window !== window.top) return null;
-  const contextBridge = {
-    exposeInMainWorld(key: string, api: unknown): void {
-      (toMain as WorldRequest)({ op: 'expose', key: String(key), value: bridge.encode(api) });
-    },
-  };
-  return (name: string): unknown => {
-    if (name === 'electron') return { contextBridge, ipcRenderer };
-    throw new Error(`module not found: ${name} (the test runtime's sandboxed preload may only require 'electron')`);
-  };
+  return ipcRenderer;
 }

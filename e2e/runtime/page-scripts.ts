@@ -1,5 +1,5 @@
 import { createBridgeEnd } from './page-bridge.ts';
-import { installIsolatedWorld, type PageWorldNames } from './page-isolated-world.ts';
+import { createIpcRenderer, installIsolatedWorld, type PageWorldNames } from './page-isolated-world.ts';
 import { installMainWorld, routePermissionRequests } from './page-main-world.ts';
 import { openWorldChannel } from './page-world-channel.ts';
 import { decodeClone, encodeClone } from './structured-clone.ts';
@@ -17,8 +17,8 @@ export const PAGE_WORLD_NAMES: PageWorldNames = {
 
 // The in-page functions are plain, self-contained functions; their source text is the script. Each script
 // is one closure, so none of them becomes a global of its world.
-const LIB_SOURCE = [encodeClone, decodeClone, openWorldChannel, createBridgeEnd].map(String).join('\n');
-const LIB_OBJECT = '{ encodeClone, decodeClone, openWorldChannel, createBridgeEnd }';
+const LIB_SOURCE = [encodeClone, decodeClone, openWorldChannel, createBridgeEnd, createIpcRenderer].map(String).join('\n');
+const LIB_OBJECT = '{ encodeClone, decodeClone, openWorldChannel, createBridgeEnd, createIpcRenderer }';
 const NAMES = JSON.stringify(PAGE_WORLD_NAMES);
 
 /** Runs in the main world of every frame before the page's scripts (page-main-world.ts). */
