@@ -67,6 +67,8 @@ export interface RuntimeOptions {
  *   clipboard read, MIDI) in every frame's main world; a page that takes these APIs from a fresh realm
  *   bypasses the handler and gets Chromium's own answer. setPermissionCheckHandler is recorded, not consulted
  *   (Notification.permission and permissions.query answer from Chromium's state); grants are not per origin.
+ * - Headed, a blank tab stands in while the app has no window (tabs.ts), and closing a window from
+ *   Chromium's own title bar closes its page without a 'close' event.
  * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window. Tray, Menu,
  *   Notification, dialog and shell draw or open nothing. The application menu is recorded (Electron's
  *   default one, by roles, when the app sets none) but its roles are not expanded into items.
@@ -115,7 +117,7 @@ export function createElectronRuntime(options: RuntimeOptions) {
   const net = createNet(modes.online, () => app.isReady());
   RuntimeTray.hostPresent = modes.trayHost;
   RuntimeNotification.failAll = modes.notificationsFail;
-  attachWindowHost({ app, ipcMain, session: defaultSession, headed: options.headed, context: () => contextReady });
+  attachWindowHost({ app, ipcMain, session: defaultSession, headed: options.headed, tabs: () => tabsReady });
   app.once('will-finish-launching', () => RuntimeMenu.installDefaultApplicationMenu());
 
   const electron = {
@@ -151,7 +153,10 @@ export function createElectronRuntime(options: RuntimeOptions) {
       args: [...CHROMIUM_ARGS, '--remote-debugging-port=0'],
     });
     context.on('close', () => void shutdown(0));
-    for (const page of context.pages()) await page.close(); // the profile's initial blank tab is no window
+    // Ctrl+C ends the process from Playwright's signal handler, which kills Chromium but skips shutdown():
+    // the profile goes on exit too (registered after Playwright's own exit hook, so Chromium is gone first).
+    process.once('exit', () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 }));
+    resolveTabs(await RuntimeTabs.adopt(context, options.headed));
     await routePopups(context);
     resolveContext(context);
     safeStorage.markReady();
@@ -170,15 +175,16 @@ interface WindowParts {
   ipcMain: RuntimeIpcMain;
   session: RuntimeSession;
   headed: boolean;
-  context(): Promise<BrowserContext>;
+  tabs(): Promise<RuntimeTabs>;
 }
 
 /** What every BrowserWindow reaches: IPC, permissions, Chromium, and the app's window lifecycle events. */
-function attachWindowHost({ app, ipcMain, session, headed, context }: WindowParts): void {
+function attachWindowHost({ app, ipcMain, session, headed, tabs }: WindowParts): void {
   const host: WindowHost = {
     ipcMain,
     headed,
-    context,
+    openPage: async () => (await tabs()).open(),
+    closePage: async (page) => (await tabs()).close(page),
     requestPermission: (contents, permission, details) => session.requestPermission(contents, permission, details),
     windowOpened: (window) => app.emit('browser-window-created', {}, window),
     windowClosed: () => {

@@ -39,8 +39,6 @@ process.on('message', (message: { type: 'evaluate'; id: number; source: string; 
   })();
 });
 process.on('disconnect', () => void runtime.shutdown(0));
-// Electron quits on these signals as if asked to (before-quit, will-quit), e.g. SIGTERM at system shutdown.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => runtime.electron.app.quit());
 
 console.info(`[electron-runtime] main ${path.relative(process.cwd(), mainEntry)} on Chromium (${headed ? 'headed' : 'headless'})`);
 createRequire(mainEntry)(mainEntry);

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, HandlerDetails, IpcMainInvokeEvent, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { preventableEvent } from './events.ts';
 import type { RuntimeIpcMain } from './ipc-main.ts';
 import { isolatedWorldScript, mainWorldScript, PAGE_WORLD_NAMES, PRELOAD_WORLD } from './page-scripts.ts';
@@ -14,7 +14,9 @@ let nextId = 1;
 export interface WebContentsHost {
   readonly ipcMain: RuntimeIpcMain;
   readonly headed: boolean;
-  context(): Promise<BrowserContext>;
+  /** A new page of the shared profile, and closing one (see tabs.ts: a headed run keeps its last tab). */
+  openPage(): Promise<Page>;
+  closePage(page: Page): Promise<void>;
   /** The default session's answer to a permission the page requested (session.ts). */
   requestPermission(contents: RuntimeWebContents, permission: string, details: Record<string, unknown>): Promise<boolean>;
 }
