@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests live beside the code they test (*.test.ts / *.test.tsx); e2e specs are Playwright's.
 export default defineConfig({
   test: {
-    include: ['{main,preload,ipc,renderer,e2e/fake-kraken,e2e/runtime,bench}/**/*.test.{ts,tsx}'],
+    include: ['{main,preload,ipc,shared,renderer,e2e/fake-kraken,e2e/runtime,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
   },

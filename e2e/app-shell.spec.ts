@@ -35,9 +35,19 @@ test('navigation away and new windows are blocked: window.open reaches main\'s w
   // runtime's Chromium hands back a window it then closes, see e2e/runtime/electron.ts). The address fails at
   // once, so an allowed window would show up well within the wait below.
   await page.evaluate(() => void window.open('http://127.0.0.1:9/phish', 'phish'));
+  // Main's own answer to the attempt is the proof that nothing happened: listening after the app's guard,
+  // main records whether 'will-navigate' came and was refused (no fixed wait that a slow machine outruns).
+  await app.evaluate(({ BrowserWindow }) => {
+    const attempt = new Promise((resolve) => {
+      BrowserWindow.getAllWindows()[0]?.webContents.once('will-navigate', (event, url) => resolve({ url, refused: event.defaultPrevented }));
+    });
+    (globalThis as unknown as { __navigationAttempt: Promise<unknown> }).__navigationAttempt = attempt;
+  });
   await page.evaluate(() => {
     window.location.href = 'http://127.0.0.1:9/';
   });
+  expect(await app.evaluate(() => (globalThis as unknown as { __navigationAttempt: Promise<unknown> }).__navigationAttempt)).toEqual({ url: 'http://127.0.0.1:9/', refused: true });
+  // No window proves itself absent, so this one wait stays: an allowed window would have appeared by now.
   await page.waitForTimeout(1500);
   expect(page.context().pages().filter((p) => !p.isClosed()).length).toBe(1);
   expect(page.url()).toBe(appUrl);

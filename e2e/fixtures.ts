@@ -7,6 +7,11 @@ interface Fixtures {
   appEnv: Record<string, string>;
   /** The desktop to launch on (keyring, tray host …); a desktop this runtime cannot give skips the test with the reason. */
   desktop: DesktopOptions;
+  /**
+   * The OS locale the app sees, as Linux spells it (LC_ALL): what app.getSystemLocale() reads there, on
+   * Electron and the test runtime alike. Fixed, so a developer's own locale never changes what specs see.
+   */
+  osLocale: string;
   /** Launches another instance (its own or a shared user data folder); closed after the test. */
   launch: (options?: Partial<LaunchOptions>) => Promise<AppHandle>;
   app: AppHandle;
@@ -16,12 +21,13 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   appEnv: [{}, { option: true }],
   desktop: [{}, { option: true }],
-  launch: async ({ appEnv, desktop }, use, testInfo) => {
+  osLocale: ['en_US.UTF-8', { option: true }],
+  launch: async ({ appEnv, desktop, osLocale }, use, testInfo) => {
     const launched: AppHandle[] = [];
     await use(async (options = {}) => {
       try {
         // KRAKEN_BALANCES_E2E=1 makes main keep the last tray model where specs can read it (main/tray/app-tray.ts).
-        const env = { KRAKEN_BALANCES_E2E: '1', ...appEnv, ...options.env };
+        const env = { KRAKEN_BALANCES_E2E: '1', LC_ALL: osLocale, ...appEnv, ...options.env };
         const app = await launchApp({ userDataDir: testInfo.outputPath('user-data'), desktop, ...options, env });
         launched.push(app);
         return app;

@@ -108,7 +108,7 @@ test('a deposit beyond the threshold raises one native notification per asset', 
   await addMain(page);
   fakeKraken.setBalances({ ...DEFAULT_BALANCES, XXBT: '2011.1908877900', DOT: '2.5100000000' }, KEYS.main.apiKey);
   await bridge(page).refresh();
-  await expect.poll(shown).toEqual([{ title: 'BTC balance increased 98.89 %', body: 'Main: 1,011.19088779 → 2,011.19088779 BTC' }]);
+  await expect.poll(shown).toEqual([{ title: 'BTC balance increased 98.89%', body: 'Main: 1,011.19088779 → 2,011.19088779 BTC' }]);
 });
 
 test('launch at login writes an XDG autostart entry that starts hidden; start minimised keeps the window in the tray', async ({ launch }) => {

@@ -5,7 +5,8 @@ import { addAccount, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
 import { clickTrayItem, runtimeTray, TRAY_READBACK_REASON, trayModel } from './helpers/tray.ts';
 
 // The model main applied is checked on both runtimes; on the test runtime the recorded Tray too, to prove
-// the model reached it (e2e/helpers/tray.ts).
+// the model reached it (e2e/helpers/tray.ts). Expected texts are written out here from the fake Kraken's
+// fixed balances and prices, never produced by the app's own formatter.
 test.use({ keyring: 'gnome_libsecret' });
 
 /** The fake Kraken's default balances valued in USD: 104,502,285.747526007150… */

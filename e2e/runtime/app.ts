@@ -21,7 +21,7 @@ type AppApi = Pick<
   App,
   | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getName' | 'setName' | 'getVersion' | 'quit' | 'exit'
   | 'requestSingleInstanceLock' | 'releaseSingleInstanceLock' | 'setLoginItemSettings' | 'getLoginItemSettings'
-  | 'getLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId' | 'getAppMetrics'
+  | 'getLocale' | 'getSystemLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId' | 'getAppMetrics'
 >;
 
 /** The app object: lifecycle, paths, name/version from the app's package.json, login items recorded. */
@@ -164,4 +164,11 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     this.lock?.release();
     void this.shutdown(code);
   }
+}
+
+export function systemLocaleFromEnv(env: NodeJS.ProcessEnv): string {
+  const posix = (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || 'C').replace(/[.@].*$/, '');
+  if (posix === 'C' || posix === 'POSIX' || posix === '') return 'en-US@posix';
+  const [language = 'und', country] = posix.split('_');
+  return country === undefined ? language : `${language}-${country}`;
 }

@@ -69,6 +69,8 @@ export interface RuntimeOptions {
  *   (Notification.permission and permissions.query answer from Chromium's state); grants are not per origin.
  * - Headed, a blank tab stands in while the app has no window (tabs.ts), and closing a window from
  *   Chromium's own title bar closes its page without a 'close' event.
+ * - Locales are Linux's: app.getSystemLocale() reads LC_ALL / LC_MESSAGES / LANG as Chromium's ICU does
+ *   (never Windows' regional format or macOS's region), and app.getLocale() is always 'en-US'.
  * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window. Tray, Menu,
  *   Notification, dialog and shell draw or open nothing. The application menu is recorded (Electron's
  *   default one, by roles, when the app sets none) but its roles are not expanded into items.
