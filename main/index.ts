@@ -1,13 +1,29 @@
+// The main process's entry and composition root, top to bottom: process-wide set-up (name, single
+// instance, security guards), then, once Electron is ready, every service main runs (startApp below).
 import { app } from 'electron';
-import { isTrustedSender } from './ipc/sender.ts';
+import { BalancesService } from './balances/balances-service.ts';
+import { historyFileAt } from './history/history-file.ts';
+import { HistoryService } from './history/history-service.ts';
 import { broadcast } from './ipc/broadcast.ts';
 import { registerRoutes } from './ipc/register.ts';
-import { createRoutes } from './routes.ts';
-import { createServices } from './services.ts';
-import { startDesktopShell } from './startup/desktop-shell.ts';
+import { isTrustedSender } from './ipc/sender.ts';
+import { resolveBaseUrl } from './kraken/index.ts';
 import { log } from './log.ts';
+import { ChangeNotifier } from './notifications/change-notifier.ts';
+import { showNativeNotification } from './notifications/notification-edge.ts';
+import { openAppFiles } from './persistence/app-files.ts';
+import { SYSTEM_CLOCK } from './refresh/clock.ts';
+import { electronPowerSource } from './refresh/power-source.ts';
+import { createRoutes } from './routes.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import { startDesktopShell } from './startup/desktop-shell.ts';
 import { applyUserDataOverride } from './user-data.ts';
+import { createAccountClients, krakenClientFactory } from './vault/account-clients.ts';
+import { createPersistentNonceStore } from './vault/nonce-store.ts';
+import { createSafeStorageCipher } from './vault/safe-storage-cipher.ts';
+import { Vault } from './vault/vault.ts';
+import { systemNumberLocale } from './system-locale.ts';
 import { showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
@@ -28,17 +44,75 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       denyAllPermissions();
-      const services = createServices();
-      registerRoutes(createRoutes(services), isTrustedSender);
-      services.settings.onChange((settings) => broadcast('settings:changed', settings));
-      services.vault.onChange((accounts) => broadcast('accounts:changed', accounts));
-      services.balances.onChange((balances) => broadcast('balances:changed', balances));
-      // Tray, close-to-tray, launch at login, start minimised; creates the window and starts refreshing.
-      startDesktopShell(services);
+      startApp();
       log.info(`started ${app.getName()} ${app.getVersion()}`);
     })
     .catch((error: unknown) => {
       log.error('start-up failed', error);
       app.quit();
     });
+}
+
+/**
+ * The composition root: every service main runs is created here, once, after 'ready', each from what
+ * the lines above it made. Files first, then what keeps them, then Kraken and the refresh engine, then
+ * the window's API and the desktop; refreshing starts last, when everything that listens to it exists.
+ */
+function startApp(): void {
+  // 1. The data folder: store files (damaged ones set aside, salvaged and reported) and balance history.
+  const dataDir = app.getPath('userData');
+  const files = openAppFiles(dataDir);
+  const history = new HistoryService({ file: historyFileAt(dataDir), clock: SYSTEM_CLOCK });
+
+  // 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
+  //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
+  const settings = new SettingsService(files.settings);
+  const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
+  const clients = createAccountClients({
+    vault,
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: resolveBaseUrl(process.env) }),
+    tier: () => settings.get().tier,
+  });
+  const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);
+
+  // 3. Balances, kept fresh by the refresh scheduler. After each refresh the notifier compares it with the
+  //    refresh before (the history's latest snapshot after a restart), then history records it.
+  const balances = new BalancesService({
+    accounts: {
+      list: () => vault.list(),
+      onChanged: (listener) => vault.onChange(listener),
+      clientFor: (id) => clients.clientFor(id),
+      recordCheck: (id, check) => vault.recordCheck(id, check),
+    },
+    settings,
+    clock: SYSTEM_CLOCK,
+    power: electronPowerSource(),
+    lastKnownTotal: (id) => history.latest(id),
+  });
+  const notifier = new ChangeNotifier({
+    settings,
+    baseline: (id) => history.latest(id)?.amounts ?? null,
+    show: (text) => showNativeNotification(text, () => void showMainWindow()),
+    locale: systemNumberLocale,
+  });
+  balances.onRefreshed((event) => {
+    notifier.consider(event);
+    history.record(event.account.id, event.portfolio, event.at);
+  });
+  vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
+
+  // 4. The window's API: one route per contract channel, and the pushes.
+  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices }), isTrustedSender);
+  settings.onChange((next) => broadcast('settings:changed', next));
+  vault.onChange((accounts) => broadcast('accounts:changed', accounts));
+  balances.onChange((next) => broadcast('balances:changed', next));
+
+  // 5. The desktop: tray, close to tray, launch at login, the window (or not, when starting minimised).
+  const desktop = startDesktopShell({ settings, vault, balances });
+  balances.start();
+  app.on('will-quit', () => {
+    balances.dispose();
+    history.dispose();
+    desktop.dispose();
+  });
 }

@@ -1,3 +1,5 @@
+import type { BalancesService } from './balances/balances-service.ts';
+import type { HistoryService } from './history/history-service.ts';
 import type { Routes } from './ipc/register.ts';
 import { accountRoutes } from './ipc/routes/accounts.ts';
 import { appRoutes } from './ipc/routes/app.ts';
@@ -6,10 +8,21 @@ import { helpRoutes } from './ipc/routes/help.ts';
 import { historyRoutes } from './ipc/routes/history.ts';
 import { settingsRoutes } from './ipc/routes/settings.ts';
 import { storageRoutes } from './ipc/routes/storage.ts';
-import type { Services } from './services.ts';
+import type { SettingsService } from './settings/settings-service.ts';
+import type { Vault } from './vault/vault.ts';
+
+/** The services the window's API answers from (made in main/app.ts). */
+export interface RouteServices {
+  readonly settings: SettingsService;
+  readonly vault: Vault;
+  readonly balances: BalancesService;
+  readonly history: HistoryService;
+  /** Problems found at start-up (a damaged file set aside), shown to the user once. */
+  readonly startupNotices: string[];
+}
 
 /** Every contract channel and the area file that answers it. */
-export function createRoutes(services: Services): Routes {
+export function createRoutes(services: RouteServices): Routes {
   return {
     ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices }),
     ...settingsRoutes(services.settings),

@@ -1,5 +1,5 @@
 import type { StorageProtection } from '../ipc/contract.ts';
-import { AppError } from './ipc/app-error.ts';
+import { AppError } from './app-error.ts';
 import type { CipherStatus } from './vault/secret-cipher.ts';
 
 /** Backends where the OS really locks the data: macOS Keychain, Windows DPAPI, a Linux keyring. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_API_KEY, FAKE_API_SECRET, startFakeKraken, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
-import type { AccountSummary } from '../../ipc/contract.ts';
+import type { AccountCheck, AccountSummary } from '../../ipc/contract.ts';
 import { createKrakenClient, keyFingerprint } from '../kraken/index.ts';
 import { createFakeClock } from '../refresh/fake-clock.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
@@ -26,13 +26,19 @@ describe('BalancesService with the real client against the fake Kraken', () => {
   it('values the documented balances, then keeps them and explains a permission error', async () => {
     fake = await startFakeKraken();
     const client = createKrakenClient({ apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET, baseUrl: fake.url, maxRetries: 0 });
+    const checks: AccountCheck[] = [];
     const service = new BalancesService({
       clock: createFakeClock(),
-      accounts: { list: () => [account], onChanged: () => () => undefined, clientFor: () => Promise.resolve(client) },
+      accounts: {
+        list: () => [account],
+        onChanged: () => () => undefined,
+        clientFor: () => Promise.resolve(client),
+        recordCheck: (_id, check) => checks.push(check),
+      },
       settings: { get: () => DEFAULT_SETTINGS, onChange: () => () => undefined },
     });
     service.start();
-    await service.whenIdle();
+    await service.refresh('main'); // joins the first refresh, which start() began
     const [first] = service.list();
     expect(first?.status).toBe('fresh');
     expect(first?.portfolio?.quote).toBe('USD');
@@ -47,6 +53,7 @@ describe('BalancesService with the real client against the fake Kraken', () => {
     expect(failed?.portfolio?.total).toBe(first?.portfolio?.total);
     expect(JSON.stringify(service.list())).not.toContain(FAKE_API_SECRET);
     expect(fake.calls.filter((c) => c.path === '/0/private/Balance')).toHaveLength(2);
+    expect(checks.map((check) => check.ok)).toEqual([true, false]);
     service.dispose();
   });
 });

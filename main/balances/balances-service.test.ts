@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
-import type { AccountBalances, AccountSummary, Settings } from '../../ipc/contract.ts';
-import { KrakenError, type KrakenClient, type Portfolio as KrakenPortfolio, type RateCounterSnapshot } from '../kraken/index.ts';
+import type { AccountBalances, AccountCheck, AccountSummary, Settings } from '../../ipc/contract.ts';
+import { KrakenError, type AssetInfo, type AssetPairInfo, type AssetPairTable, type AssetTable, type KrakenClient, type RateCounterSnapshot } from '../kraken/index.ts';
 import { advanceSettled, createFakeClock, settle } from '../refresh/fake-clock.ts';
 import type { PowerEvent } from '../refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
@@ -19,34 +19,35 @@ const account = (id: string, demo = false): AccountSummary => ({
   lastCheck: null,
 });
 
-const portfolioOf = (total: string, quote = 'USD'): KrakenPortfolio => ({
-  quote,
-  total,
-  unpriced: [],
-  rows: [{ asset: 'XXBT', base: 'BTC', extension: null, unbondingDays: null, readOnly: false, amount: '1', price: total, value: total, share: '1' }],
-});
+// One BTC, in a market that lists BTC against USD and EUR: a refresh's total is the BTC price the test sets.
+const asset = (code: string, altname: string): [string, AssetInfo] => [code, { code, altname, aclass: 'currency', decimals: 10, displayDecimals: 5, status: 'enabled' }];
+const ASSETS: AssetTable = new Map([asset('XXBT', 'XBT'), asset('ZUSD', 'USD'), asset('ZEUR', 'EUR')]);
+const pair = (key: string, quote: string): [string, AssetPairInfo] => [key, { key, altname: key, wsname: null, base: 'XXBT', quote, status: 'online' }];
+const PAIRS: AssetPairTable = new Map([pair('XXBTZUSD', 'ZUSD'), pair('XXBTZEUR', 'ZEUR')]);
 
-/** A client whose answers the test sets; counts its calls. */
+/** A client whose answers the test sets: next() is the BTC price, or the error the Balance call fails with. */
 function fakeClient() {
   const client = {
     calls: 0,
-    quotes: [] as string[],
-    next: (quote: string): KrakenPortfolio | Error => portfolioOf('100', quote),
+    next: (): string | Error => '100',
     counter: { tier: 'starter', value: 0, max: 15, decayPerSecond: 0.33, enforced: true } as RateCounterSnapshot,
     locked: null as number | null,
-    pending: null as ((value: KrakenPortfolio | Error) => void) | null,
+    pending: null as ((value: string | Error) => void) | null,
     hold: false,
   };
+  let price = '100';
   const api = {
     keyFingerprint: 'fp',
-    portfolio: async (options?: { quote?: string }) => {
+    balance: async () => {
       client.calls += 1;
-      const quote = options?.quote ?? 'USD';
-      client.quotes.push(quote);
-      const answer = client.hold ? await new Promise<KrakenPortfolio | Error>((resolve) => (client.pending = resolve)) : client.next(quote);
+      const answer = client.hold ? await new Promise<string | Error>((resolve) => (client.pending = resolve)) : client.next();
       if (answer instanceof Error) throw answer;
-      return answer;
+      price = answer;
+      return { XXBT: '1' };
     },
+    assets: () => Promise.resolve(ASSETS),
+    assetPairs: () => Promise.resolve(PAIRS),
+    ticker: (pairs: readonly string[]) => Promise.resolve(new Map(pairs.map((key) => [key, { pair: key, last: price, ask: null, bid: null }]))),
     rateCounter: () => client.counter,
     lockedUntil: () => client.locked,
   } as unknown as KrakenClient;
@@ -64,6 +65,7 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
   let power: (event: PowerEvent) => void = () => undefined;
   const changes: AccountBalances[][] = [];
   const refreshed: RefreshedEvent[] = [];
+  const checks: [string, AccountCheck][] = [];
   const service = new BalancesService({
     clock,
     random: () => 0,
@@ -77,6 +79,7 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
         const fake = clients.get(id);
         return fake ? Promise.resolve(fake.api) : Promise.reject(new Error('no client'));
       },
+      recordCheck: (id, check) => checks.push([id, check]),
     },
     settings: {
       get: () => settings,
@@ -96,6 +99,7 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
     service,
     changes,
     refreshed,
+    checks,
     flush: () => settle(),
     client: (id: string) => clients.get(id)?.client,
     get: (id: string) => service.list().find((b) => b.accountId === id),
@@ -159,7 +163,7 @@ describe('BalancesService: keyed accounts', () => {
     expect(h.get('a')).toMatchObject({ status: 'fresh', previousTotal: null, portfolio: { total: '100', quote: 'USD' } });
     expect(h.get('a')?.portfolio?.rows[0]).toHaveProperty('unbondingDays', null);
     const fake = h.client('a');
-    if (fake) fake.next = (quote) => portfolioOf('120', quote);
+    if (fake) fake.next = () => '120';
     await h.advance(MINUTE);
     expect(h.get('a')).toMatchObject({ status: 'fresh', previousTotal: '100', portfolio: { total: '120' } });
     expect(h.refreshed.map((e) => e.portfolio.total)).toEqual(['100', '120']);
@@ -184,9 +188,27 @@ describe('BalancesService: keyed accounts', () => {
     expect(failed?.status).toBe('error');
     expect(failed?.portfolio?.total).toBe('100');
     expect(failed?.error).toEqual({ code: 'service-unavailable', message: 'Kraken is busy or unavailable right now.', hint: expect.stringContaining('Try again') });
-    fake.next = (quote) => portfolioOf('101', quote);
+    fake.next = () => '101';
     await h.advance(MINUTE);
     expect(h.get('a')).toMatchObject({ status: 'fresh', error: null, portfolio: { total: '101' } });
+  });
+
+  it('records in the account list whether the key worked, and only failures that are about the key', async () => {
+    const h = harness([account('a'), account('demo', true)]);
+    await h.flush();
+    const at = () => new Date(h.clock.now()).toISOString();
+    expect(h.checks).toEqual([['a', { at: at(), ok: true }]]);
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    fake.next = () => new KrakenError('network');
+    await h.advance(MINUTE);
+    expect(h.checks).toHaveLength(1);
+    fake.next = () => new KrakenError('permission-denied');
+    await h.service.refresh('a');
+    expect(h.checks.at(-1)).toEqual(['a', { at: at(), ok: false, message: 'This API key is not allowed to read balances.' }]);
+    fake.next = () => '100';
+    await h.service.refresh('a');
+    expect(h.checks.at(-1)).toEqual(['a', { at: at(), ok: true }]);
   });
 
   it('maps an unexpected failure to the generic internal error, never the raw exception', async () => {
@@ -207,7 +229,7 @@ describe('BalancesService: keyed accounts', () => {
     fake.next = () => new KrakenError('lockout', { retryAt: until });
     await h.advance(MINUTE);
     fake.locked = until;
-    fake.next = (quote) => portfolioOf('100', quote);
+    fake.next = () => '100';
     await h.service.refresh('a');
     await h.advance(13 * MINUTE);
     expect(fake.calls).toBe(2);
@@ -240,9 +262,10 @@ describe('BalancesService: keyed accounts', () => {
     await h.flush();
     h.updateSettings({ quoteCurrency: 'EUR' });
     fake.hold = false;
-    fake.pending?.(portfolioOf('100', 'USD'));
+    fake.pending?.('100');
     await h.advance(1);
-    expect(fake.quotes).toEqual(['USD', 'EUR']);
+    expect(fake.calls).toBe(2);
+    expect(h.refreshed.map((event) => event.portfolio.quote)).toEqual(['USD', 'EUR']);
     expect(h.get('a')?.portfolio?.quote).toBe('EUR');
   });
 

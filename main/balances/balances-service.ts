@@ -1,14 +1,14 @@
 import { EventEmitter } from 'node:events';
-import type { AccountBalances, AccountSummary, IpcError, Portfolio, RefreshStatus, Settings } from '../../ipc/contract.ts';
-import { AppError } from '../ipc/app-error.ts';
+import type { AccountBalances, AccountCheck, AccountSummary, IpcError, Portfolio, RefreshStatus, Settings } from '../../ipc/contract.ts';
+import { AppError } from '../app-error.ts';
 import { TIER_LIMITS, type KrakenClient } from '../kraken/index.ts';
 import { log } from '../log.ts';
 import type { Clock, TimerHandle } from '../refresh/clock.ts';
 import type { RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
+import { fetchPortfolio } from './keyed-portfolio.ts';
 import { describeRefreshError } from './refresh-error.ts';
-import { toContractPortfolio } from './to-contract.ts';
 
 /** The vault's long-lived client per account (main/vault/account-clients.ts). */
 export type ClientFor = (accountId: string) => Promise<KrakenClient>;
@@ -18,6 +18,8 @@ export interface AccountSource {
   list(): AccountSummary[];
   onChanged(listener: (accounts: AccountSummary[]) => void): () => void;
   clientFor: ClientFor;
+  /** Whether the key worked at a refresh, or failed for a reason about the key (the account list shows it). */
+  recordCheck(accountId: string, check: AccountCheck): void;
 }
 
 export interface SettingsSource {
@@ -122,11 +124,6 @@ export class BalancesService {
     return () => this.events.off('refreshed', listener);
   }
 
-  /** For tests and the soak bench. */
-  whenIdle(): Promise<void> {
-    return this.scheduler.whenIdle();
-  }
-
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.scheduler.stop();
@@ -176,9 +173,10 @@ export class BalancesService {
     try {
       const portfolio = state.account.demo
         ? demoPortfolio(quoteCurrency)
-        : toContractPortfolio(await (await this.client(id)).portfolio({ quote: quoteCurrency, rebaseMultiplier }));
+        : await fetchPortfolio(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
       state.refreshing = false;
       if (this.states.get(id) !== state) return { ok: true };
+      if (!state.account.demo) this.recordCheck(id, { ok: true });
       this.store(state, portfolio);
       this.events.emit('refreshed', { account: state.account, portfolio, at: this.options.clock.now() } satisfies RefreshedEvent);
       const now = this.options.settings.get();
@@ -191,6 +189,7 @@ export class BalancesService {
       state.refreshing = false;
       const described = describeRefreshError(thrown);
       state.error = described.error;
+      if (described.aboutTheKey) this.recordCheck(id, { ok: false, message: described.error.message });
       if (described.error.code === 'internal') log.error(`refresh of account ${id} failed`, thrown);
       else log.warn(`refresh of account ${id} failed: ${described.error.code}`);
       return { ok: false, retryable: described.retryable, retryAt: described.retryAt };
@@ -206,6 +205,10 @@ export class BalancesService {
     state.fetchedAt = this.options.clock.now();
     state.error = null;
     this.armStaleTimer(state);
+  }
+
+  private recordCheck(id: string, outcome: { ok: boolean; message?: string }): void {
+    this.options.accounts.recordCheck(id, { at: new Date(this.options.clock.now()).toISOString(), ...outcome });
   }
 
   private lastKnown(id: string): { total: string; quote: string } | null {

@@ -1,5 +1,5 @@
 import type { IpcError } from '../../ipc/contract.ts';
-import { toIpcError } from '../ipc/app-error.ts';
+import { toIpcError } from '../ipc/ipc-error.ts';
 import { isKrakenError } from '../kraken/index.ts';
 
 export interface DescribedError {
@@ -8,18 +8,23 @@ export interface DescribedError {
   readonly retryable: boolean;
   /** Epoch ms before which calling again is pointless (lockout end, Retry-After). */
   readonly retryAt: number | null;
+  /** The failure says the key itself does not work (the account list shows "last check failed"). */
+  readonly aboutTheKey: boolean;
 }
 
-/** Why a refresh failed, as the user sees it: message and hint only, never a stack or raw exception. */
+/**
+ * Codes that say something about the key rather than the network or Kraken: Kraken's (KrakenErrorCode)
+ * and the vault's (the saved key cannot be decrypted).
+ */
+const KEY_PROBLEMS: ReadonlySet<string> = new Set([
+  'invalid-key', 'invalid-secret', 'invalid-signature', 'invalid-nonce', 'permission-denied', 'lockout', 'key-unreadable',
+]);
+
+/** Why a refresh failed, as the user sees it (message and hint only), and what that means for retrying. */
 export function describeRefreshError(thrown: unknown): DescribedError {
-  if (isKrakenError(thrown)) {
-    return {
-      error: { code: thrown.code, message: thrown.message, hint: thrown.hint },
-      retryable: thrown.retryable,
-      retryAt: thrown.retryAt,
-    };
-  }
   const error = toIpcError(thrown);
+  const aboutTheKey = KEY_PROBLEMS.has(error.code);
+  if (isKrakenError(thrown)) return { error, retryable: thrown.retryable, retryAt: thrown.retryAt, aboutTheKey };
   // An AppError (e.g. the key could not be decrypted) needs the user; anything else may be transient.
-  return { error, retryable: error.code === 'internal', retryAt: null };
+  return { error, retryable: error.code === 'internal', retryAt: null, aboutTheKey };
 }

@@ -6,7 +6,8 @@ import { memoryStore } from '../persistence/key-value-store.ts';
 import { createFakeCipher } from '../vault/testing/fake-cipher.ts';
 import { testKeyPair } from '../vault/testing/key-pair.ts';
 import { Vault } from '../vault/vault.ts';
-import { AppError, INTERNAL_ERROR } from './app-error.ts';
+import { AppError } from '../app-error.ts';
+import { INTERNAL_ERROR } from './ipc-error.ts';
 import { dispatch, registerRoutes, type Route, type Routes } from './register.ts';
 import { accountRoutes } from './routes/accounts.ts';
 

@@ -8,7 +8,7 @@ import {
   type IpcResult,
 } from '../../ipc/contract.ts';
 import { log } from '../log.ts';
-import { INTERNAL_ERROR, toIpcError } from './app-error.ts';
+import { INTERNAL_ERROR, toIpcError } from './ipc-error.ts';
 
 /** How main answers one channel: the schema its payload must pass, then the handler. */
 export interface Route<C extends InvokeChannel> {

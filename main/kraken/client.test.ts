@@ -273,22 +273,6 @@ describe('public data', () => {
   it('reports an unknown pair', async () => {
     expect((await failure(client().ticker(['NOPEUSD']))).code).toBe('unknown-asset-pair');
   });
-
-  it('portfolio() values balances with only the pairs it needs', async () => {
-    const portfolio = await client().portfolio({ quote: 'EUR' });
-    expect(portfolio.quote).toBe('EUR');
-    expect(portfolio.unpriced).toEqual([]);
-    expect(portfolio.rows.find((r) => r.asset === 'ZEUR')).toMatchObject({ base: 'EUR', price: '1', value: '504861.8946' });
-    const tickerCall = fake.calls.find((c) => c.path === '/0/public/Ticker');
-    expect(tickerCall).toBeDefined();
-    expect(fake.calls.filter((c) => c.path.startsWith('/0/private/'))).toHaveLength(1);
-  });
-
-  it('portfolio() lists assets with no route as unpriced', async () => {
-    fake.setBalances({ XXBT: '1', MYSTERY: '10' });
-    const portfolio = await client().portfolio();
-    expect(portfolio).toMatchObject({ quote: 'USD', total: '97250.1', unpriced: ['MYSTERY'] });
-  });
 });
 
 describe('resolveBaseUrl', () => {

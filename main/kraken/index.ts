@@ -5,7 +5,6 @@ export type {
   CallOptions,
   KrakenClient,
   KrakenClientOptions,
-  PortfolioOptions,
   RebaseMultiplier,
 } from './client.ts';
 export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.ts';
@@ -21,6 +20,6 @@ export type { Balances, ExtendedBalance, ExtendedBalances } from './balance-pars
 export { createAssetDirectory } from './assets.ts';
 export type { AssetDirectory, AssetInfo, AssetTable, ResolvedAsset } from './assets.ts';
 export type { AssetPairInfo, AssetPairTable, TickerInfo, TickerTable } from './market-data.ts';
-export { valuePortfolio } from './portfolio.ts';
-export type { Portfolio, PortfolioRow } from './portfolio.ts';
+export { planValuation, valuePortfolio } from './portfolio.ts';
+export type { Portfolio, PortfolioRow, ValuationPlan } from './portfolio.ts';
 export { signRequest } from './sign.ts';

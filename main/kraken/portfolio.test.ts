@@ -4,7 +4,7 @@ import { assetPairEntry, DEFAULT_ASSETS, DEFAULT_BALANCES, DEFAULT_PAIRS, ticker
 import { parseAssets } from './assets.ts';
 import { parseBalances } from './balance-parse.ts';
 import { parseAssetPairs, parseTicker } from './market-data.ts';
-import { valuePortfolio, type Portfolio } from './portfolio.ts';
+import { planValuation, valuePortfolio, type Portfolio } from './portfolio.ts';
 
 function market(specs: readonly FakePairSpec[] = DEFAULT_PAIRS) {
   return {
@@ -109,21 +109,23 @@ describe('valuePortfolio', () => {
     expect(portfolio.unpriced).toEqual(['constructor', 'hasOwnProperty', 'toString']);
   });
 
-  it('re-valuing at the same prices gives what a first valuation gives, when balances change or not', () => {
-    const shared = market();
-    const again = (balances: Record<string, string>, quote = 'USD') =>
-      valuePortfolio(parseBalances(balances), shared.assets, shared.pairs, shared.tickers, quote);
-    expect(again(DEFAULT_BALANCES)).toEqual(usd);
-    expect(again(DEFAULT_BALANCES)).toEqual(usd);
-    // One amount changes: its value, the total and every share must follow.
-    const changed = { ...DEFAULT_BALANCES, XXBT: '2' };
-    expect(again(changed)).toEqual(value(changed, 'USD'));
-    expect(again(DEFAULT_BALANCES)).toEqual(usd);
-    expect(again(changed, 'EUR')).toEqual(value(changed, 'EUR'));
-    expect(again({ ZUSD: '5', 'USD.M': '5' })).toEqual(value({ ZUSD: '5', 'USD.M': '5' }, 'USD'));
-    // Results are shared between callers, so nobody can change one for the next.
-    const reused = again(DEFAULT_BALANCES);
-    expect(Object.isFrozen(reused.rows) && Object.isFrozen(reused.rows[0]) && Object.isFrozen(reused.unpriced)).toBe(true);
+  it('when several pairs price one edge, a plain-code pair wins, then the first key', () => {
+    const btcUsd = (key: string, base: string, last: string): FakePairSpec => ({ key, altname: key, wsname: key, base, quote: 'ZUSD', last });
+    const specs = [btcUsd('AXBT.MUSD', 'XBT.M', '1'), btcUsd('ZZXBTUSD', 'XXBT', '3'), btcUsd('XXBTZUSD', 'XXBT', '2')];
+    expect(value({ XXBT: '1' }, 'USD', specs).total).toBe('2');
+    expect(value({ XXBT: '1' }, 'USD', [...specs].reverse()).total).toBe('2');
+  });
+
+  it('plans the prices a valuation needs: only those tickers value as every ticker would', () => {
+    const { assets, pairs, tickers } = market();
+    for (const quote of ['USD', 'EUR', 'GBP', 'BTC', 'USDT']) {
+      const plan = planValuation(parseBalances(DEFAULT_BALANCES), assets, pairs, quote);
+      const fetched = new Map(plan.pairs.map((pair) => [pair, tickers.get(pair) ?? { pair, last: '0', ask: null, bid: null }]));
+      expect(plan.value(fetched)).toEqual(value(DEFAULT_BALANCES, quote));
+      expect(plan.pairs.length).toBeLessThan(pairs.size);
+    }
+    // Nothing to value, nothing to ask beyond the pairs between the quote and the routing hubs.
+    expect(planValuation(parseBalances({}), assets, pairs, 'EUR').pairs).toEqual(['XXBTZEUR', 'XXBTZUSD', 'ZEURZUSD']);
   });
 
   it('value is the exact product of amount and price (no floats), for any amount', () => {

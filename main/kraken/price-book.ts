@@ -38,117 +38,48 @@ export interface PriceBook {
 
 const edgeKey = (base: string, quote: string): string => `${base}\u0000${quote}`;
 
+/** A Kraken pair as a directed edge between two display codes. */
 interface Edge {
   readonly key: string;
   readonly pair: string;
   readonly base: string;
   readonly quote: string;
+  /** The pair trades an extension code (ETH2.S/ETH): it loses to a plain-code pair on the same edge. */
+  readonly extension: boolean;
 }
+
+/** Pair key → the edge it prices, for just the pairs a valuation can use. */
+export type PricingPairs = ReadonlyMap<string, Edge>;
+
+const better = (a: Edge, b: Edge): boolean =>
+  a.extension !== b.extension ? !a.extension : a.pair < b.pair;
 
 /**
- * One pair per (base, quote) of display codes. Several Kraken pairs can collapse onto one edge
- * (ETH2.S/ETH is ETH/ETH), so plain-code pairs win, then the alphabetically first key, for determinism.
+ * The pairs that link display codes in `wanted` (the balances' assets, the quote and ROUTING_HUBS), one
+ * per (base, quote): several Kraken pairs can collapse onto one edge (ETH2.S/ETH is ETH/ETH), so
+ * plain-code pairs win, then the alphabetically first key, for determinism. One pass over Kraken's whole
+ * pair list (about 1,400 pairs), made for every valuation: bench:refresh measures what that costs.
  */
-const edgeCache = new WeakMap<AssetPairTable, WeakMap<AssetDirectory, Map<string, Edge>>>();
-
-function chooseEdges(directory: AssetDirectory, pairs: AssetPairTable): Map<string, Edge> {
-  let byDirectory = edgeCache.get(pairs);
-  if (byDirectory === undefined) {
-    byDirectory = new WeakMap();
-    edgeCache.set(pairs, byDirectory);
-  }
-  let edges = byDirectory.get(directory);
-  if (edges === undefined) {
-    edges = buildEdges(directory, pairs);
-    byDirectory.set(directory, edges);
-  }
-  return edges;
-}
-
-function buildEdges(directory: AssetDirectory, pairs: AssetPairTable): Map<string, Edge> {
-  const ranked = [...pairs.values()].sort((a, b) => {
-    const aExt = a.base.includes('.') || a.quote.includes('.') ? 1 : 0;
-    const bExt = b.base.includes('.') || b.quote.includes('.') ? 1 : 0;
-    return aExt - bExt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  });
-  const edges = new Map<string, Edge>();
-  for (const pair of ranked) {
-    const base = directory.display(pair.base);
-    const quote = directory.display(pair.quote);
-    if (base === quote) continue;
+export function pricingPairs(directory: AssetDirectory, pairs: AssetPairTable, wanted: ReadonlySet<string>): PricingPairs {
+  const byEdge = new Map<string, Edge>();
+  for (const info of pairs.values()) {
+    const base = directory.display(info.base);
+    if (!wanted.has(base)) continue;
+    const quote = directory.display(info.quote);
+    if (base === quote || !wanted.has(quote)) continue;
     const key = edgeKey(base, quote);
-    if (!edges.has(key)) edges.set(key, { key, pair: pair.key, base, quote });
+    const edge: Edge = { key, pair: info.key, base, quote, extension: info.base.includes('.') || info.quote.includes('.') };
+    const held = byEdge.get(key);
+    if (held === undefined || better(edge, held)) byEdge.set(key, edge);
   }
-  return edges;
+  return new Map([...byEdge.values()].map((edge) => [edge.pair, edge]));
 }
 
-/** The pair keys worth asking /0/public/Ticker for, to value `bases` in `quote`. */
-const wantedCache = new WeakMap<Map<string, Edge>, Map<string, readonly string[]>>();
-
-/** Sorted and de-duplicated; memoised, since a refresh asks the same question every time. */
-export function pairsForValuation(
-  directory: AssetDirectory,
-  pairs: AssetPairTable,
-  bases: readonly string[],
-  quote: string,
-): readonly string[] {
-  const edges = chooseEdges(directory, pairs);
-  let answers = wantedCache.get(edges);
-  if (answers === undefined) {
-    answers = new Map();
-    wantedCache.set(edges, answers);
-  }
-  const question = quote + '\u0000' + bases.join('\u0000');
-  let wanted = answers.get(question);
-  if (wanted === undefined) {
-    const relevant = new Set<string>([...bases, quote, ...ROUTING_HUBS]);
-    const list: string[] = [];
-    for (const edge of edges.values()) {
-      if (relevant.has(edge.base) && relevant.has(edge.quote)) list.push(edge.pair);
-    }
-    wanted = Object.freeze([...new Set(list)].sort());
-    // Bounded: a key's balance list rarely changes; this only guards against unbounded growth.
-    if (answers.size > 256) answers.clear();
-    answers.set(question, wanted);
-  }
-  return wanted;
-}
-
-const bookCache = new WeakMap<TickerTable, WeakMap<Map<string, Edge>, PriceBook>>();
-
-/** Memoised per (pairs, tickers): valuing the same cached prices again costs only lookups. */
-export function createPriceBook(directory: AssetDirectory, pairs: AssetPairTable, tickers: TickerTable): PriceBook {
-  const edges = chooseEdges(directory, pairs);
-  let byEdges = bookCache.get(tickers);
-  if (byEdges === undefined) {
-    byEdges = new WeakMap();
-    bookCache.set(tickers, byEdges);
-  }
-  let book = byEdges.get(edges);
-  if (book === undefined) {
-    book = buildPriceBook(edges, tickers);
-    byEdges.set(edges, book);
-  }
-  return book;
-}
-
-// Kraken lists well over a thousand pairs but a refresh asks for a dozen prices, so a book is built
-// from the tickers it got, each looked up by pair key, instead of walking every edge.
-const edgesByPair = new WeakMap<Map<string, Edge>, Map<string, Edge>>();
-
-function edgeForPair(edges: Map<string, Edge>, pair: string): Edge | undefined {
-  let byPair = edgesByPair.get(edges);
-  if (byPair === undefined) {
-    byPair = new Map([...edges.values()].map((edge) => [edge.pair, edge]));
-    edgesByPair.set(edges, byPair);
-  }
-  return byPair.get(pair);
-}
-
-function buildPriceBook(edges: Map<string, Edge>, tickers: TickerTable): PriceBook {
+/** A price book from the tickers that were fetched for `edges` (other pairs in `tickers` are ignored). */
+export function createPriceBook(edges: PricingPairs, tickers: TickerTable): PriceBook {
   const rates = new Map<string, DecimalValue>();
   for (const [pair, ticker] of tickers) {
-    const edge = edgeForPair(edges, pair);
+    const edge = edges.get(pair);
     if (edge === undefined) continue;
     const last = new Decimal(ticker.last);
     // A pair that never traded reports 0; that is "no price", not "worthless".
@@ -178,6 +109,7 @@ function buildPriceBook(edges: Map<string, Edge>, tickers: TickerTable): PriceBo
     return null;
   };
 
+  // Several rows share a base (XETH, ETH2, ETH2.S are all ETH): each route is worked out once per book.
   const routes = new Map<string, RoutedPrice | null>();
   return {
     price(base, quote) {

@@ -1,17 +1,26 @@
 import { app } from 'electron';
 import { log } from '../log.ts';
-import type { Services } from '../services.ts';
+import type { BalancesService } from '../balances/balances-service.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
 import { startTray } from '../tray/app-tray.ts';
+import type { Vault } from '../vault/vault.ts';
 import { createMainWindow, setHideInsteadOfClose, showMainWindow } from '../window.ts';
 import { opensDemoAccount } from './demo-switch.ts';
 import { syncLaunchAtLogin } from './login-item-edge.ts';
 import { shouldStartHidden } from './start-hidden.ts';
 
+/** What the desktop shows and acts on. */
+export interface DesktopServices {
+  readonly settings: SettingsService;
+  readonly vault: Vault;
+  readonly balances: BalancesService;
+}
+
 /**
  * The desktop side of the app, after the services exist: the tray, hiding to it on close, launch at
- * login, starting minimised, refreshing, and writing history out on quit.
+ * login, starting minimised, and the window. dispose() removes the tray on quit.
  */
-export function startDesktopShell(services: Services): void {
+export function startDesktopShell(services: DesktopServices): { dispose(): void } {
   // A real quit (tray menu, app menu, OS logout) must close the window even when close-to-tray is on.
   let quitting = false;
   app.on('before-quit', () => {
@@ -50,14 +59,8 @@ export function startDesktopShell(services: Services): void {
   // Before the window exists, so it opens on the demo's balances rather than on the first-run screen.
   if (opensDemoAccount(process.argv, app.isPackaged)) services.vault.addDemo();
   createMainWindow({ show: !hidden });
-  services.balances.start();
   // macOS: a click on the Dock icon brings back the window hidden to the tray, or a new one if it was
   // closed. Registered only now, so no window can appear before the services behind it exist.
   app.on('activate', () => void showMainWindow());
-
-  app.on('will-quit', () => {
-    services.balances.dispose();
-    services.history.dispose();
-    tray?.destroy();
-  });
+  return { dispose: () => tray?.destroy() };
 }

@@ -1,5 +1,5 @@
 import type { AccountSummary, VerificationTier } from '../../ipc/contract.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { createKrakenClient, keyFingerprint, type KrakenClient, type NonceStore } from '../kraken/index.ts';
 import { keyCheckError } from './key-check.ts';
 import type { Credentials } from './key-shape.ts';

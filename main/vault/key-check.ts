@@ -1,4 +1,4 @@
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { isKrakenError, type KrakenError } from '../kraken/index.ts';
 
 const NOT_SAVED = 'The key was not saved.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { normalizeCredentials, normalizeLabel } from './key-shape.ts';
 import { testKeyPair } from './testing/key-pair.ts';
 

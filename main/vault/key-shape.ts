@@ -1,4 +1,4 @@
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../app-error.ts';
 
 /** A key pair as Kraken issues it, cleaned up. Lives in main only; never crosses IPC. */
 export interface Credentials {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary, AddAccountRequest } from '../../ipc/contract.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { redact } from '../log.ts';
 import { memoryStore } from '../persistence/key-value-store.ts';
 import type { Credentials } from './key-shape.ts';
@@ -178,13 +178,24 @@ describe('accounts', () => {
     const a = await vault.add(request('a'));
     vault.recordCheck(a.id, { at: '2025-02-02T00:00:00.000Z', ok: true });
     expect(changes).toHaveLength(1);
-    expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-02-02T00:00:00.000Z', ok: true });
     vault.recordCheck(a.id, { at: '2025-02-02T00:01:00.000Z', ok: false, message: 'Kraken is busy.' });
     vault.recordCheck(a.id, { at: '2025-02-02T00:02:00.000Z', ok: false, message: 'Kraken is busy.' });
     vault.recordCheck(a.id, { at: '2025-02-02T00:03:00.000Z', ok: false, message: 'Kraken did not answer in time.' });
     vault.recordCheck('removed-id', { at: '2025-02-02T00:04:00.000Z', ok: true });
     expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-02-02T00:03:00.000Z', ok: false, message: 'Kraken did not answer in time.' });
     expect(changes.map((list) => list[0]?.lastCheck?.at)).toEqual(['2025-01-01T12:00:00.000Z', '2025-02-02T00:01:00.000Z', '2025-02-02T00:03:00.000Z']);
+  });
+
+  it('does not rewrite the accounts file when a working key works again', async () => {
+    const { vault, store } = setup();
+    const a = await vault.add(request('a'));
+    const written = vi.spyOn(store, 'set');
+    vault.recordCheck(a.id, { at: '2025-02-02T00:00:00.000Z', ok: true });
+    expect(written).not.toHaveBeenCalled();
+    expect(vault.get(a.id)?.lastCheck).toEqual({ at: '2025-01-01T12:00:00.000Z', ok: true });
+    vault.recordCheck(a.id, { at: '2025-02-02T00:01:00.000Z', ok: false, message: 'Kraken does not recognise this API key.' });
+    vault.recordCheck(a.id, { at: '2025-02-02T00:02:00.000Z', ok: true });
+    expect(written).toHaveBeenCalledTimes(2);
   });
 
   it('stops announcing to a listener that unsubscribed', async () => {
@@ -200,7 +211,7 @@ describe('accounts', () => {
     const strange = { id: 'from-the-future', label: 'New format', sealedV2: 'abc' };
     const store = memoryStore({ accounts: [strange] });
     const { vault } = setup(KEYRING, store);
-    expect(vault.unreadableCount).toBe(1);
+    expect(vault.notice).toBe('One saved account could not be read by this version of the app. It is not shown, and it stays in the file untouched.');
     expect(vault.list()).toEqual([]);
     await vault.add(request('a'));
     expect(store.data.get('accounts')).toEqual([expect.objectContaining({ label: 'Account a' }), strange]);
@@ -218,7 +229,7 @@ describe('when the keyring fails', () => {
   it('keeps a stored value that is not a list of accounts rather than overwriting it', async () => {
     const store = memoryStore({ accounts: { legacy: true } });
     const { vault } = setup(KEYRING, store);
-    expect(vault.unreadableCount).toBe(1);
+    expect(vault.notice).toBe('One saved account could not be read by this version of the app. It is not shown, and it stays in the file untouched.');
     await vault.add(request('a'));
     expect(store.data.get('accounts')).toEqual([expect.objectContaining({ label: 'Account a' }), { legacy: true }]);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../app-error.ts';
 import { keyFingerprint } from '../kraken/index.ts';
 import { registerSecret } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
@@ -52,9 +52,12 @@ export class Vault {
     }
   }
 
-  /** How many stored entries could not be read (kept in the file untouched). */
-  get unreadableCount(): number {
-    return this.unreadable.length;
+  /** For the start-up notices: stored entries this version could not read (kept in the file untouched). */
+  get notice(): string | null {
+    const n = this.unreadable.length;
+    if (n === 0) return null;
+    return `${n === 1 ? 'One saved account' : `${n} saved accounts`} could not be read by this version of the app. ` +
+      `${n === 1 ? 'It is' : 'They are'} not shown, and ${n === 1 ? 'it stays' : 'they stay'} in the file untouched.`;
   }
 
   list(): AccountSummary[] {
@@ -149,14 +152,17 @@ export class Vault {
   }
 
   /**
-   * The outcome of the latest call made with this account's key (by the refresh engine). Announced only
-   * when the outcome changes, so a refresh every minute does not re-send the account list every minute.
+   * The outcome of the latest refresh that said something about this account's key (BalancesService).
+   * Announced only when the outcome changes, so a refresh every minute does not re-send the account list
+   * every minute; a success after a success is not even written (a key that works keeps the time it was
+   * first seen working), so the accounts file is not rewritten at every refresh.
    */
   recordCheck(id: string, check: AccountCheck): void {
     const account = this.find(id);
     if (!account) return; // removed while its refresh was in flight
     const lastCheck = check.message === undefined ? { at: check.at, ok: check.ok } : { at: check.at, ok: check.ok, message: check.message };
     const changed = account.lastCheck?.ok !== lastCheck.ok || account.lastCheck.message !== lastCheck.message;
+    if (!changed && lastCheck.ok) return;
     this.save(this.accounts.map((a) => (a.id === id ? { ...a, lastCheck } : a)), changed);
   }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HistoryService } from '../../history/history-service.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
-import { AppError } from '../app-error.ts';
+import { AppError } from '../../app-error.ts';
 import type { RoutesFor } from '../register.ts';
 
 export interface HistoryRouteDeps {

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openVault } from './open-vault.ts';
+import { createFakeCipher } from '../vault/testing/fake-cipher.ts';
+import { Vault } from '../vault/vault.ts';
+import { openAppFiles } from './app-files.ts';
 
 // electron-store loads Electron itself, which has no binary here: a file-backed stand-in with its API.
 vi.mock('electron-store', async () => {
@@ -37,12 +39,13 @@ vi.mock('electron', () => ({
   },
 }));
 
-describe('openVault', () => {
+describe('openAppFiles', () => {
   let dir: string;
+  /** The files, and the vault over accounts.json as main/index.ts makes it, with the notices the user would see. */
   const open = () => {
-    const notices: string[] = [];
-    const opened = openVault({ dataDir: dir, tier: () => 'starter', notices });
-    return { ...opened, notices };
+    const files = openAppFiles(dir);
+    const vault = new Vault({ store: files.accounts, cipher: createFakeCipher(), checkKey: () => Promise.resolve() });
+    return { vault, notices: [...files.notices, vault.notice].filter((notice) => notice !== null) };
   };
   const account = (id: string) => ({
     id, label: id, fingerprint: `kraken:${id}`, addedAt: '2025-01-01T00:00:00.000Z', hasOtp: false, demo: false, lastCheck: null, sealed: 'c2VhbGVk',

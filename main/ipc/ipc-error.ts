@@ -1,0 +1,22 @@
+import type { IpcError } from '../../ipc/contract.ts';
+import { AppError } from '../app-error.ts';
+import { isKrakenError } from '../kraken/index.ts';
+
+export const INTERNAL_ERROR: IpcError = {
+  code: 'internal',
+  message: 'Something went wrong inside the app.',
+  hint: 'Try again. If it keeps happening, restart the app; details are in the log.',
+};
+
+/**
+ * The one mapping from anything thrown in main to what the window is told (IPC answers and a failed
+ * refresh alike). AppError and KrakenError were written for users (code, message, fix hint) and never
+ * hold a secret, so they cross as they are; anything else is an internal error whose details stay in the log.
+ */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.field ? { field: error.field } : {}) };
+  }
+  if (isKrakenError(error)) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  return INTERNAL_ERROR;
+}
