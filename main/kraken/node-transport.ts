@@ -130,101 +130,14 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
   };
 
   const transport = ((request: HttpRequest, exchange: ExchangeOptions): Promise<HttpResponseText> => {
-    const { signal, timers, timeoutMs } = exchange;
-    if (signal?.aborted) return Promise.reject(new KrakenError('aborted'));
+    if (exchange.signal?.aborted) return Promise.reject(new KrakenError('aborted'));
     let target: Target;
     try {
       target = targetOf(request.url);
     } catch (error) {
       return Promise.reject(error);
     }
-    const headers: OutgoingHttpHeaders = { 'Accept-Encoding': ACCEPT_ENCODING, ...request.headers };
-    if (request.body !== undefined || request.method === 'POST') headers['Content-Length'] = Buffer.byteLength(request.body ?? '');
-
-    return new Promise<HttpResponseText>((resolve, reject) => {
-      let settled = false;
-      let current: ClientRequest | null = null;
-      const finish = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        timers.clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        return true;
-      };
-      const fail = (error: KrakenError): void => {
-        if (!finish()) return;
-        current?.destroy();
-        reject(error);
-      };
-      const onAbort = (): void => fail(new KrakenError('aborted'));
-      const timer = timers.setTimeout(() => fail(timeoutError(timeoutMs)), timeoutMs);
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      const read = (response: IncomingMessage): void => {
-        const status = response.statusCode ?? 0;
-        const declared = Number(response.headers['content-length']);
-        if (declared > maxBodyBytes) {
-          fail(tooLarge());
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBodyBytes) fail(tooLarge());
-          else chunks.push(chunk);
-        });
-        response.on('error', (error) => fail(closedEarly(error)));
-        response.on('close', () => {
-          if (!response.complete) fail(closedEarly());
-        });
-        response.on('end', () => {
-          const done = (text: string): void => {
-            if (finish()) resolve({ status, text, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });
-          };
-          const undecodable = (error: unknown): void =>
-            fail(errorCode(error) === 'ERR_BUFFER_TOO_LARGE'
-              ? tooLarge(error)
-              : new KrakenError('bad-response', { message: 'Kraken\'s response could not be decoded.', httpStatus: status, cause: error }));
-          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-          try {
-            const text = decodeBody(body, response.headers['content-encoding'], maxBodyBytes);
-            if (typeof text === 'string') done(text);
-            else text.then(done, undecodable);
-          } catch (error) {
-            undecodable(error);
-          }
-        });
-      };
-
-      // An idempotent GET whose kept-alive connection turned out to be closed is sent once more on a
-      // fresh one; a POST is not, because its nonce is spent: the client retries it with a new one.
-      const send = (staleRetries: number): void => {
-        let outgoing: ClientRequest;
-        try {
-          outgoing = (target.secure ? httpsRequest : httpRequest)({
-            hostname: target.hostname,
-            port: target.port,
-            path: target.path,
-            method: request.method,
-            headers,
-            agent: agentFor(target.secure),
-          });
-        } catch (error) {
-          fail(setupError(error));
-          return;
-        }
-        current = outgoing;
-        outgoing.on('response', read);
-        outgoing.on('error', (error) => {
-          if (settled || outgoing !== current) return;
-          if (staleRetries > 0 && isStaleSocket(outgoing, error)) send(staleRetries - 1);
-          else fail(requestError(error));
-        });
-        outgoing.end(request.body);
-      };
-      send(request.method === 'GET' ? 1 : 0);
-    });
+    return exchangeOnce(request, target, agentFor(target.secure), exchange, maxBodyBytes);
   }) as NodeTransport;
 
   transport.close = () => {
@@ -234,4 +147,106 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     }
   };
   return transport;
+}
+
+/** How one exchange ends: exactly once, with a response or a KrakenError. */
+interface Outcome {
+  succeed(response: HttpResponseText): void;
+  fail(error: KrakenError): void;
+}
+
+/** One request and its whole response under one deadline, cancellable by the caller's signal. */
+function exchangeOnce(request: HttpRequest, target: Target, agent: HttpAgent, exchange: ExchangeOptions, maxBodyBytes: number): Promise<HttpResponseText> {
+  const { signal, timers, timeoutMs } = exchange;
+  const headers: OutgoingHttpHeaders = { 'Accept-Encoding': ACCEPT_ENCODING, ...request.headers };
+  if (request.body !== undefined || request.method === 'POST') headers['Content-Length'] = Buffer.byteLength(request.body ?? '');
+
+  return new Promise<HttpResponseText>((resolve, reject) => {
+    let settled = false;
+    let current: ClientRequest | null = null;
+    const finish = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      timers.clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const outcome: Outcome = {
+      succeed: (response) => {
+        if (finish()) resolve(response);
+      },
+      fail: (error) => {
+        if (!finish()) return;
+        current?.destroy();
+        reject(error);
+      },
+    };
+    const onAbort = (): void => outcome.fail(new KrakenError('aborted'));
+    const timer = timers.setTimeout(() => outcome.fail(timeoutError(timeoutMs)), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    // An idempotent GET whose kept-alive connection turned out to be closed is sent once more on a
+    // fresh one; a POST is not, because its nonce is spent: the client retries it with a new one.
+    const send = (staleRetries: number): void => {
+      let outgoing: ClientRequest;
+      try {
+        outgoing = (target.secure ? httpsRequest : httpRequest)({
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
+          method: request.method,
+          headers,
+          agent,
+        });
+      } catch (error) {
+        outcome.fail(setupError(error));
+        return;
+      }
+      current = outgoing;
+      outgoing.on('response', (response: IncomingMessage) => readResponse(response, maxBodyBytes, outcome));
+      outgoing.on('error', (error) => {
+        if (settled || outgoing !== current) return;
+        if (staleRetries > 0 && isStaleSocket(outgoing, error)) send(staleRetries - 1);
+        else outcome.fail(requestError(error));
+      });
+      outgoing.end(request.body);
+    };
+    send(request.method === 'GET' ? 1 : 0);
+  });
+}
+
+/** Collects the body under the size cap, then decodes it (off the main thread when compressed). */
+function readResponse(response: IncomingMessage, maxBodyBytes: number, outcome: Outcome): void {
+  const status = response.statusCode ?? 0;
+  const declared = Number(response.headers['content-length']);
+  if (declared > maxBodyBytes) {
+    outcome.fail(tooLarge());
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  response.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBodyBytes) outcome.fail(tooLarge());
+    else chunks.push(chunk);
+  });
+  response.on('error', (error) => outcome.fail(closedEarly(error)));
+  response.on('close', () => {
+    if (!response.complete) outcome.fail(closedEarly());
+  });
+  response.on('end', () => {
+    const done = (text: string): void => outcome.succeed({ status, text, retryAfterMs: parseRetryAfter(response.headers['retry-after']) });
+    const undecodable = (error: unknown): void =>
+      outcome.fail(errorCode(error) === 'ERR_BUFFER_TOO_LARGE'
+        ? tooLarge(error)
+        : new KrakenError('bad-response', { message: 'Kraken\'s response could not be decoded.', httpStatus: status, cause: error }));
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+    try {
+      const text = decodeBody(body, response.headers['content-encoding'], maxBodyBytes);
+      if (typeof text === 'string') done(text);
+      else text.then(done, undecodable);
+    } catch (error) {
+      undecodable(error);
+    }
+  });
 }
