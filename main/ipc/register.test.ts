@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../ipc/contract.ts';
 import { registerSecret } from '../log.ts';
-import { memoryStore } from '../persistence/key-value-store.ts';
+import { memoryStore } from '../persistence/testing/memory-store.ts';
 import { createFakeCipher } from '../vault/testing/fake-cipher.ts';
 import { testKeyPair } from '../vault/testing/key-pair.ts';
 import { Vault } from '../vault/vault.ts';

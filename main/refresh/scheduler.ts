@@ -125,24 +125,10 @@ export class RefreshScheduler {
     return this.paused.has('suspended') ? 'suspended' : this.paused.has('offline') ? 'offline' : null;
   }
 
-  isRunning(accountId: string): boolean {
-    const running = this.targets.get(accountId)?.running;
-    return running !== undefined && running !== null;
-  }
-
-  /** Resolves once no refresh is in flight (for tests and the soak bench). */
-  async whenIdle(): Promise<void> {
-    for (let running = this.allRunning(); running.length > 0; running = this.allRunning()) await Promise.all(running);
-  }
-
   stop(): void {
     this.stopped = true;
     this.unsubscribePower();
     for (const state of [...this.targets.values()]) this.remove(state);
-  }
-
-  private allRunning(): Promise<void>[] {
-    return [...this.targets.values()].flatMap((s) => (s.running === null ? [] : [s.running]));
   }
 
   private onPower(event: PowerEvent): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { memoryStore } from '../persistence/key-value-store.ts';
+import { memoryStore } from '../persistence/testing/memory-store.ts';
 import { DEFAULT_SETTINGS, settingsPatchSchema } from './settings-schema.ts';
 import { SettingsService } from './settings-service.ts';
 

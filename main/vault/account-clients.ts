@@ -21,8 +21,6 @@ export interface AccountClientsDeps {
 export interface AccountClients {
   /** The account's long-lived client: one per account, so nonces and the rate counter are shared. */
   clientFor(accountId: string): Promise<KrakenClient>;
-  /** Drops the account's client (done by itself when an account is removed). */
-  forget(accountId: string): void;
   /** One Balance call with a new key, as Vault.add requires; the client is kept for the account it becomes. */
   checkKey(credentials: Credentials): Promise<void>;
 }
@@ -78,7 +76,6 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
       });
       return client;
     },
-    forget: drop,
     async checkKey(credentials) {
       const tier = deps.tier();
       const client = deps.makeClient(credentials, tier);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../persistence/key-value-store.ts';
+import { memoryStore } from '../persistence/testing/memory-store.ts';
 import { createPersistentNonceStore } from './nonce-store.ts';
 
 describe('createPersistentNonceStore', () => {

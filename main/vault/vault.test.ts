@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary, AddAccountRequest } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { redact } from '../log.ts';
-import { memoryStore } from '../persistence/key-value-store.ts';
+import { memoryStore } from '../persistence/testing/memory-store.ts';
 import type { Credentials } from './key-shape.ts';
 import type { CipherStatus } from './secret-cipher.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
