@@ -168,20 +168,15 @@ during(3, 3.5, () => fake.injectFault({ type: 'kraken-error', error: 'EService:U
 at(6, () => fake.injectFault({ type: 'kraken-error', error: 'EAPI:Rate limit exceeded' }, { times: 5, path: PRIVATE }));
 at(8, () => fake.injectFault({ type: 'kraken-error', error: 'EGeneral:Temporary lockout' }, { times: 1, path: PRIVATE }));
 during(8, 8.5, () => undefined, () => undefined); // the lockout's 15 minutes
-during(10, 12, () => {
+const pausedDuring = (fromHours: number, toHours: number, pause: PowerEvent, resume: PowerEvent): void => during(fromHours, toHours, () => {
   paused = true;
-  emitPower('suspend');
+  emitPower(pause);
 }, () => {
   paused = false;
-  emitPower('resume');
+  emitPower(resume);
 });
-during(14, 14.5, () => {
-  paused = true;
-  emitPower('offline');
-}, () => {
-  paused = false;
-  emitPower('online');
-});
+pausedDuring(10, 12, 'suspend', 'resume');
+pausedDuring(14, 14.5, 'offline', 'online');
 at(16, () => {
   settings = { ...settings, quoteCurrency: 'EUR' };
   for (const listener of settingsListeners) listener(settings, ['quoteCurrency']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BALANCES, FAKE_API_KEY, FAKE_API_SECRET, startFakeKraken, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
+import { DEFAULT_BALANCES, startFakeKraken, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
 import { createKrakenClient, createMemoryNonceStore } from '../kraken/index.ts';
+import { fakeKeyOptions } from '../kraken/testing/client-fixtures.ts';
 import { createVirtualTime } from '../kraken/testing/virtual-time.ts';
 import { fetchPortfolio } from './keyed-portfolio.ts';
 
@@ -10,7 +11,7 @@ const nonceStore = createMemoryNonceStore();
 /** The URLs the client asked for (through fetch, so they can be read back). */
 let urls: string[] = [];
 const client = () => createKrakenClient({
-  apiKey: FAKE_API_KEY, apiSecret: FAKE_API_SECRET, baseUrl: fake.url, now: time.now, sleep: time.sleep, random: () => 0.5, nonceStore,
+  ...fakeKeyOptions(fake.url, time, nonceStore),
   fetch: (input, init) => {
     urls.push(String(input));
     return fetch(input, init);

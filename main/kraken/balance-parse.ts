@@ -1,6 +1,6 @@
 import { KrakenError } from './errors.ts';
 import { Decimal, decimalToString, isDecimalString } from './decimal.ts';
-import { createDictionary, isRecord, ownValue, type JsonRecord } from './safe-json.ts';
+import { createDictionary, isRecord, ownValue } from './safe-json.ts';
 
 /** Asset code → amount exactly as Kraken sent it. Null-prototype, so any code is a safe key. */
 export type Balances = Readonly<Record<string, string>>;
@@ -27,26 +27,24 @@ function badResponse(message: string): KrakenError {
   return new KrakenError('bad-response', { message, retryable: false });
 }
 
-/** The asset codes of a Balance-style result, checked; the values are the caller's to check. */
-function assetCodes(result: unknown, what: string): { readonly record: JsonRecord; readonly codes: string[] } {
+/** A Balance-style result (asset code → entry): every code checked first, then each entry by `parseEntry`. */
+function byAsset<T>(result: unknown, what: string, parseEntry: (entry: unknown, code: string) => T): Readonly<Record<string, T>> {
   if (!isRecord(result)) throw badResponse(`Kraken's ${what} is not a list of assets.`);
   const codes = Object.keys(result);
   if (codes.length > MAX_ASSETS) throw badResponse(`Kraken's ${what} lists too many assets.`);
   for (const code of codes) {
     if (!isAssetCode(code)) throw badResponse(`Kraken's ${what} contains an asset code the app cannot read.`);
   }
-  return { record: result, codes };
+  const parsed = createDictionary<T>();
+  for (const code of codes) parsed[code] = parseEntry(result[code], code);
+  return Object.freeze(parsed);
 }
 
 export function parseBalances(result: unknown): Balances {
-  const balances = createDictionary<string>();
-  const { record, codes } = assetCodes(result, 'balance list');
-  for (const code of codes) {
-    const amount = record[code];
+  return byAsset(result, 'balance list', (amount, code) => {
     if (!isDecimalString(amount)) throw badResponse(`Kraken sent an unreadable amount for ${code}.`);
-    balances[code] = amount;
-  }
-  return Object.freeze(balances);
+    return amount;
+  });
 }
 
 function optionalAmount(record: Readonly<Record<string, unknown>>, field: string, code: string): string | null {
@@ -57,10 +55,7 @@ function optionalAmount(record: Readonly<Record<string, unknown>>, field: string
 }
 
 export function parseBalanceEx(result: unknown): ExtendedBalances {
-  const balances = createDictionary<ExtendedBalance>();
-  const { record, codes } = assetCodes(result, 'extended balance list');
-  for (const code of codes) {
-    const entry = record[code];
+  return byAsset(result, 'extended balance list', (entry, code): ExtendedBalance => {
     if (!isRecord(entry)) throw badResponse(`Kraken sent an unreadable balance for ${code}.`);
     const balance = optionalAmount(entry, 'balance', code);
     if (balance === null) throw badResponse(`Kraken sent no balance for ${code}.`);
@@ -71,7 +66,6 @@ export function parseBalanceEx(result: unknown): ExtendedBalances {
       .plus(credit ?? '0')
       .minus(creditUsed ?? '0')
       .minus(holdTrade ?? '0');
-    balances[code] = Object.freeze({ balance, holdTrade, credit, creditUsed, available: decimalToString(available) });
-  }
-  return Object.freeze(balances);
+    return Object.freeze({ balance, holdTrade, credit, creditUsed, available: decimalToString(available) });
+  });
 }

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_BALANCES,
-  FAKE_API_KEY,
-  FAKE_API_SECRET,
-  FAKE_NO_FUNDS_API_KEY,
-  FAKE_NO_FUNDS_API_SECRET,
-  startFakeKraken,
-  type FakeKraken,
-} from '../../e2e/fake-kraken/index.ts';
-import { createKrakenClient, createMemoryNonceStore, KrakenError, resolveBaseUrl, type KrakenClientOptions } from './index.ts';
+import { DEFAULT_BALANCES, FAKE_API_KEY, FAKE_API_SECRET, FAKE_NO_FUNDS_API_KEY, FAKE_NO_FUNDS_API_SECRET, startFakeKraken, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
+import { createKrakenClient, createMemoryNonceStore, resolveBaseUrl, type KrakenClientOptions } from './index.ts';
+import { fakeKeyOptions, krakenFailure } from './testing/client-fixtures.ts';
 import { createVirtualTime, type VirtualTime } from './testing/virtual-time.ts';
 
 let fake: FakeKraken;
@@ -48,23 +41,10 @@ function recordingFetch(sent: SentRequest[]): typeof fetch {
 }
 
 function client(overrides: Partial<KrakenClientOptions> = {}) {
-  return createKrakenClient({
-    apiKey: FAKE_API_KEY,
-    apiSecret: FAKE_API_SECRET,
-    baseUrl: fake.url,
-    now: time.now,
-    sleep: time.sleep,
-    random: () => 0.5,
-    nonceStore,
-    ...overrides,
-  });
+  return createKrakenClient({ ...fakeKeyOptions(fake.url, time, nonceStore), ...overrides });
 }
 
-async function failure(promise: Promise<unknown>): Promise<KrakenError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(KrakenError);
-  return error as KrakenError;
-}
+const failure = krakenFailure;
 
 describe('balance()', () => {
   it('returns every amount exactly as the server sent it', async () => {

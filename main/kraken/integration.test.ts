@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ASSETS, DEFAULT_PAIRS, FAKE_API_KEY, FAKE_API_SECRET, startFakeKraken, type FakeFault, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
 import { createKrakenClient, createMemoryNonceStore, type KrakenClientOptions, type KrakenErrorCode, type NonceStore } from './index.ts';
+import { fakeKeyOptions } from './testing/client-fixtures.ts';
 import { createVirtualTime, type VirtualTime } from './testing/virtual-time.ts';
 
 const open: FakeKraken[] = [];
@@ -12,16 +13,7 @@ afterEach(async () => {
 async function setup(time: VirtualTime, overrides: Partial<KrakenClientOptions> = {}, store: NonceStore = createMemoryNonceStore()) {
   const fake = await startFakeKraken({ now: time.now });
   open.push(fake);
-  const client = createKrakenClient({
-    apiKey: FAKE_API_KEY,
-    apiSecret: FAKE_API_SECRET,
-    baseUrl: fake.url,
-    now: time.now,
-    sleep: time.sleep,
-    random: () => 0.5,
-    nonceStore: store,
-    ...overrides,
-  });
+  const client = createKrakenClient({ ...fakeKeyOptions(fake.url, time, store), ...overrides });
   return { fake, client };
 }
 

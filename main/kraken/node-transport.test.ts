@@ -6,8 +6,8 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeKraken, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
 import { unwrapEnvelope } from './envelope.ts';
-import { KrakenError } from './errors.ts';
 import { createNodeTransport, type NodeTransport, type NodeTransportOptions } from './node-transport.ts';
+import { krakenFailure } from './testing/client-fixtures.ts';
 import { TEST_TLS_CERT, TEST_TLS_KEY } from './testing/tls-fixture.ts';
 import { REAL_TIMERS, type HttpRequest, type Timers } from './transport.ts';
 
@@ -111,11 +111,7 @@ const get = (url: string): HttpRequest => ({ url, method: 'GET', headers: { Acce
 const send = (t: NodeTransport, request: HttpRequest, options: { timers?: Timers; signal?: AbortSignal } = {}) =>
   t(request, { timeoutMs: 15_000, timers: options.timers ?? REAL_TIMERS, signal: options.signal });
 
-async function failure(promise: Promise<unknown>): Promise<KrakenError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(KrakenError);
-  return error as KrakenError;
-}
+const failure = krakenFailure;
 
 describe('node:http transport', () => {
   it('sends method, path, headers and an exact UTF-8 body, asking for compression', async () => {

@@ -40,35 +40,29 @@ class PrefixParser {
 
   private object(): Parsed {
     const result: Record<string, unknown> = {};
-    this.i += 1;
-    for (let first = true; ; first = false) {
+    return this.members(result, '}', () => {
       this.skipSpace();
-      if (this.text[this.i] === '}') {
-        this.i += 1;
-        return { value: result, complete: true };
-      }
-      if (!first) {
-        if (this.text[this.i] !== ',') return { value: result, complete: false };
-        this.i += 1;
-        this.skipSpace();
-      }
       const key = this.scalar();
-      if (!key.complete || typeof key.value !== 'string') return { value: result, complete: false };
+      if (!key.complete || typeof key.value !== 'string') return false;
+      const name = key.value;
       this.skipSpace();
-      if (this.text[this.i] !== ':') return { value: result, complete: false };
+      if (this.text[this.i] !== ':') return false;
       this.i += 1;
-      const member = this.value();
-      if (member.complete || isContainer(member.value)) result[key.value] = member.value;
-      if (!member.complete) return { value: result, complete: false };
-    }
+      return keep(this.value(), (value) => (result[name] = value));
+    });
   }
 
   private array(): Parsed {
     const result: unknown[] = [];
+    return this.members(result, ']', () => keep(this.value(), (value) => result.push(value)));
+  }
+
+  /** The members of the object or array opening here, up to `close`; `member` reads one and says if it was whole. */
+  private members(result: unknown, close: string, member: () => boolean): Parsed {
     this.i += 1;
     for (let first = true; ; first = false) {
       this.skipSpace();
-      if (this.text[this.i] === ']') {
+      if (this.text[this.i] === close) {
         this.i += 1;
         return { value: result, complete: true };
       }
@@ -76,9 +70,7 @@ class PrefixParser {
         if (this.text[this.i] !== ',') return { value: result, complete: false };
         this.i += 1;
       }
-      const item = this.value();
-      if (item.complete || isContainer(item.value)) result.push(item.value);
-      if (!item.complete) return { value: result, complete: false };
+      if (!member()) return { value: result, complete: false };
     }
   }
 
@@ -110,6 +102,12 @@ const SCALAR = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|nu
 
 function isContainer(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
+}
+
+/** A member that broke off is kept only if it is an object or array (with its own complete members). */
+function keep(member: Parsed, add: (value: unknown) => void): boolean {
+  if (member.complete || isContainer(member.value)) add(member.value);
+  return member.complete;
 }
 
 /**
