@@ -12,7 +12,7 @@ export interface Exchange {
   withRetries<T>(attempt: () => Promise<T>, signal: AbortSignal | undefined): Promise<T>;
 }
 
-export interface ExchangeOptions {
+export interface ExchangeConfig {
   readonly transport: HttpTransport;
   readonly timeoutMs: number;
   readonly timers: Timers;
@@ -21,7 +21,7 @@ export interface ExchangeOptions {
   readonly backoff: BackoffPolicy;
 }
 
-export function createExchange(options: ExchangeOptions): Exchange {
+export function createExchange(options: ExchangeConfig): Exchange {
   const { transport, timeoutMs, timers, now, sleep, backoff } = options;
   return {
     async send(request, signal) {
