@@ -61,12 +61,22 @@ const better = (a: Edge, b: Edge): boolean =>
  * pair list (about 1,400 pairs), made for every valuation: bench:refresh measures what that costs.
  */
 export function pricingPairs(directory: AssetDirectory, pairs: AssetPairTable, wanted: ReadonlySet<string>): PricingPairs {
+  // Each asset is named by many pairs: its display code is looked up once (null: not wanted).
+  const shown = new Map<string, string | null>();
+  const wantedAs = (code: string): string | null => {
+    let display = shown.get(code);
+    if (display === undefined) {
+      const candidate = directory.display(code);
+      display = wanted.has(candidate) ? candidate : null;
+      shown.set(code, display);
+    }
+    return display;
+  };
   const byEdge = new Map<string, Edge>();
   for (const info of pairs.values()) {
-    const base = directory.display(info.base);
-    if (!wanted.has(base)) continue;
-    const quote = directory.display(info.quote);
-    if (base === quote || !wanted.has(quote)) continue;
+    const base = wantedAs(info.base);
+    const quote = base === null ? null : wantedAs(info.quote);
+    if (base === null || quote === null || base === quote) continue;
     const key = edgeKey(base, quote);
     const edge: Edge = { key, pair: info.key, base, quote, extension: info.base.includes('.') || info.quote.includes('.') };
     const held = byEdge.get(key);
