@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AccountBalances, HistoryPoint, KrakenBridge, Settings } from '../ipc/contract.ts';
 import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
-import { addAccount, addDemoAccount, appInfo, appReady, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
+import { addAccount, addDemoAccount, appInfo, appReady, expect, KEYS, listAccounts, test, valueOf } from './helpers/accounts.ts';
 import { recordNotifications } from './helpers/desktop-records.ts';
 
 test.use({ keyring: 'gnome_libsecret' });
@@ -56,6 +56,25 @@ test('a new account is refreshed at once and pushed to the window; manual refres
 
   const unknown = await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.refresh('no-such-account'));
   expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-account' } });
+});
+
+test('a refresh refused for the key shows "last check failed" in the account list, until the key works again', async ({ page, fakeKraken }) => {
+  const id = await addMain(page);
+  const lastCheck = async () => valueOf(await listAccounts(page)).find((account) => account.id === id)?.lastCheck;
+  const added = await lastCheck();
+  expect(added?.ok).toBe(true);
+
+  fakeKraken.setPermissions(false);
+  await bridge(page).refresh(id);
+  await expect.poll(lastCheck).toEqual({ at: expect.any(String), ok: false, message: 'This API key is not allowed to read balances.' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog.getByText(/, last check failed at /)).toBeVisible();
+
+  fakeKraken.setPermissions(true);
+  await bridge(page).refresh(id);
+  await expect.poll(async () => (await lastCheck())?.ok).toBe(true);
+  await expect(dialog.getByText(/, last check failed at /)).toHaveCount(0);
 });
 
 test('nothing is planned while the machine sleeps, and it refreshes right after resume', async ({ app, page, fakeKraken }) => {
