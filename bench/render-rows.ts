@@ -172,14 +172,14 @@ try {
   console.info(`first render, production bundle, median of ${LOADS} cold loads:`);
   console.info(`  app JS start → rows committed   ${ms(median(loads.map((l) => l.committedMs)))}   (runs: ${loads.map((l) => l.committedMs.toFixed(0)).join(', ')})`);
   console.info(`  app JS start → rows painted     ${ms(median(loads.map((l) => l.paintedMs)))}   (runs: ${loads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
-  console.info(`  navigation start → rows painted ${ms(median(loads.map((l) => l.sinceNavigationMs)))}`);
+  console.info(`  navigation start → rows painted ${ms(median(loads.map((l) => l.sinceNavigationMs)))}   (runs: ${loads.map((l) => l.sinceNavigationMs.toFixed(0)).join(', ')}; loading and compiling the bundle included)`);
   console.info(`  renderer main-thread CPU, navigation → rows painted ${ms(median(loads.map((l) => l.cpuMs)))} (script ${ms(median(loads.map((l) => l.scriptMs)))}, style+layout ${ms(median(loads.map((l) => l.layoutMs)))})`);
   console.info(`one balance changed (${target.asset} +0.5; total and all ${rows.length} shares recomputed by "main"):`);
   console.info(`  table lines re-rendered (React, bench build)   ${counted.renders ?? 'n/a'}`);
   console.info(`  table lines whose DOM changed (production)     ${observed.mutatedLines}`);
   console.info(`  update → next frame                            ${ms(observed.updateMs)}`);
   const painted = median(loads.map((l) => l.paintedMs));
-  console.info(`targets: first render (JS start → rows painted) ≤ 100 ms → ${painted <= 100 ? 'met' : 'MISSED'}; ≤ 5 rows re-rendered → ${(counted.renders ?? Infinity) <= 5 ? 'met' : 'MISSED'}`);
+  console.info(`targets: first render (JS start → rows painted) ≤ 100 ms → ${painted <= 100 ? 'met' : 'MISSED'}; ≤ 5 rows re-rendered → ${(counted.renders ?? Infinity) <= 5 ? 'met' : 'MISSED'}; navigation → rows painted has no target (reported so the time before the app's first line of JS is not hidden)`);
 } finally {
   await browser.close();
 }
