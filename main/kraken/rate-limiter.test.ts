@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, TIER_LIMITS } from './rate-limiter.ts';
-import { createVirtualTime } from './testing/virtual-time.ts';
+import { createRateLimiter, TIER_LIMITS, type VerificationTier } from './rate-limiter.ts';
+import { createVirtualTime, type VirtualTime } from './testing/virtual-time.ts';
+
+/** A limiter on virtual time: its waits advance the clock instead of taking time. */
+const limiterOn = (time: VirtualTime, tier: VerificationTier, enforce = true) =>
+  createRateLimiter({ tier, now: time.now, sleep: time.sleep, enforce });
 
 describe('rate limiter', () => {
   it('has Kraken\'s tier budgets', () => {
@@ -13,7 +17,7 @@ describe('rate limiter', () => {
 
   it('starter: 15 calls go at once, the 16th waits for one point to decay (~3 s)', async () => {
     const time = createVirtualTime();
-    const limiter = createRateLimiter({ tier: 'starter', now: time.now, sleep: time.sleep, enforce: true });
+    const limiter = limiterOn(time, 'starter');
     for (let i = 0; i < 15; i += 1) await limiter.acquire(1);
     expect(time.sleeps).toEqual([]);
     await limiter.acquire(1);
@@ -25,7 +29,7 @@ describe('rate limiter', () => {
   it('never lets the estimated counter exceed the maximum over a long burst', async () => {
     for (const tier of ['starter', 'intermediate', 'pro'] as const) {
       const time = createVirtualTime();
-      const limiter = createRateLimiter({ tier, now: time.now, sleep: time.sleep, enforce: true });
+      const limiter = limiterOn(time, tier);
       for (let i = 0; i < 200; i += 1) {
         await limiter.acquire(1);
         expect(limiter.snapshot().value).toBeLessThanOrEqual(TIER_LIMITS[tier].max + 1e-9);
@@ -38,7 +42,7 @@ describe('rate limiter', () => {
 
   it('decays over time and reports the current counter for monitoring', async () => {
     const time = createVirtualTime();
-    const limiter = createRateLimiter({ tier: 'pro', now: time.now, sleep: time.sleep, enforce: true });
+    const limiter = limiterOn(time, 'pro');
     for (let i = 0; i < 10; i += 1) await limiter.acquire(1);
     expect(limiter.snapshot()).toMatchObject({ tier: 'pro', value: 10, max: 20, decayPerSecond: 1, enforced: true });
     time.advance(4000);
@@ -49,7 +53,7 @@ describe('rate limiter', () => {
 
   it('saturate() makes the next call wait a full point', async () => {
     const time = createVirtualTime();
-    const limiter = createRateLimiter({ tier: 'intermediate', now: time.now, sleep: time.sleep, enforce: true });
+    const limiter = limiterOn(time, 'intermediate');
     limiter.saturate();
     await limiter.acquire(1);
     expect(time.slept).toBeGreaterThanOrEqual(2000);
@@ -57,7 +61,7 @@ describe('rate limiter', () => {
 
   it('counts but never waits when not enforced', async () => {
     const time = createVirtualTime();
-    const limiter = createRateLimiter({ tier: 'starter', now: time.now, sleep: time.sleep, enforce: false });
+    const limiter = limiterOn(time, 'starter', false);
     for (let i = 0; i < 100; i += 1) await limiter.acquire(1);
     expect(time.sleeps).toEqual([]);
     expect(limiter.snapshot().value).toBe(100);
@@ -65,7 +69,7 @@ describe('rate limiter', () => {
 
   it('a clock that jumps back does not inflate the counter', async () => {
     const time = createVirtualTime(10_000);
-    const limiter = createRateLimiter({ tier: 'starter', now: time.now, sleep: time.sleep, enforce: true });
+    const limiter = limiterOn(time, 'starter');
     await limiter.acquire(1);
     time.set(0);
     expect(limiter.snapshot().value).toBe(1);
@@ -73,7 +77,7 @@ describe('rate limiter', () => {
 
   it('stops waiting when aborted', async () => {
     const time = createVirtualTime();
-    const limiter = createRateLimiter({ tier: 'starter', now: time.now, sleep: time.sleep, enforce: true });
+    const limiter = limiterOn(time, 'starter');
     limiter.saturate();
     await expect(limiter.acquire(1, AbortSignal.abort())).rejects.toMatchObject({ code: 'aborted' });
   });
