@@ -12,7 +12,7 @@ export interface WindowHost extends WebContentsHost {
 type WindowApi = Pick<
   BrowserWindow,
   | 'show' | 'hide' | 'focus' | 'isVisible' | 'isFocused' | 'isMinimized' | 'minimize' | 'restore'
-  | 'close' | 'destroy' | 'isDestroyed' | 'setTitle' | 'getTitle'
+  | 'close' | 'destroy' | 'isDestroyed' | 'setTitle' | 'getTitle' | 'getContentSize'
 >;
 
 /** A BrowserWindow is a page of the shared Chromium profile; visibility is tracked, not drawn. */
@@ -42,6 +42,7 @@ export class RuntimeBrowserWindow extends EventEmitter implements WindowApi {
   private focused = false;
   private minimized = false;
   private title: string;
+  private readonly minimum: { width: number; height: number };
 
   constructor(options: BrowserWindowConstructorOptions = {}) {
     super();
@@ -52,6 +53,7 @@ export class RuntimeBrowserWindow extends EventEmitter implements WindowApi {
     this.id = this.webContents.id;
     this.visible = options.show ?? true;
     this.title = options.title ?? '';
+    this.minimum = { width: options.minWidth ?? 0, height: options.minHeight ?? 0 };
     RuntimeBrowserWindow.windows.push(this);
     host.windowOpened(this);
     // Electron's 'ready-to-show' comes after the first paint of the loaded page.
@@ -105,6 +107,19 @@ export class RuntimeBrowserWindow extends EventEmitter implements WindowApi {
   restore(): void {
     this.minimized = false;
     this.emit('restore');
+  }
+
+  /**
+   * Like Electron, never below the window's minimum size (here the content is the whole window: no frame).
+   * Resolves once the page has its new size; Electron's own setContentSize returns at once, so specs that
+   * run on both wait for the page's size instead.
+   */
+  setContentSize(width: number, height: number): Promise<void> {
+    return this.webContents.setContentSize(Math.max(width, this.minimum.width), Math.max(height, this.minimum.height));
+  }
+
+  getContentSize(): number[] {
+    return this.webContents.getContentSize();
   }
 
   setTitle(title: string): void {

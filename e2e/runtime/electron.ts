@@ -71,7 +71,10 @@ export interface RuntimeOptions {
  *   Chromium's own title bar closes its page without a 'close' event.
  * - Locales are Linux's: app.getSystemLocale() reads LC_ALL / LC_MESSAGES / LANG as Chromium's ICU does
  *   (never Windows' regional format or macOS's region), and app.getLocale() is always 'en-US'.
- * - Window chrome, bounds, focus and visibility are state only; nothing is drawn per window. Tray, Menu,
+ * - Window chrome, focus and visibility are state only; nothing is drawn per window. A window's width ×
+ *   height (and setContentSize) is its page's size: there is no frame, so the content is as large as the
+ *   whole window, where Electron's width and height include the frame (a few pixels more room here);
+ *   headed, the OS window grows by Chromium's own bars. Tray, Menu,
  *   Notification, dialog and shell draw or open nothing. The application menu is recorded (Electron's
  *   default one, by roles, when the app sets none) but its roles are not expanded into items.
  *   'ready-to-show' fires at the page's load event (Electron: first paint). Without a tray host the tray is

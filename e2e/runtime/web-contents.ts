@@ -70,6 +70,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   /** Kept for the preload path only; Electron has no public getter for a window's web preferences. */
   private readonly preferences: WebPreferences;
   private readonly host: WebContentsHost;
+  private contentSize = { width: 800, height: 600 };
 
   constructor(host: WebContentsHost, options: BrowserWindowConstructorOptions) {
     super();
@@ -83,7 +84,8 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
     const page = await this.host.openPage();
     this.page = page;
     RuntimeWebContents.byPage.set(page, this);
-    if (!this.host.headed) await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
+    this.contentSize = { width: options.width ?? 800, height: options.height ?? 600 };
+    await this.applyContentSize(page);
     await this.attachWorlds(page);
     // Renderer-initiated navigations ask 'will-navigate' first, as in Electron (loadURL does not).
     await page.route('**/*', async (route) => {
@@ -99,6 +101,35 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
     page.on('load', () => this.emit('did-finish-load'));
     page.on('close', () => this.destroy());
     return page;
+  }
+
+  /** The page's size as the window's content size: emulated headless; headed, the OS window around it. */
+  private async applyContentSize(page: Page): Promise<void> {
+    const { width, height } = this.contentSize;
+    if (!this.host.headed) {
+      await page.setViewportSize({ width, height });
+      return;
+    }
+    // A headed tab sits under Chromium's own tab strip and address bar: grow the OS window by their size.
+    const devtools = await page.context().newCDPSession(page);
+    try {
+      const { windowId } = await devtools.send('Browser.getWindowForTarget');
+      await devtools.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+      const chrome = await page.evaluate(() => ({ x: window.outerWidth - window.innerWidth, y: window.outerHeight - window.innerHeight }));
+      await devtools.send('Browser.setWindowBounds', { windowId, bounds: { width: width + chrome.x, height: height + chrome.y } });
+    } finally {
+      await devtools.detach();
+    }
+  }
+
+  /** BrowserWindow.setContentSize: the page gets exactly this size. */
+  async setContentSize(width: number, height: number): Promise<void> {
+    this.contentSize = { width, height };
+    await this.applyContentSize(await this.ready);
+  }
+
+  getContentSize(): [number, number] {
+    return [this.contentSize.width, this.contentSize.height];
   }
 
   /** The preload world and the page's main-world stub, both before any page script; IPC over a binding. */
