@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import Big from 'big.js';
 import type { AccountBalances, HistoryPoint, KrakenBridge } from '../ipc/contract.ts';
 import { expect, KEYS, valueOf } from './helpers/accounts.ts';
+import type { AppHandle } from './runtime/launch.ts';
 
 export { KEYS, valueOf };
 
@@ -65,4 +66,15 @@ export async function openDemo(page: Page): Promise<void> {
 /** The accessible names of the table's lines, top to bottom (header row excluded). */
 export async function lineNames(page: Page): Promise<string[]> {
   return page.getByRole('table').locator('[role="row"][data-line]').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+}
+
+/**
+ * Gives the window this content size (BrowserWindow.setContentSize, on Electron and the test runtime
+ * alike) and waits until the page has it.
+ */
+export async function resizeWindow(app: AppHandle, page: Page, width: number, height: number): Promise<void> {
+  await app.evaluate(async ({ BrowserWindow }, size) => {
+    await BrowserWindow.getAllWindows()[0]?.setContentSize(size.width, size.height);
+  }, { width, height });
+  await expect.poll(() => page.evaluate(() => [window.innerWidth, window.innerHeight])).toEqual([width, height]);
 }

@@ -100,11 +100,14 @@ test('privacy mode masks every amount with one key, and follows the tray', async
   await addMainKey(page);
   const [first] = await balancesNow(page);
   const codes = (first?.portfolio?.rows ?? []).map((row) => row.asset);
-  const privacyButton = page.getByRole('button', { name: 'Hide amounts' });
+  const privacyButton = page.getByTestId('privacy-toggle');
+  await expect(privacyButton).toHaveAccessibleName('Hide amounts');
   await expect(privacyButton).toHaveAccessibleDescription('Hide amounts (P or Ctrl+Shift+P)');
 
   await page.locator('body').press('p');
-  await expect(privacyButton).toHaveAttribute('aria-pressed', 'true');
+  // While amounts are hidden the button offers to show them, and says so.
+  await expect(privacyButton).toHaveAccessibleName('Show amounts');
+  await expect(privacyButton).toHaveAccessibleDescription('Show amounts (P or Ctrl+Shift+P)');
   await expect(page.getByTestId('portfolio-total')).toHaveText('•••••');
   // Not one digit of an amount anywhere: every digit left in the view's text, and in what assistive
   // technology reads or a hover shows, must belong to something that is not an amount.
@@ -119,7 +122,7 @@ test('privacy mode masks every amount with one key, and follows the tray', async
   // there the same setting goes through the bridge, and the window must follow it either way.
   if (app.runtime === 'test-runtime') await clickTrayItem(app, 'Privacy mode');
   else valueOf(await page.evaluate(() => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.update({ privacyMode: false })));
-  await expect(privacyButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(privacyButton).toHaveAccessibleName('Hide amounts');
   await expect(page.locator('[data-line="row:ETH2.S"] .amount-text')).toHaveText('198.39708');
 
   await page.keyboard.press('ControlOrMeta+Shift+P');

@@ -107,6 +107,8 @@ export interface AccountBalances {
 export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';
 export type VerificationTier = 'starter' | 'intermediate' | 'pro';
 export type Theme = 'system' | 'light' | 'dark';
+/** The charts above the balances: 'auto' shows them when the window has room for them and the table. */
+export type ChartsVisibility = 'auto' | 'shown' | 'hidden';
 
 export interface Settings {
   refreshIntervalSec: number;
@@ -117,6 +119,7 @@ export interface Settings {
   startMinimized: boolean;
   closeToTray: boolean;
   theme: Theme;
+  charts: ChartsVisibility;
   privacyMode: boolean;
   hideSmallBelow: string;
   notifyOnChange: boolean;

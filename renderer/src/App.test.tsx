@@ -166,12 +166,15 @@ describe('balances view', () => {
     expect(screen.getByTestId('portfolio-total').textContent).toBe('•••••');
     expect(screen.getAllByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toHaveLength(2);
     expect(document.body.textContent).not.toContain('198.39708');
-    expect(screen.getByRole('button', { name: /Hide amounts/ }).getAttribute('aria-pressed')).toBe('true');
+    // The button says what it does now.
+    expect(screen.queryByRole('button', { name: /Hide amounts/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /Show amounts/ })).toBeTruthy();
 
     fireEvent.keyDown(search, { key: 'P', ctrlKey: true, shiftKey: true });
     await act(async () => undefined);
     expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: false }]);
     expect(document.body.textContent).toContain('198.39708');
+    expect(screen.getByRole('button', { name: /Hide amounts/ })).toBeTruthy();
   });
 
   it('moves between rows with the arrow keys', async () => {

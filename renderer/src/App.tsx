@@ -1,19 +1,20 @@
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { KrakenBridge, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.tsx';
 import { MainView } from './components/MainView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { Onboarding } from './components/Onboarding.tsx';
-import { ALL_ACCOUNTS } from './components/ScopeTabs.tsx';
+import { ALL_ACCOUNTS, ScopeTabs, scopeTabs } from './components/ScopeTabs.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
+import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { TitleBar } from './components/TitleBar.tsx';
 import { readNumberLocale } from '../../shared/number-locale.ts';
 import { useAppData } from './hooks/use-app-data.ts';
 import { useDismissibleTooltips } from './hooks/use-dismissible-tooltips.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 
-type OpenDialog = 'settings' | 'add-account' | null;
+type OpenDialog = 'settings' | 'add-account' | 'shortcuts' | null;
 
 /**
  * Puts the theme on <html>. A layout effect of a component ahead of the view, so the theme is in place
@@ -36,6 +37,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [chosenScope, setScope] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const panelId = useId();
 
   const list = accounts ?? [];
   const defaultScope = list.length > 1 ? ALL_ACCOUNTS : (list[0]?.id ?? ALL_ACCOUNTS);
@@ -45,10 +47,19 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const privacy = settings?.privacyMode ?? false;
   const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
   useDismissibleTooltips();
+  const showsBalances = list.length > 0 && settings !== null;
   useShortcuts({
     togglePrivacy,
     refresh: () => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope),
     focusSearch: () => searchRef.current?.focus(),
+    openSettings: () => {
+      if (settings !== null) setDialog('settings');
+    },
+    openShortcuts: () => setDialog('shortcuts'),
+    selectTab: (index) => {
+      const tab = scopeTabs(list)[index];
+      if (tab !== undefined) setScope(tab.id);
+    },
   });
 
   return (
@@ -58,10 +69,13 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
         <TitleBar
           version={info?.version ?? null}
           privacy={privacy}
-          showControls={list.length > 0 && settings !== null}
+          showControls={showsBalances}
           onTogglePrivacy={togglePrivacy}
           onOpenSettings={() => setDialog('settings')}
-        />
+          onOpenShortcuts={() => setDialog('shortcuts')}
+        >
+          {showsBalances && <ScopeTabs accounts={list} scope={scope} onScope={setScope} panelId={panelId} />}
+        </TitleBar>
         <Notices info={info} />
         {data.loadError && accounts === null ? (
           <div className="error-notice" role="alert">
@@ -82,7 +96,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
             settings={settings}
             locale={locale}
             scope={scope}
-            onScope={setScope}
+            panelId={panelId}
             onUpdateSettings={actions.updateSettings}
             searchRef={searchRef}
           />
@@ -90,6 +104,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
         {dialog === 'settings' && settings && (
           <SettingsDialog settings={settings} info={info} accounts={list} locale={locale} onUpdate={actions.updateSettings} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
         )}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'add-account' && (
           <AddAccountDialog
             storageBackend={info?.storage.backend ?? ''}

@@ -7,7 +7,7 @@ import { TableLineView } from './TableLineView.tsx';
 
 /** Below this many lines every line is in the DOM (screen readers and find see all); above, only the visible ones. */
 export const VIRTUALIZE_AFTER = 150;
-const LINE_HEIGHT = 44;
+const LINE_HEIGHT = 40;
 
 const COLUMNS: readonly { key: SortKey; title: string; numeric: boolean }[] = [
   { key: 'name', title: 'Asset', numeric: false },

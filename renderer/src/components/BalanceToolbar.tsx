@@ -63,7 +63,7 @@ export function BalanceToolbar(props: BalanceToolbarProps): ReactNode {
         ref={searchRef}
         type="search"
         className="input search-input"
-        placeholder="Search assets  ( / )"
+        placeholder="Search ( / )"
         aria-label="Search assets"
         value={search}
         onChange={(event) => onSearch(event.target.value)}

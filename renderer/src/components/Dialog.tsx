@@ -9,9 +9,23 @@ interface DialogProps {
   className?: string;
 }
 
+const FIELDS = 'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
+const FOCUSABLE = `${FIELDS}, button:not(:disabled), [href], [tabindex]:not([tabindex="-1"])`;
+
+/**
+ * Where focus starts: the first field, else the first control after the title bar, else Close. (showModal
+ * alone would pick the first focusable element, which is the Close button in the title bar.)
+ */
+function initialFocus(dialog: HTMLDialogElement): HTMLElement | null {
+  const content = [...dialog.children].filter((child) => !child.classList.contains('dialog-head'));
+  const first = (selector: string) => content.map((child) => child.querySelector<HTMLElement>(selector)).find((found) => found != null) ?? null;
+  return first(FIELDS) ?? first(FOCUSABLE);
+}
+
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the rest inert, and Escape closes it.
- * Rendered only while open; focus returns to whatever had it before.
+ * Rendered only while open; it opens with focus on its first field, and focus returns to whatever had
+ * it before.
  */
 export function Dialog({ title, onClose, children, role = 'dialog', className }: DialogProps): ReactNode {
   const ref = useRef<HTMLDialogElement>(null);
@@ -25,6 +39,7 @@ export function Dialog({ title, onClose, children, role = 'dialog', className }:
     if (dialog === null) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    initialFocus(dialog)?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       closeRef.current();

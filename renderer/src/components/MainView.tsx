@@ -1,9 +1,10 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode, type RefObject } from 'react';
 import type { AccountBalances, AccountSummary, HelpTopic, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
 import { quoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { useHistory } from '../hooks/use-history.ts';
+import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import { tableEntries } from '../model/row-view.ts';
@@ -12,7 +13,7 @@ import { BalanceTable } from './BalanceTable.tsx';
 import { BalanceToolbar } from './BalanceToolbar.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
 import { PortfolioHeader } from './PortfolioHeader.tsx';
-import { ALL_ACCOUNTS, ScopeTabs } from './ScopeTabs.tsx';
+import { ALL_ACCOUNTS } from './ScopeTabs.tsx';
 
 interface MainViewProps {
   accounts: readonly AccountSummary[];
@@ -21,10 +22,17 @@ interface MainViewProps {
   settings: Settings;
   locale: NumberLocale;
   scope: string;
-  onScope: (scope: string) => void;
+  /** The id of this panel, which the account tabs (in the title bar) control. */
+  panelId: string;
   onUpdateSettings: (patch: Partial<Settings>) => Promise<IpcResult<Settings>>;
   searchRef: RefObject<HTMLInputElement | null>;
 }
+
+/**
+ * Room for the charts beside the total and still a long table below: the default window (1120×760) has it,
+ * the smallest (720×520) does not, so there the charts wait behind "Show charts".
+ */
+const ROOM_FOR_CHARTS = '(min-width: 960px) and (min-height: 680px)';
 
 /** Numeric columns start largest first, names A to Z; a second click reverses. */
 function nextSort(current: SortOrder, key: SortKey): SortOrder {
@@ -33,9 +41,10 @@ function nextSort(current: SortOrder, key: SortKey): SortOrder {
 }
 
 export function MainView(props: MainViewProps): ReactNode {
-  const { accounts, balances, balancesError, settings, locale, scope, onScope, onUpdateSettings, searchRef } = props;
+  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, searchRef } = props;
   const bridge = useBridge();
-  const panelId = useId();
+  const roomForCharts = useMediaQuery(ROOM_FOR_CHARTS);
+  const chartsShown = settings.charts === 'auto' ? roomForCharts : settings.charts === 'shown';
   const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
@@ -62,18 +71,31 @@ export function MainView(props: MainViewProps): ReactNode {
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
   const sortBy = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
+  const toggleCharts = () => void onUpdateSettings({ charts: chartsShown ? 'hidden' : 'shown' });
   const stale = combined.hasData && (combined.status === 'error' || combined.status === 'stale');
 
   return (
     <main className="main-view">
-      <ScopeTabs accounts={accounts} scope={scope} onScope={onScope} panelId={panelId} />
       <div id={panelId} role="tabpanel" aria-label={title} className="scope-panel">
-        <div className="summary">
-          <PortfolioHeader scope={combined} title={title} locale={locale} quote={quote} privacy={settings.privacyMode} loadError={balancesError} onRefresh={refresh} onHelp={openHelp} />
-          <div className="charts">
-            <AllocationChart groups={allGroups} locale={locale} />
-            <HistoryChart points={history} locale={locale} quote={quote} privacy={settings.privacyMode} />
-          </div>
+        <div className={`summary${chartsShown ? ' with-charts' : ''}`}>
+          <PortfolioHeader
+            scope={combined}
+            title={title}
+            locale={locale}
+            quote={quote}
+            privacy={settings.privacyMode}
+            loadError={balancesError}
+            onRefresh={refresh}
+            onHelp={openHelp}
+            chartsShown={chartsShown}
+            onToggleCharts={toggleCharts}
+          />
+          {chartsShown && (
+            <div className="charts" id={`${panelId}-charts`}>
+              <AllocationChart groups={allGroups} locale={locale} />
+              <HistoryChart points={history} locale={locale} quote={quote} privacy={settings.privacyMode} />
+            </div>
+          )}
         </div>
         <BalanceToolbar
           search={search}

@@ -18,6 +18,8 @@ interface PortfolioHeaderProps {
   loadError: IpcError | null;
   onRefresh: () => void;
   onHelp: (topic: HelpTopic) => void;
+  chartsShown: boolean;
+  onToggleCharts: () => void;
 }
 
 const STATUS_TEXT: Readonly<Record<RefreshStatus, string>> = {
@@ -61,46 +63,58 @@ function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string 
   );
 }
 
-/** Total, change, freshness and the refresh control for the scope on screen. */
-export function PortfolioHeader({ scope, title, locale, quote, privacy, loadError, onRefresh, onHelp }: PortfolioHeaderProps): ReactNode {
+/** Total, change, freshness and the refresh control for the scope on screen, in one compact card. */
+export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
+  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts } = props;
   const refreshing = scope.status === 'refreshing';
-  const showsOldData = scope.hasData && (scope.status === 'error' || scope.status === 'stale');
+  // Old numbers stay marked while a retry runs: the marker goes only when a refresh has succeeded.
+  const showsOldData = scope.hasData && (scope.status === 'error' || scope.status === 'stale' || scope.errors.length > 0);
   return (
     <section className="portfolio-header" aria-labelledby="portfolio-title">
-      <div className="total-block">
-        <h2 id="portfolio-title" className="scope-title">
-          {title}
-        </h2>
-        <p className="total" data-testid="portfolio-total" aria-label={`Total ${privacy ? 'hidden' : moneyText(scope.total, quote, locale)}`}>
-          {privacy ? MASK : moneyText(scope.total, quote, locale)}
-        </p>
-        <Change scope={scope} locale={locale} quote={quote} privacy={privacy} />
-        {scope.unpriced.length > 0 && (
-          <p className="unpriced-note">
-            Not in the total (no price in {quote.quote}): {scope.unpriced.join(', ')}
+      <div className="header-grid">
+        <div className="total-block">
+          <h2 id="portfolio-title" className="scope-title">
+            {title}
+          </h2>
+          <p className="total" data-testid="portfolio-total" aria-label={`Total ${privacy ? 'hidden' : moneyText(scope.total, quote, locale)}`}>
+            {privacy ? MASK : moneyText(scope.total, quote, locale)}
           </p>
-        )}
-      </div>
-      <div className="status-block">
-        <div className="status-line">
-          <span className={`status-pill status-${scope.status}`} data-testid="refresh-status" role="status">
-            {STATUS_TEXT[scope.status]}
-          </span>
-          <button type="button" className="button" onClick={onRefresh} disabled={refreshing} title="Refresh now (R)">
-            {refreshing ? 'Refreshing…' : 'Refresh'}
-          </button>
+          <Change scope={scope} locale={locale} quote={quote} privacy={privacy} />
+          {scope.unpriced.length > 0 && (
+            <p className="unpriced-note">
+              Not in the total (no price in {quote.quote}): {scope.unpriced.join(', ')}
+            </p>
+          )}
         </div>
-        <RefreshClock fetchedAt={scope.fetchedAt} nextRefreshAt={scope.nextRefreshAt} refreshing={refreshing} locale={locale.locale} />
-        {showsOldData && scope.fetchedAt !== null && (
-          <p className="stale-note" data-testid="stale-note">
-            Showing the last balances received, from {clockTime(scope.fetchedAt, locale.locale)}.
-          </p>
-        )}
-        {loadError && <ErrorNotice error={loadError} label={null} onHelp={onHelp} />}
-        {scope.errors.map((entry) => (
-          <ErrorNotice key={entry.accountId} error={entry.error} label={scope.errors.length > 1 || title !== entry.label ? entry.label : null} onHelp={onHelp} />
-        ))}
+        <div className="status-block">
+          <div className="status-line">
+            <span className={`status-pill status-${scope.status}`} data-testid="refresh-status" role="status">
+              {STATUS_TEXT[scope.status]}
+            </span>
+            <button type="button" className="button button-quiet" aria-expanded={chartsShown} onClick={onToggleCharts} title={chartsShown ? 'Hide the charts' : 'Show the charts'}>
+              Charts
+              <span aria-hidden="true">{chartsShown ? ' ▴' : ' ▾'}</span>
+            </button>
+            <button type="button" className="button" onClick={onRefresh} disabled={refreshing} title="Refresh now (R)">
+              {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
+          </div>
+          <RefreshClock fetchedAt={scope.fetchedAt} nextRefreshAt={scope.nextRefreshAt} refreshing={refreshing} locale={locale.locale} />
+          {showsOldData && scope.fetchedAt !== null && (
+            <p className="stale-note" data-testid="stale-note">
+              Showing the last balances received, from {clockTime(scope.fetchedAt, locale.locale)}.
+            </p>
+          )}
+        </div>
       </div>
+      {(loadError !== null || scope.errors.length > 0) && (
+        <div className="problems">
+          {loadError && <ErrorNotice error={loadError} label={null} onHelp={onHelp} />}
+          {scope.errors.map((entry) => (
+            <ErrorNotice key={entry.accountId} error={entry.error} label={scope.errors.length > 1 || title !== entry.label ? entry.label : null} onHelp={onHelp} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }
