@@ -1,3 +1,4 @@
+import { countedAccounts } from '../shared/combine.ts';
 import type { BalancesService } from './balances/balances-service.ts';
 import type { HistoryService } from './history/history-service.ts';
 import type { Routes } from './ipc/register.ts';
@@ -30,6 +31,11 @@ export function createRoutes(services: RouteServices): Routes {
     ...storageRoutes(services.vault),
     ...helpRoutes(),
     ...balancesRoutes(services.balances),
-    ...historyRoutes({ history: services.history, settings: services.settings, accountExists: (id) => services.vault.get(id) !== undefined }),
+    ...historyRoutes({
+      history: services.history,
+      settings: services.settings,
+      accountExists: (id) => services.vault.get(id) !== undefined,
+      countedAccountIds: () => countedAccounts(services.vault.list()).map((account) => account.id),
+    }),
   };
 }

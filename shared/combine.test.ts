@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { account, accountBalances, balanceRow, portfolio } from './testing/sample-data.ts';
-import { combineBalances } from './combine.ts';
+import { combineBalances, countedAccounts } from './combine.ts';
 
 const accounts = [account('a', 'Main'), account('b', 'Savings')];
 
@@ -50,5 +50,32 @@ describe('combineBalances', () => {
   it('has no data before the first portfolio arrives', () => {
     const scope = combineBalances([accountBalances('a', { portfolio: null, status: 'idle', fetchedAt: null })], accounts, 'USD');
     expect(scope).toMatchObject({ hasData: false, total: '0', previousTotal: null, status: 'idle', rows: [] });
+  });
+});
+
+describe('the demo account in a combined total', () => {
+  const demo = account('d', 'Demo account', { demo: true, keyFingerprint: '' });
+  const real = accountBalances('a', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '0.5', '50000', '1')], '50000'), previousTotal: '40000' });
+  const sample = accountBalances('d', { status: 'refreshing', previousTotal: '104380435.39' });
+
+  it('never adds its sample money to a real account’s', () => {
+    const scope = combineBalances([real, sample], [accounts[0] ?? account('a', 'Main'), demo], 'USD');
+    expect(scope.total).toBe('50000');
+    expect(scope.previousTotal).toBe('40000');
+    expect(scope.rows.map((row) => [row.asset, row.amount])).toEqual([['XXBT', '0.5']]);
+    expect(scope.unpriced).toEqual([]);
+    expect(scope.status).toBe('fresh');
+    expect(scope.leftOut).toEqual([demo]);
+  });
+
+  it('counts when it is the only account, or the scope is the demo account itself', () => {
+    expect(combineBalances([sample], [demo], 'USD')).toMatchObject({ total: '104380435.39', leftOut: [] });
+    expect(combineBalances([sample], [account('a', 'Main'), demo], 'USD')).toMatchObject({ total: '104380435.39', leftOut: [] });
+  });
+
+  it('picks the counted accounts: real ones when there are any, else all', () => {
+    expect(countedAccounts([demo, account('a', 'Main')]).map((a) => a.id)).toEqual(['a']);
+    expect(countedAccounts([demo]).map((a) => a.id)).toEqual(['d']);
+    expect(countedAccounts([])).toEqual([]);
   });
 });

@@ -24,6 +24,17 @@ export interface ScopeBalances {
   readonly unpriced: readonly string[];
   /** At least one account has balances to show. */
   readonly hasData: boolean;
+  /** Demo accounts in the scope whose sample money is left out, because real accounts are in it too. */
+  readonly leftOut: readonly AccountSummary[];
+}
+
+/**
+ * The accounts whose money counts in a combined total. The demo account holds made-up sample money
+ * (over $100 M), so it never counts beside a real account: only when it is the only account there is.
+ */
+export function countedAccounts<T extends Pick<AccountSummary, 'demo'>>(accounts: readonly T[]): T[] {
+  const real = accounts.filter((account) => !account.demo);
+  return real.length > 0 ? real : [...accounts];
 }
 
 const SHARE_DECIMALS = 12;
@@ -50,12 +61,18 @@ interface Accumulator {
 }
 
 /**
- * Sums the accounts in `balances` into one view. Rows are merged by Kraken code with exact decimal sums;
+ * Sums the accounts in `all` into one view, leaving a demo account out when real ones are there
+ * (countedAccounts). Rows are merged by Kraken code with exact decimal sums;
  * a row's value is unpriced if any account could not price it or priced it in another quote currency
  * (an account still catching up after a quote change), so a sum never mixes currencies.
  */
-export function combineBalances(balances: readonly AccountBalances[], accounts: readonly AccountSummary[], quote: string): ScopeBalances {
+export function combineBalances(all: readonly AccountBalances[], accounts: readonly AccountSummary[], quote: string): ScopeBalances {
   const labels = new Map(accounts.map((account) => [account.id, account.label]));
+  const inScope = accounts.filter((account) => all.some((entry) => entry.accountId === account.id));
+  const counted = new Set(countedAccounts(inScope).map((account) => account.id));
+  const leftOut = inScope.filter((account) => !counted.has(account.id));
+  // Balances of an account not (yet) in the list count as real: only a known demo is ever left out.
+  const balances = leftOut.length === 0 ? all : all.filter((entry) => !leftOut.some((account) => account.id === entry.accountId));
   const withData = balances.filter((entry) => entry.portfolio !== null);
   const scope = {
     quote,
@@ -66,6 +83,7 @@ export function combineBalances(balances: readonly AccountBalances[], accounts: 
       entry.error === null ? [] : [{ accountId: entry.accountId, label: labels.get(entry.accountId) ?? 'An account', error: entry.error }],
     ),
     hasData: withData.length > 0,
+    leftOut,
   };
   const single = withData.length === 1 ? withData[0]?.portfolio : undefined;
   if (single && single.quote === quote) {

@@ -67,8 +67,9 @@ export class HistoryService {
     return this.data.get(accountId)?.at(-1) ?? null;
   }
 
-  series(quote: string, accountId?: string): HistoryPoint[] {
-    return totalSeries(this.data, quote, accountId);
+  /** One account's series, or several accounts' combined (see totalSeries). */
+  series(quote: string, accounts?: string | readonly string[]): HistoryPoint[] {
+    return totalSeries(this.data, quote, accounts);
   }
 
   /** Drops the history of accounts that no longer exist, on disk too. */

@@ -28,6 +28,12 @@ describe('totalSeries', () => {
     ]);
   });
 
+  it('combines only the accounts asked for (All accounts leaves a demo out beside real ones)', () => {
+    const withDemo: HistoryData = new Map([...data, ['demo', [snap(0, '104502285.75'), snap(4, '104502285.75')]]]);
+    expect(totalSeries(withDemo, 'USD', ['a', 'b'])).toEqual(totalSeries(data, 'USD'));
+    expect(totalSeries(withDemo, 'USD', ['demo'])).toEqual(totalSeries(withDemo, 'USD', 'demo'));
+  });
+
   it('is empty for unknown accounts, missing quotes and no data', () => {
     expect(totalSeries(data, 'USD', 'nope')).toEqual([]);
     expect(totalSeries(data, 'GBP')).toEqual([]);

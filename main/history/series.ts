@@ -6,13 +6,13 @@ import type { HistoryData, Snapshot } from './snapshot.ts';
 export const MAX_SERIES_POINTS = 5000;
 
 /**
- * Total value over time in `quote`, for one account or all combined. Points recorded in another quote
+ * Total value over time in `quote`, for one account, some accounts combined, or (undefined) all combined. Points recorded in another quote
  * currency are left out: a total in EUR cannot be drawn on a USD axis. The combined series starts once
  * every account has a point (so adding an account is not drawn as a jump in value) and carries each
  * account's last total forward between its refreshes.
  */
-export function totalSeries(data: HistoryData, quote: string, accountId?: string): HistoryPoint[] {
-  const ids = accountId === undefined ? [...data.keys()] : [accountId];
+export function totalSeries(data: HistoryData, quote: string, accounts?: string | readonly string[]): HistoryPoint[] {
+  const ids = accounts === undefined ? [...data.keys()] : typeof accounts === 'string' ? [accounts] : accounts;
   const lists = ids.map((id) => (data.get(id) ?? []).filter((s) => s.quote === quote));
   if (lists.length === 0 || lists.some((list) => list.length === 0)) return [];
   const points = lists.length === 1 ? (lists[0] ?? []).map((s) => ({ at: s.at, total: s.total })) : combine(lists);

@@ -43,6 +43,16 @@ const labels = (model: ReturnType<typeof trayModel>): string[] =>
   model.menu.map((item) => (item.kind === 'separator' ? '---' : item.kind === 'toggle' ? `[${item.checked ? 'x' : ' '}] ${item.label}` : item.label));
 
 describe('trayModel', () => {
+  it('leaves the demo account’s sample money out of the total once a real account is there', () => {
+    const demo = account('d', 'Demo account', { demo: true });
+    const sample = balances('d', [row('XXBT', 'BTC', '1000', '97250100'), row('ZEUR', 'EUR', '500000', '542000')], '97792100');
+    const model = trayModel(input({ accounts: [account('a', 'Main'), demo], balances: [main, sample] }));
+    expect(model.title).toBe('$102,241,834.54');
+    expect(model.menu).not.toContainEqual(expect.objectContaining({ asset: 'ZEUR' }));
+    // Alone, the demo is what there is to show.
+    expect(trayModel(input({ accounts: [demo], balances: [sample] })).title).toBe('$97,792,100.00');
+  });
+
   it('shows the exact combined total, the age of the oldest data, and the top five balances merged across accounts', () => {
     const model = trayModel(input());
     expect(model.icon).toBe('normal');

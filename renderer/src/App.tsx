@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { KrakenBridge, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.tsx';
+import { DemoOffer } from './components/DemoOffer.tsx';
 import { MainView } from './components/MainView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { Onboarding } from './components/Onboarding.tsx';
@@ -36,6 +37,8 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const locale = useMemo(() => readNumberLocale(localeTag), [localeTag]);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [chosenScope, setScope] = useState<string | null>(null);
+  // Set when a real key has just been added beside the demo account.
+  const [offerDemoRemoval, setOfferDemoRemoval] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const panelId = useId();
 
@@ -44,6 +47,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const scopeExists = chosenScope !== null && (chosenScope === ALL_ACCOUNTS ? list.length > 1 : list.some((account) => account.id === chosenScope));
   const scope = scopeExists ? chosenScope : defaultScope;
 
+  const demo = list.find((account) => account.demo);
   const privacy = settings?.privacyMode ?? false;
   const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
   useDismissibleTooltips();
@@ -77,6 +81,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
           {showsBalances && <ScopeTabs accounts={list} scope={scope} onScope={setScope} panelId={panelId} />}
         </TitleBar>
         <Notices info={info} />
+        {offerDemoRemoval && demo !== undefined && <DemoOffer demo={demo} onClose={() => setOfferDemoRemoval(false)} />}
         {data.loadError && accounts === null ? (
           <div className="error-notice" role="alert">
             <p className="error-message">{data.loadError.message}</p>
@@ -111,6 +116,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
             onAdded={(account) => {
               setScope(account.id);
               setDialog(null);
+              setOfferDemoRemoval(!account.demo && demo !== undefined);
             }}
             onClose={() => setDialog(null)}
           />

@@ -69,6 +69,7 @@ export function MainView(props: MainViewProps): ReactNode {
   const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
+  const removeAccount = useCallback((id: string) => void bridge.accounts.remove(id), [bridge]);
   const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
   const sortBy = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
   const toggleCharts = () => void onUpdateSettings({ charts: chartsShown ? 'hidden' : 'shown' });
@@ -89,6 +90,7 @@ export function MainView(props: MainViewProps): ReactNode {
             onHelp={openHelp}
             chartsShown={chartsShown}
             onToggleCharts={toggleCharts}
+            onRemoveDemo={removeAccount}
           />
           {chartsShown && (
             <div className="charts" id={`${panelId}-charts`}>

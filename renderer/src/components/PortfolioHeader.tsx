@@ -20,6 +20,8 @@ interface PortfolioHeaderProps {
   onHelp: (topic: HelpTopic) => void;
   chartsShown: boolean;
   onToggleCharts: () => void;
+  /** Removes a demo account whose sample money this total leaves out. */
+  onRemoveDemo: (id: string) => void;
 }
 
 const STATUS_TEXT: Readonly<Record<RefreshStatus, string>> = {
@@ -65,7 +67,7 @@ function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string 
 
 /** Total, change, freshness and the refresh control for the scope on screen, in one compact card. */
 export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
-  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts } = props;
+  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo } = props;
   const refreshing = scope.status === 'refreshing';
   // Old numbers stay marked while a retry runs: the marker goes only when a refresh has succeeded.
   const showsOldData = scope.hasData && (scope.status === 'error' || scope.status === 'stale' || scope.errors.length > 0);
@@ -80,6 +82,14 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
             {privacy ? MASK : moneyText(scope.total, quote, locale)}
           </p>
           <Change scope={scope} locale={locale} quote={quote} privacy={privacy} />
+          {scope.leftOut.map((demo) => (
+            <p key={demo.id} className="unpriced-note" data-testid="demo-left-out">
+              Not counting “{demo.label}”: its sample balances are not real money.{' '}
+              <button type="button" className="link-button" onClick={() => onRemoveDemo(demo.id)}>
+                Remove it
+              </button>
+            </p>
+          ))}
           {scope.unpriced.length > 0 && (
             <p className="unpriced-note">
               Not in the total (no price in {quote.quote}): {scope.unpriced.join(', ')}
