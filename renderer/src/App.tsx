@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { KrakenBridge, Theme } from '../../ipc/contract.ts';
+import type { IpcResult, KrakenBridge, Settings, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.tsx';
 import { DemoOffer } from './components/DemoOffer.tsx';
@@ -14,6 +14,7 @@ import { readNumberLocale } from '../../shared/number-locale.ts';
 import { useAppData } from './hooks/use-app-data.ts';
 import { useDismissibleTooltips } from './hooks/use-dismissible-tooltips.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
+import { thresholdForQuote, type ThresholdChange } from './model/threshold.ts';
 
 type OpenDialog = 'settings' | 'add-account' | 'shortcuts' | null;
 
@@ -48,6 +49,19 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const scope = scopeExists ? chosenScope : defaultScope;
 
   const demo = list.find((account) => account.demo);
+  // What a quote change did to "Hide balances under", until the user sets it again.
+  const [thresholdChange, setThresholdChange] = useState<ThresholdChange | null>(null);
+  const updateSettings = (patch: Partial<Settings>): Promise<IpcResult<Settings>> => {
+    if (settings !== null && patch.quoteCurrency !== undefined && patch.hideSmallBelow === undefined) {
+      const change = thresholdForQuote(settings.hideSmallBelow, settings.quoteCurrency, patch.quoteCurrency, data.balances);
+      if (change.kind !== 'unchanged') {
+        setThresholdChange(change);
+        return actions.updateSettings({ ...patch, hideSmallBelow: change.kind === 'converted' ? change.value : '0' });
+      }
+    }
+    if (patch.hideSmallBelow !== undefined) setThresholdChange(null);
+    return actions.updateSettings(patch);
+  };
   const privacy = settings?.privacyMode ?? false;
   const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
   useDismissibleTooltips();
@@ -102,12 +116,14 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
             locale={locale}
             scope={scope}
             panelId={panelId}
-            onUpdateSettings={actions.updateSettings}
+            onUpdateSettings={updateSettings}
+            thresholdChange={thresholdChange}
+            onDismissThresholdChange={() => setThresholdChange(null)}
             searchRef={searchRef}
           />
         )}
         {dialog === 'settings' && settings && (
-          <SettingsDialog settings={settings} info={info} accounts={list} locale={locale} onUpdate={actions.updateSettings} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
+          <SettingsDialog settings={settings} info={info} accounts={list} locale={locale} onUpdate={updateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'add-account' && (

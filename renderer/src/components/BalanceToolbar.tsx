@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { decimalText } from '../../../shared/decimal-text.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { useDecimalDraft } from '../hooks/use-decimal-draft.ts';
@@ -11,6 +11,8 @@ interface BalanceToolbarProps {
   onKind: (kind: KindFilter) => void;
   hideBelow: string;
   onHideBelow: (threshold: string) => void;
+  /** Each keystroke's value while typing (null when it is not a number), for the table to follow. */
+  onTypeHideBelow: (threshold: string | null) => void;
   quote: string;
   locale: NumberLocale;
   shown: number;
@@ -24,9 +26,22 @@ const KINDS: readonly { kind: KindFilter; label: string }[] = [
   { kind: 'read-only', label: 'Read-only' },
 ];
 
-function ThresholdInput({ hideBelow, onHideBelow, quote, locale }: Pick<BalanceToolbarProps, 'hideBelow' | 'onHideBelow' | 'quote' | 'locale'>): ReactNode {
+/** Typing pauses this long before the threshold is saved (the table follows every keystroke at once). */
+const SAVE_AFTER_MS = 800;
+
+function ThresholdInput({ hideBelow, onHideBelow, onTypeHideBelow, quote, locale }: Pick<BalanceToolbarProps, 'hideBelow' | 'onHideBelow' | 'onTypeHideBelow' | 'quote' | 'locale'>): ReactNode {
   const id = useId();
-  const { text, setText, invalid, commit } = useDecimalDraft(hideBelow, locale, onHideBelow);
+  const { text, setText, invalid, commit, pending } = useDecimalDraft(hideBelow, locale, onHideBelow, onTypeHideBelow);
+  const commitRef = useRef(commit);
+  useEffect(() => {
+    commitRef.current = commit;
+  });
+  // Saved once the typing pauses (each keystroke starts the wait again), as well as on Enter and blur.
+  useEffect(() => {
+    if (!pending) return undefined;
+    const timer = setTimeout(() => commitRef.current(), SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [pending, text]);
   return (
     <div className="field-inline">
       <label htmlFor={id}>Hide balances under</label>

@@ -8,6 +8,7 @@ import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import { tableEntries } from '../model/row-view.ts';
+import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
 import { AllocationChart } from './AllocationChart.tsx';
 import { BalanceTable } from './BalanceTable.tsx';
 import { BalanceToolbar } from './BalanceToolbar.tsx';
@@ -26,6 +27,9 @@ interface MainViewProps {
   panelId: string;
   onUpdateSettings: (patch: Partial<Settings>) => Promise<IpcResult<Settings>>;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** What the last quote change did to "Hide balances under", until dismissed or set again. */
+  thresholdChange: ThresholdChange | null;
+  onDismissThresholdChange: () => void;
 }
 
 /**
@@ -41,13 +45,17 @@ function nextSort(current: SortOrder, key: SortKey): SortOrder {
 }
 
 export function MainView(props: MainViewProps): ReactNode {
-  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, searchRef } = props;
+  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, searchRef, thresholdChange, onDismissThresholdChange } = props;
   const bridge = useBridge();
   const roomForCharts = useMediaQuery(ROOM_FOR_CHARTS);
   const chartsShown = settings.charts === 'auto' ? roomForCharts : settings.charts === 'shown';
   const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
+  // "Hide balances under" as it is being typed: the table follows each keystroke; the setting is saved
+  // when the typing pauses or the field is left.
+  const [typedHideBelow, setTypedHideBelow] = useState<string | null>(null);
+  const hideBelow = typedHideBelow ?? settings.hideSmallBelow;
   const deferredSearch = useDeferredValue(search);
 
   const account = accounts.find((entry) => entry.id === scope);
@@ -57,8 +65,8 @@ export function MainView(props: MainViewProps): ReactNode {
   const combined = useMemo(() => combineBalances(inScope, accounts, settings.quoteCurrency), [inScope, accounts, settings.quoteCurrency]);
   const allGroups = useMemo(() => groupRows(combined.rows), [combined.rows]);
   const groups = useMemo(
-    () => arrangeGroups(allGroups, { search: deferredSearch, kind, hideBelow: settings.hideSmallBelow }, sort),
-    [allGroups, deferredSearch, kind, settings.hideSmallBelow, sort],
+    () => arrangeGroups(allGroups, { search: deferredSearch, kind, hideBelow }, sort),
+    [allGroups, deferredSearch, kind, hideBelow, sort],
   );
   const entries = useMemo(() => tableEntries(groups), [groups]);
   const lineContext = useMemo(() => ({ locale, quote, privacy: settings.privacyMode }), [locale, quote, settings.privacyMode]);
@@ -105,13 +113,25 @@ export function MainView(props: MainViewProps): ReactNode {
           kind={kind}
           onKind={setKind}
           hideBelow={settings.hideSmallBelow}
-          onHideBelow={(hideSmallBelow) => void onUpdateSettings({ hideSmallBelow })}
+          onHideBelow={(hideSmallBelow) => {
+            setTypedHideBelow(null);
+            void onUpdateSettings({ hideSmallBelow });
+          }}
+          onTypeHideBelow={setTypedHideBelow}
           quote={settings.quoteCurrency}
           locale={locale}
           shown={shownRows}
           total={combined.rows.length}
           searchRef={searchRef}
         />
+        {thresholdChange !== null && (
+          <p className="toolbar-notice" role="status" data-testid="threshold-change">
+            {thresholdChangeText(thresholdChange, locale)}
+            <button type="button" className="icon-button icon-button-small" aria-label="Dismiss" onClick={onDismissThresholdChange}>
+              ✕
+            </button>
+          </p>
+        )}
         {combined.hasData ? (
           entries.length > 0 ? (
             <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />

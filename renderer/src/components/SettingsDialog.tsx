@@ -3,6 +3,7 @@ import type { AccountSummary, AppInfo, IpcError, IpcResult, QuoteCurrency, Setti
 import { decimalText } from '../../../shared/decimal-text.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { useDecimalDraft } from '../hooks/use-decimal-draft.ts';
+import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
 import { AccountsSection } from './AccountsSection.tsx';
 import { Dialog } from './Dialog.tsx';
 import { capitalizedOptions, CheckboxField, RadioField, SelectField } from './SettingsFields.tsx';
@@ -57,11 +58,13 @@ interface SettingsDialogProps {
   accounts: readonly AccountSummary[];
   locale: NumberLocale;
   onUpdate: (patch: Partial<Settings>) => Promise<IpcResult<Settings>>;
+  /** What the last quote change did to "Hide balances under", said under that setting. */
+  thresholdChange: ThresholdChange | null;
   onAddAccount: () => void;
   onClose: () => void;
 }
 
-export function SettingsDialog({ settings, info, accounts, locale, onUpdate, onAddAccount, onClose }: SettingsDialogProps): ReactNode {
+export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thresholdChange, onAddAccount, onClose }: SettingsDialogProps): ReactNode {
   const [error, setError] = useState<IpcError | null>(null);
   const update = (patch: Partial<Settings>) => {
     void onUpdate(patch).then((result) => setError(result.ok ? null : result.error));
@@ -96,7 +99,7 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, onA
             onChange={(rebaseMultiplier) => update({ rebaseMultiplier })}
             help="For xStocks only: rebased counts shares of the underlying stock, base counts the issuer’s tokens."
           />
-          <DecimalSetting label="Hide balances worth less than" value={settings.hideSmallBelow} unit={settings.quoteCurrency} locale={locale} onCommit={(hideSmallBelow) => update({ hideSmallBelow })} help="Unpriced balances are always shown. Leave empty to show everything." />
+          <DecimalSetting label="Hide balances worth less than" value={settings.hideSmallBelow} unit={settings.quoteCurrency} locale={locale} onCommit={(hideSmallBelow) => update({ hideSmallBelow })} help={thresholdChange === null ? 'Unpriced balances are always shown. Leave empty to show everything.' : thresholdChangeText(thresholdChange, locale)} />
         </section>
 
         <section className="settings-section" aria-labelledby="settings-privacy">
