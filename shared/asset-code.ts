@@ -68,6 +68,14 @@ export function displayCodeFor(altnameOrCode: string): string {
 }
 
 /**
+ * Kraken's own name for a display code where it differs: XBT for BTC, XDG for DOGE (the legacy codes,
+ * XXBT and XXDG, contain it). ETH2 is a balance of its own (staked ETH), not a name of ETH.
+ */
+export function krakenSpellingsOf(display: string): string[] {
+  return [...DISPLAY_ALIASES].filter(([altname, shown]) => shown === display && !STAKED_WITHOUT_SUFFIX.has(altname)).map(([altname]) => altname);
+}
+
+/**
  * True when `code` is only Kraken's spelling of `display` (XXBT or XBT of BTC, ZUSD of USD, also legacy
  * X/Z codes missing from the list above), not an asset of its own.
  */

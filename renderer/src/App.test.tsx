@@ -109,7 +109,9 @@ describe('balances view', () => {
     expect(within(staked).getByText('Staked')).toBeTruthy();
     const tooltip = document.getElementById(staked.getAttribute('aria-describedby') ?? '');
     expect(tooltip?.textContent).toBe('ETH2.S is ETH staked (legacy staking). This balance is read-only: to trade or withdraw, use ETH.');
-    expect(within(staked).getByText('198.39708').closest('[data-exact]')?.getAttribute('data-exact')).toBe('198.3970800000');
+    const amount = staked.querySelector('.amount-text');
+    expect(amount?.textContent).toBe('198.39708');
+    expect(amount?.closest('[data-exact]')?.getAttribute('data-exact')).toBe('198.3970800000');
     expect(screen.getByRole('row', { name: 'FOO, 7 FOO, unpriced' })).toBeTruthy();
   });
 

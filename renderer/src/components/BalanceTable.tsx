@@ -26,9 +26,14 @@ interface BalanceTableProps {
   label: string;
   /** Marks the numbers as not current (an error or a missed refresh). */
   stale: boolean;
+  /** The most digits any amount shows after its decimal separator: every fraction gets that width. */
+  fractionDigits: number;
 }
 
-function BalanceTableView({ entries, context, sort, onSort, label, stale }: BalanceTableProps): ReactNode {
+/** How long "Copied …" stays on screen. */
+const COPIED_FOR_MS = 2500;
+
+function BalanceTableView({ entries, context, sort, onSort, label, stale, fractionDigits }: BalanceTableProps): ReactNode {
   const scrollRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [focusIndex, setFocusIndex] = useState(0);
@@ -64,6 +69,12 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale }: Bala
     const copied = copyText(line.amountExact);
     setAnnouncement(copied ? `Copied ${line.amountExact} ${line.unit}` : 'Copying did not work.');
   }, []);
+  // The confirmation is seen as well as heard, then goes by itself.
+  useEffect(() => {
+    if (announcement === '') return undefined;
+    const timer = setTimeout(() => setAnnouncement(''), COPIED_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
 
   // Marks the first commit that puts balance lines in the DOM (read by bench/render-rows.ts).
   const markedRef = useRef(false);
@@ -132,7 +143,14 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale }: Bala
   };
 
   return (
-    <div role="table" aria-label={label} aria-describedby={helpId} aria-rowcount={entries.length + 1} className={`balance-table${stale ? ' is-stale' : ''}`}>
+    <div
+      role="table"
+      aria-label={label}
+      aria-describedby={helpId}
+      aria-rowcount={entries.length + 1}
+      className={`balance-table${stale ? ' is-stale' : ''}`}
+      style={{ '--fraction-digits': fractionDigits } as CSSProperties}
+    >
       <p id={helpId} className="visually-hidden">
         Arrow keys move between balances. Ctrl+C copies the exact amount of the focused balance.
       </p>
@@ -167,7 +185,7 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale }: Bala
           entries.map((_, index) => renderLine(index))
         )}
       </div>
-      <div className="visually-hidden" aria-live="polite">
+      <div className={announcement === '' ? 'copy-toast copy-toast-idle' : 'copy-toast'} role="status" data-testid="copy-toast">
         {announcement}
       </div>
     </div>

@@ -17,6 +17,9 @@ interface BalanceToolbarProps {
   locale: NumberLocale;
   shown: number;
   total: number;
+  /** The table shows only the unpriced balances (chosen from the note under the total). */
+  unpricedOnly: boolean;
+  onShowAll: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }
 
@@ -71,7 +74,7 @@ function ThresholdInput({ hideBelow, onHideBelow, onTypeHideBelow, quote, locale
 
 /** Search, the tradable/read-only filter and the small-balance threshold above the table. */
 export function BalanceToolbar(props: BalanceToolbarProps): ReactNode {
-  const { search, onSearch, kind, onKind, shown, total, searchRef } = props;
+  const { search, onSearch, kind, onKind, shown, total, searchRef, unpricedOnly, onShowAll } = props;
   return (
     <div className="toolbar" role="search">
       <input
@@ -96,6 +99,11 @@ export function BalanceToolbar(props: BalanceToolbarProps): ReactNode {
         ))}
       </fieldset>
       <ThresholdInput {...props} />
+      {unpricedOnly && (
+        <button type="button" className="filter-chip" onClick={onShowAll} aria-label="Unpriced only: show all balances" title="Show all balances">
+          Unpriced only <span aria-hidden="true">✕</span>
+        </button>
+      )}
       <span className="row-count" aria-live="polite">
         {shown === total ? `${total} balances` : `${shown} of ${total} balances`}
       </span>

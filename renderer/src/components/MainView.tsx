@@ -7,7 +7,7 @@ import { useHistory } from '../hooks/use-history.ts';
 import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
-import { tableEntries } from '../model/row-view.ts';
+import { tableEntries, widestFraction } from '../model/row-view.ts';
 import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
 import { AllocationChart } from './AllocationChart.tsx';
 import { BalanceTable } from './BalanceTable.tsx';
@@ -52,6 +52,7 @@ export function MainView(props: MainViewProps): ReactNode {
   const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
+  const [unpricedOnly, setUnpricedOnly] = useState(false);
   // "Hide balances under" as it is being typed: the table follows each keystroke; the setting is saved
   // when the typing pauses or the field is left.
   const [typedHideBelow, setTypedHideBelow] = useState<string | null>(null);
@@ -65,10 +66,11 @@ export function MainView(props: MainViewProps): ReactNode {
   const combined = useMemo(() => combineBalances(inScope, accounts, settings.quoteCurrency), [inScope, accounts, settings.quoteCurrency]);
   const allGroups = useMemo(() => groupRows(combined.rows), [combined.rows]);
   const groups = useMemo(
-    () => arrangeGroups(allGroups, { search: deferredSearch, kind, hideBelow }, sort),
-    [allGroups, deferredSearch, kind, hideBelow, sort],
+    () => arrangeGroups(allGroups, { search: deferredSearch, kind, hideBelow, unpricedOnly }, sort),
+    [allGroups, deferredSearch, kind, hideBelow, unpricedOnly, sort],
   );
   const entries = useMemo(() => tableEntries(groups), [groups]);
+  const fractionDigits = useMemo(() => widestFraction(entries), [entries]);
   const lineContext = useMemo(() => ({ locale, quote, privacy: settings.privacyMode }), [locale, quote, settings.privacyMode]);
   const shownRows = groups.reduce((count, group) => count + group.rows.length, 0);
 
@@ -77,6 +79,11 @@ export function MainView(props: MainViewProps): ReactNode {
   const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
+  const showUnpriced = useCallback(() => {
+    setUnpricedOnly(true);
+    setKind('all');
+    setSearch('');
+  }, []);
   const removeAccount = useCallback((id: string) => void bridge.accounts.remove(id), [bridge]);
   const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
   const sortBy = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
@@ -99,6 +106,7 @@ export function MainView(props: MainViewProps): ReactNode {
             chartsShown={chartsShown}
             onToggleCharts={toggleCharts}
             onRemoveDemo={removeAccount}
+            onShowUnpriced={showUnpriced}
           />
           {chartsShown && (
             <div className="charts" id={`${panelId}-charts`}>
@@ -118,6 +126,8 @@ export function MainView(props: MainViewProps): ReactNode {
             void onUpdateSettings({ hideSmallBelow });
           }}
           onTypeHideBelow={setTypedHideBelow}
+          unpricedOnly={unpricedOnly}
+          onShowAll={() => setUnpricedOnly(false)}
           quote={settings.quoteCurrency}
           locale={locale}
           shown={shownRows}
@@ -134,7 +144,7 @@ export function MainView(props: MainViewProps): ReactNode {
         )}
         {combined.hasData ? (
           entries.length > 0 ? (
-            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} />
+            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} fractionDigits={fractionDigits} />
           ) : (
             <p className="table-empty">No balances match. Clear the search or the filters to see all {combined.rows.length}.</p>
           )

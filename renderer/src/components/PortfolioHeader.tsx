@@ -22,6 +22,27 @@ interface PortfolioHeaderProps {
   onToggleCharts: () => void;
   /** Removes a demo account whose sample money this total leaves out. */
   onRemoveDemo: (id: string) => void;
+  /** Filters the table to the balances the total leaves out for want of a price. */
+  onShowUnpriced: () => void;
+}
+
+/** How many unpriced codes the note names before it says "and N more". */
+export const UNPRICED_NAMED = 5;
+
+/** The balances left out of the total, named up to a few, with the way to see them all in the table. */
+function UnpricedNote({ unpriced, quote, onShow }: { unpriced: readonly string[]; quote: string; onShow: () => void }): ReactNode {
+  if (unpriced.length === 0) return null;
+  const named = unpriced.slice(0, UNPRICED_NAMED).join(', ');
+  const more = unpriced.length - UNPRICED_NAMED;
+  return (
+    <p className="unpriced-note" data-testid="unpriced-note">
+      Not in the total (no price in {quote}): {named}
+      {more > 0 ? ' ' : ' · '}
+      <button type="button" className="link-button" onClick={onShow}>
+        {more > 0 ? `and ${more} more` : 'show them'}
+      </button>
+    </p>
+  );
 }
 
 const STATUS_TEXT: Readonly<Record<RefreshStatus, string>> = {
@@ -67,7 +88,7 @@ function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string 
 
 /** Total, change, freshness and the refresh control for the scope on screen, in one compact card. */
 export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
-  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo } = props;
+  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo, onShowUnpriced } = props;
   const refreshing = scope.status === 'refreshing';
   // Old numbers stay marked while a retry runs: the marker goes only when a refresh has succeeded.
   const showsOldData = scope.hasData && (scope.status === 'error' || scope.status === 'stale' || scope.errors.length > 0);
@@ -90,11 +111,7 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
               </button>
             </p>
           ))}
-          {scope.unpriced.length > 0 && (
-            <p className="unpriced-note">
-              Not in the total (no price in {quote.quote}): {scope.unpriced.join(', ')}
-            </p>
-          )}
+          <UnpricedNote unpriced={scope.unpriced} quote={quote.quote} onShow={onShowUnpriced} />
         </div>
         <div className="status-block">
           <div className="status-line">

@@ -28,7 +28,9 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount }: TableLineVi
       style={style}
     >
       <div role="cell" className="cell cell-name">
-        <span className="asset-name">{line.name}</span>
+        <span className="asset-name" title={line.fullName ?? undefined}>
+          {line.name}
+        </span>
         {line.badge && (
           <span className="badge-anchor">
             <span className="badge" aria-hidden="true">
@@ -42,7 +44,10 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount }: TableLineVi
         {line.code && <span className="asset-code">{line.code}</span>}
       </div>
       <div role="cell" className="cell cell-number cell-amount" title={line.amountExact || undefined} data-exact={line.amountExact || undefined}>
-        <span className="amount-text">{line.amountText}</span>
+        <span className="amount-text">
+          {line.amountWhole}
+          <span className="amount-fraction">{line.amountFraction}</span>
+        </span>
         {line.amountExact && (
           <button type="button" tabIndex={-1} className="copy-button" aria-label={`Copy the exact amount of ${line.name}`} onClick={() => onCopyAmount(line)}>
             Copy

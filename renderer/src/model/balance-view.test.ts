@@ -35,6 +35,18 @@ describe('filterRows', () => {
     expect(filterRows(SAMPLE_ROWS, { ...ALL, search: ' xeth ' }).map((row) => row.asset)).toEqual(['XETH']);
   });
 
+  it('finds assets by their names and Kraken’s other codes', () => {
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'Bitcoin' }).map((row) => row.asset)).toEqual(['XXBT']);
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'xbt' }).map((row) => row.asset)).toEqual(['XXBT']);
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'polkadot' }).map((row) => row.asset)).toEqual(['DOT']);
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, search: 'tether' }).map((row) => row.asset)).toEqual(['USDT', 'USDT.F']);
+  });
+
+  it('shows only the unpriced balances on request', () => {
+    expect(filterRows(SAMPLE_ROWS, { ...ALL, unpricedOnly: true }).map((row) => row.asset)).toEqual(['FOO']);
+    expect(assets(arrangeRows(SAMPLE_ROWS, { ...ALL, unpricedOnly: true }, DEFAULT_SORT))).toEqual([['FOO', ['FOO']]]);
+  });
+
   it('hides priced balances under the threshold but keeps unpriced ones', () => {
     expect(filterRows(SAMPLE_ROWS, { ...ALL, hideBelow: '100' }).map((row) => row.asset)).toEqual([
       'XXBT', 'XETH', 'USD.M', 'ETH2.S', 'ZEUR', 'USDT', 'ZUSD', 'ETH2', 'FOO',

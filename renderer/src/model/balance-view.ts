@@ -1,5 +1,6 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
-import { fullName, shortName } from '../../../shared/asset-names.ts';
+import { shortName } from '../../../shared/asset-names.ts';
+import { searchText } from '../../../shared/asset-search.ts';
 import { sumDecimals } from '../../../shared/decimal.ts';
 import { compareDecimals, compareKeys, decimalKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
@@ -17,6 +18,8 @@ export interface RowFilter {
   readonly kind: KindFilter;
   /** Hide priced rows worth less than this (a decimal in the quote currency); "0" hides nothing. */
   readonly hideBelow: string;
+  /** Only the balances without a price (the ones the total leaves out). */
+  readonly unpricedOnly?: boolean;
 }
 
 /** All balances of one base asset: ETH with ETH2 and ETH2.S, USD with USD.M. */
@@ -33,9 +36,7 @@ export interface AssetGroup {
 export const DEFAULT_SORT: SortOrder = { key: 'value', direction: 'desc' };
 
 function matchesSearch(row: BalanceRow, needle: string): boolean {
-  if (needle === '') return true;
-  const haystack = `${row.asset} ${row.base} ${shortName(row)} ${fullName(row)}`.toLowerCase();
-  return haystack.includes(needle);
+  return needle === '' || searchText(row).includes(needle);
 }
 
 function isSmall(row: BalanceRow, threshold: string): boolean {
@@ -49,12 +50,13 @@ function rowPredicate(filter: RowFilter): (row: BalanceRow) => boolean {
   const hiding = compareDecimals(filter.hideBelow, '0') > 0;
   return (row) =>
     (filter.kind === 'all' || (filter.kind === 'read-only') === row.readOnly) &&
+    (filter.unpricedOnly !== true || row.value === null) &&
     matchesSearch(row, needle) &&
     !(hiding && isSmall(row, filter.hideBelow));
 }
 
 function keepsEverything(filter: RowFilter): boolean {
-  return filter.kind === 'all' && filter.search.trim() === '' && compareDecimals(filter.hideBelow, '0') <= 0;
+  return filter.kind === 'all' && filter.unpricedOnly !== true && filter.search.trim() === '' && compareDecimals(filter.hideBelow, '0') <= 0;
 }
 
 export function filterRows(rows: readonly BalanceRow[], filter: RowFilter): BalanceRow[] {

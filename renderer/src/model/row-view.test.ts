@@ -3,7 +3,7 @@ import { quoteFormat, MASK } from '../../../shared/money.ts';
 import { readNumberLocale } from '../../../shared/number-locale.ts';
 import { SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { arrangeRows, DEFAULT_SORT } from './balance-view.ts';
-import { sameLine, tableLines, type LineContext } from './row-view.ts';
+import { sameLine, tableEntries, tableLines, widestFraction, type LineContext } from './row-view.ts';
 
 const en = readNumberLocale('en-US');
 const context: LineContext = { locale: en, quote: quoteFormat('USD', en), privacy: false };
@@ -29,6 +29,18 @@ describe('tableLines', () => {
     expect(lines(context).find((line) => line.key === 'group:ETH')?.label).toBe('ETH, all 3 balances, 1,019.535637433 ETH, 3,609,706.14 US dollars');
   });
 
+  it('cuts each amount at the locale’s decimal separator, for the table to line them up', () => {
+    const xbt = lines(context).find((line) => line.key === 'row:XXBT');
+    expect([xbt?.amountWhole, xbt?.amountFraction]).toEqual(['1,011', '.19088779']);
+    const de = readNumberLocale('de-DE');
+    const german = lines({ ...context, locale: de, quote: quoteFormat('USD', de) });
+    expect(german.filter((line) => ['row:XXBT', 'row:USDT'].includes(line.key)).map((line) => [line.amountWhole, line.amountFraction])).toEqual([
+      ['1.011', ',19088779'],
+      ['500.000', ''],
+    ]);
+    expect(widestFraction(tableEntries(arrangeRows(SAMPLE_ROWS, { search: '', kind: 'all', hideBelow: '0' }, DEFAULT_SORT)))).toBe(9);
+  });
+
   it('says unpriced, never zero', () => {
     expect(lines(context).find((line) => line.key === 'row:FOO')).toMatchObject({ valueText: 'Unpriced', unpriced: true, shareText: '—' });
   });
@@ -37,6 +49,7 @@ describe('tableLines', () => {
     const masked = lines({ ...context, privacy: true });
     for (const line of masked) {
       expect(line.amountText).toBe(MASK);
+      expect([line.amountWhole, line.amountFraction]).toEqual([MASK, '']);
       expect(line.amountExact).toBe('');
       if (!line.unpriced) expect(line.valueText).toBe(MASK);
       expect(line.label).not.toMatch(/\d{2}/);

@@ -1,7 +1,9 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { amountText, MASK, moneySpoken, moneyText, shareText, type QuoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
+import { trimTrailingZeros } from '../../../shared/decimal-string.ts';
 import { badgeLabel, fullName, readOnlyExplanation, shortName } from '../../../shared/asset-names.ts';
+import { assetName } from '../../../shared/asset-search.ts';
 import type { AssetGroup } from './balance-view.ts';
 
 /**
@@ -14,12 +16,20 @@ export interface TableLine {
   /** A balance shown under its group's heading line. */
   readonly nested: boolean;
   readonly name: string;
+  /** The asset's name in words where known ("Bitcoin"), for the name's tooltip. */
+  readonly fullName: string | null;
   /** Kraken's own code, shown small beside the name when it differs. */
   readonly code: string;
   readonly badge: string | null;
   readonly explanation: string;
   readonly readOnly: boolean;
   readonly amountText: string;
+  /**
+   * amountText cut at the decimal separator ("1,011" and ".19088779"), so the table can line amounts up
+   * on it: the fraction is '' for whole numbers and masked amounts.
+   */
+  readonly amountWhole: string;
+  readonly amountFraction: string;
   /** The exact amount as Kraken sent it, for hover and copy; '' when masked. */
   readonly amountExact: string;
   readonly unit: string;
@@ -38,9 +48,30 @@ export interface LineContext {
 }
 
 function amountParts(amount: string, unit: string, context: LineContext) {
-  if (context.privacy) return { amountText: MASK, amountExact: '', amountSpoken: 'amount hidden' };
+  if (context.privacy) return { amountText: MASK, amountWhole: MASK, amountFraction: '', amountExact: '', amountSpoken: 'amount hidden' };
   const text = amountText(amount, context.locale);
-  return { amountText: text, amountExact: amount, amountSpoken: `${text} ${unit}` };
+  const cut = text.indexOf(context.locale.decimal);
+  return {
+    amountText: text,
+    amountWhole: cut < 0 ? text : text.slice(0, cut),
+    amountFraction: cut < 0 ? '' : text.slice(cut),
+    amountExact: amount,
+    amountSpoken: `${text} ${unit}`,
+  };
+}
+
+/** Digits after the decimal point, trailing zeros not counted (as amountText writes amounts). */
+function fractionDigits(amount: string): number {
+  const trimmed = trimTrailingZeros(amount);
+  const dot = trimmed.indexOf('.');
+  return dot < 0 ? 0 : trimmed.length - dot - 1;
+}
+
+/** The most fraction digits any line's amount shows: the width the table keeps for fractions. */
+export function widestFraction(entries: readonly TableEntry[]): number {
+  let widest = 0;
+  for (const entry of entries) widest = Math.max(widest, fractionDigits(entry.kind === 'group' ? entry.group.amount : entry.row.amount));
+  return widest;
 }
 
 function valueParts(value: string | null, context: LineContext) {
@@ -64,11 +95,14 @@ export function rowLine(row: BalanceRow, nested: boolean, context: LineContext):
     kind: 'row',
     nested,
     name,
+    fullName: assetName(row.base),
     code: row.asset === name ? '' : row.asset,
     badge: badgeLabel(row),
     explanation: readOnlyExplanation(row),
     readOnly: row.readOnly,
     amountText: amount.amountText,
+    amountWhole: amount.amountWhole,
+    amountFraction: amount.amountFraction,
     amountExact: amount.amountExact,
     unit: row.base,
     valueText: value.valueText,
@@ -87,11 +121,14 @@ export function groupLine(group: AssetGroup, context: LineContext): TableLine {
     kind: 'group',
     nested: false,
     name: group.base,
+    fullName: assetName(group.base),
     code: '',
     badge: null,
     explanation: '',
     readOnly: false,
     amountText: amount.amountText,
+    amountWhole: amount.amountWhole,
+    amountFraction: amount.amountFraction,
     amountExact: amount.amountExact,
     unit: group.base,
     valueText: value.valueText,
