@@ -113,7 +113,7 @@ try {
 
   // Warm-up loads markets/asset lists once per client and lets the JIT settle.
   for (const refresh of Object.values(variants)) await measure(refresh, WARMUP);
-  const sanity = await fetchPortfolio(ours, { quote: 'USD', rebaseMultiplier: 'rebased' });
+  const { portfolio: sanity } = await fetchPortfolio(ours, { quote: 'USD', rebaseMultiplier: 'rebased' });
   if (sanity.rows.length !== 10 || sanity.unpriced.length !== 0) throw new Error('bench: our portfolio is wrong');
   if (!(await ccxtRefresh() > 0) || symbols.length !== ourPairs.length) throw new Error('bench: ccxt refresh is wrong');
 

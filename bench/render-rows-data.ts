@@ -56,6 +56,8 @@ export function benchData(count: number, now = Date.now()): BenchData {
       nextRefreshAt: new Date(now + 60_000).toISOString(),
       previousTotal: null,
       error: null,
+      stale: false,
+      fromHistory: false,
     }],
   };
 }

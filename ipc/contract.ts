@@ -8,6 +8,14 @@ export interface IpcError {
   message: string;
   hint?: string;
   field?: string;
+  /**
+   * What kind of problem it is, where that changes what the user should do: 'key' = the saved key must
+   * change (update it); 'transient' = it passes on its own (rate limit, Kraken busy or down, network,
+   * a lockout running out) and the app retries.
+   */
+  kind?: 'key' | 'transient';
+  /** ISO time before which trying again is pointless (a lockout's end, Kraken's Retry-After). */
+  retryAt?: string;
 }
 
 /** Every invoke resolves to a result instead of rejecting, so errors keep their type across IPC. */
@@ -102,6 +110,13 @@ export interface AccountBalances {
   /** Total before the previous successful refresh, for "change since last refresh". */
   previousTotal: string | null;
   error: IpcError | null;
+  /**
+   * The balances shown are not current: the last refresh failed, refreshes were missed, or they are the
+   * last known ones from history. Stays true while a retry runs; only a successful refresh clears it.
+   */
+  stale: boolean;
+  /** The portfolio is the last one history recorded before this start (amounts and total, no prices), shown until Kraken answers. */
+  fromHistory: boolean;
 }
 
 export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';

@@ -8,12 +8,15 @@ export class AppError extends Error {
   readonly hint: string | undefined;
   /** The form field at fault, if any (apiKey, apiSecret, otp, label). */
   readonly field: string | undefined;
+  /** Epoch ms before which trying again is pointless (a lockout's end), if known. */
+  readonly retryAt: number | undefined;
 
-  constructor(code: string, message: string, options: { hint?: string; field?: string; cause?: unknown } = {}) {
+  constructor(code: string, message: string, options: { hint?: string; field?: string; retryAt?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.hint = options.hint;
     this.field = options.field;
+    this.retryAt = options.retryAt;
   }
 }

@@ -87,7 +87,7 @@ function startApp(): void {
     settings,
     clock: SYSTEM_CLOCK,
     power: electronPowerSource(),
-    lastKnownTotal: (id) => history.latest(id),
+    lastKnown: (id) => history.latest(id),
   });
   const notifier = new ChangeNotifier({
     settings,

@@ -8,6 +8,8 @@ import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
 import { BalancesService, type RefreshedEvent } from './balances-service.ts';
 
 const MINUTE = 60_000;
+/** What history last recorded for the account 'remembered', three hours before the fake clock's start. */
+const REMEMBERED = { at: createFakeClock().now() - 3 * 60 * MINUTE, total: '90', quote: 'USD', amounts: { XXBT: '0.9', 'ETH2.S': '2' } };
 
 const account = (id: string, demo = false): AccountSummary => ({
   id,
@@ -34,6 +36,8 @@ function fakeClient() {
     locked: null as number | null,
     pending: null as ((value: string | Error) => void) | null,
     hold: false,
+    /** What the Ticker call fails with, when it should. */
+    tickerError: null as Error | null,
   };
   let price = '100';
   const api = {
@@ -47,7 +51,7 @@ function fakeClient() {
     },
     assets: () => Promise.resolve(ASSETS),
     assetPairs: () => Promise.resolve(PAIRS),
-    ticker: (pairs: readonly string[]) => Promise.resolve(new Map(pairs.map((key) => [key, { pair: key, last: price, ask: null, bid: null }]))),
+    ticker: (pairs: readonly string[]) => client.tickerError !== null ? Promise.reject(client.tickerError) : Promise.resolve(new Map(pairs.map((key) => [key, { pair: key, last: price, ask: null, bid: null }]))),
     rateCounter: () => client.counter,
     lockedUntil: () => client.locked,
   } as unknown as KrakenClient;
@@ -89,7 +93,7 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
       },
     },
     power: { subscribe: (listener) => ((power = listener), () => undefined) },
-    lastKnownTotal: (id) => (id === 'remembered' ? { total: '90', quote: 'USD' } : null),
+    lastKnown: (id) => (id === 'remembered' ? REMEMBERED : null),
   });
   service.onChange((list) => changes.push(list));
   service.onRefreshed((event) => refreshed.push(event));
@@ -177,6 +181,84 @@ describe('BalancesService: keyed accounts', () => {
     expect(h.get('remembered')?.previousTotal).toBe('90');
   });
 
+  it('shows what history last recorded at once, marked, until the first answer replaces it', async () => {
+    const h = harness([account('remembered'), account('new')]);
+    const instant = h.get('remembered');
+    expect(instant).toMatchObject({ fromHistory: true, stale: true, fetchedAt: new Date(REMEMBERED.at).toISOString(), previousTotal: null, error: null });
+    expect(instant?.portfolio).toMatchObject({ quote: 'USD', total: '90', unpriced: [] });
+    expect(instant?.portfolio?.rows.map((row) => [row.asset, row.base, row.extension, row.amount, row.value])).toEqual([
+      ['ETH2.S', 'ETH', 'S', '2', null],
+      ['XXBT', 'BTC', null, '0.9', null],
+    ]);
+    expect(h.get('new')).toMatchObject({ portfolio: null, fromHistory: false, stale: false });
+    await h.flush();
+    expect(h.get('remembered')).toMatchObject({ status: 'fresh', fromHistory: false, stale: false, previousTotal: '90', portfolio: { total: '100' } });
+  });
+
+  it('an offline start keeps the history record on screen, marked stale, with the error', async () => {
+    const h = harness([account('remembered')]);
+    const fake = h.client('remembered');
+    if (!fake) throw new Error('no fake');
+    fake.next = () => new KrakenError('network');
+    await h.flush();
+    expect(h.get('remembered')).toMatchObject({ status: 'error', fromHistory: true, stale: true, portfolio: { total: '90' }, error: { code: 'network', kind: 'transient' } });
+  });
+
+  it('a Ticker failure keeps the new balances, unpriced, says why, records nothing, and retries', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    fake.tickerError = new KrakenError('service-unavailable');
+    await h.advance(MINUTE);
+    const unpriced = h.get('a');
+    expect(unpriced).toMatchObject({ status: 'error', stale: true, previousTotal: null, portfolio: { total: '0', unpriced: ['XXBT'] } });
+    expect(unpriced?.portfolio?.rows[0]).toMatchObject({ asset: 'XXBT', amount: '1', value: null });
+    expect(unpriced?.error).toMatchObject({ code: 'prices-unavailable', kind: 'transient', message: expect.stringMatching(/^Balances are up to date, but Kraken's prices could not be loaded/) });
+    expect(h.refreshed.map((event) => event.portfolio.total)).toEqual(['100']);
+    expect(h.checks.at(-1)?.[1].ok).toBe(true);
+    fake.tickerError = null;
+    fake.next = () => '110';
+    await h.advance(MINUTE);
+    // The change is measured from the last priced total, never from the unpriced 0.
+    expect(h.get('a')).toMatchObject({ status: 'fresh', stale: false, error: null, previousTotal: '100', portfolio: { total: '110' } });
+  });
+
+  it('says whether a failure is about the key or passes by itself, with the time a lockout ends', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    fake.next = () => new KrakenError('invalid-key');
+    await h.service.refresh('a');
+    expect(h.get('a')?.error).toMatchObject({ code: 'invalid-key', kind: 'key' });
+    fake.next = () => new KrakenError('rate-limited');
+    await h.service.refresh('a');
+    expect(h.get('a')?.error).toMatchObject({ code: 'rate-limited', kind: 'transient' });
+    const until = h.clock.now() + 15 * MINUTE;
+    fake.next = () => new KrakenError('lockout', { retryAt: until });
+    await h.service.refresh('a');
+    expect(h.get('a')?.error).toMatchObject({ code: 'lockout', kind: 'transient', retryAt: new Date(until).toISOString() });
+    expect(h.get('a')?.error?.message).not.toMatch(/\dT\d/);
+  });
+
+  it('the stale mark stays while a retry runs, and goes only when a refresh succeeds', async () => {
+    const h = harness([account('a')]);
+    await h.flush();
+    const fake = h.client('a');
+    if (!fake) throw new Error('no fake');
+    fake.next = () => new KrakenError('network');
+    await h.advance(MINUTE);
+    expect(h.get('a')).toMatchObject({ status: 'error', stale: true });
+    fake.hold = true;
+    const retry = h.service.refresh('a');
+    await h.flush();
+    expect(h.get('a')).toMatchObject({ status: 'refreshing', stale: true });
+    fake.pending?.('100');
+    await retry;
+    expect(h.get('a')).toMatchObject({ status: 'fresh', stale: false });
+  });
+
   it('keeps the last good portfolio on error, shows message and hint, and recovers', async () => {
     const h = harness([account('a')]);
     await h.flush();
@@ -187,7 +269,7 @@ describe('BalancesService: keyed accounts', () => {
     const failed = h.get('a');
     expect(failed?.status).toBe('error');
     expect(failed?.portfolio?.total).toBe('100');
-    expect(failed?.error).toEqual({ code: 'service-unavailable', message: 'Kraken is busy or unavailable right now.', hint: expect.stringContaining('Try again') });
+    expect(failed?.error).toEqual({ code: 'service-unavailable', kind: 'transient', message: 'Kraken is busy or unavailable right now.', hint: expect.stringContaining('tries again on its own') });
     fake.next = () => '101';
     await h.advance(MINUTE);
     expect(h.get('a')).toMatchObject({ status: 'fresh', error: null, portfolio: { total: '101' } });

@@ -1,14 +1,16 @@
 import { EventEmitter } from 'node:events';
-import type { AccountBalances, AccountCheck, AccountSummary, IpcError, Portfolio, RefreshStatus, Settings } from '../../ipc/contract.ts';
+import type { AccountBalances, AccountCheck, AccountSummary, Portfolio, Settings } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { TIER_LIMITS, type KrakenClient } from '../kraken/index.ts';
 import { log } from '../log.ts';
-import type { Clock, TimerHandle } from '../refresh/clock.ts';
+import type { Clock } from '../refresh/clock.ts';
 import type { RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
+import { describeAccount, newAccountState, staleAfterMs, type AccountState } from './account-state.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
-import { fetchPortfolio } from './keyed-portfolio.ts';
-import { describeRefreshError } from './refresh-error.ts';
+import { fetchPortfolio, type KeyedPortfolio } from './keyed-portfolio.ts';
+import type { LastKnown } from './last-known.ts';
+import { describeMarketDataError, describeRefreshError, type DescribedError } from './refresh-error.ts';
 
 /** The vault's long-lived client per account (main/vault/account-clients.ts). */
 export type ClientFor = (accountId: string) => Promise<KrakenClient>;
@@ -41,22 +43,13 @@ export interface BalancesServiceOptions {
   readonly clock: Clock;
   readonly power?: PowerSource;
   readonly random?: () => number;
-  /** The last total recorded before this run (history), so the first refresh can show a change too. */
-  readonly lastKnownTotal?: (accountId: string) => { total: string; quote: string } | null;
+  /**
+   * What history last recorded for an account before this run: shown at once at start-up (marked as
+   * from history) until Kraken answers, and the total the first refresh's change is measured from.
+   */
+  readonly lastKnown?: (accountId: string) => LastKnown | null;
 }
 
-interface AccountState {
-  account: AccountSummary;
-  portfolio: Portfolio | null;
-  fetchedAt: number | null;
-  previousTotal: string | null;
-  error: IpcError | null;
-  refreshing: boolean;
-  staleTimer: TimerHandle | null;
-}
-
-/** Data counts as stale once it is this much older than one interval: a missed refresh plus slack. */
-const STALE_SLACK_MS = 30_000;
 
 /**
  * The valued balances of every account, kept fresh by the refresh scheduler. Keyed accounts are read
@@ -141,7 +134,7 @@ export class BalancesService {
     for (const account of accounts) {
       const state = this.states.get(account.id);
       if (state) state.account = account;
-      else this.states.set(account.id, { account, portfolio: null, fetchedAt: null, previousTotal: null, error: null, refreshing: false, staleTimer: null });
+      else this.states.set(account.id, newAccountState(account, account.demo ? null : this.lastKnown(account.id)));
     }
     // Accounts that share a key take turns; a demo account has no key and its own lane.
     this.scheduler.setTargets(accounts.map((a) => ({ id: a.id, lane: a.demo ? `demo:${a.id}` : `key:${a.keyFingerprint}` })));
@@ -171,12 +164,13 @@ export class BalancesService {
     state.refreshing = true;
     this.emit();
     try {
-      const portfolio = state.account.demo
-        ? demoPortfolio(quoteCurrency)
+      const { portfolio, marketError }: KeyedPortfolio = state.account.demo
+        ? { portfolio: demoPortfolio(quoteCurrency), marketError: null }
         : await fetchPortfolio(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
       state.refreshing = false;
       if (this.states.get(id) !== state) return { ok: true };
       if (!state.account.demo) this.recordCheck(id, { ok: true });
+      if (marketError !== null) return this.storeUnpriced(state, portfolio, describeMarketDataError(marketError));
       this.store(state, portfolio);
       this.events.emit('refreshed', { account: state.account, portfolio, at: this.options.clock.now() } satisfies RefreshedEvent);
       const now = this.options.settings.get();
@@ -188,31 +182,50 @@ export class BalancesService {
     } catch (thrown) {
       state.refreshing = false;
       const described = describeRefreshError(thrown);
-      state.error = described.error;
       if (described.aboutTheKey) this.recordCheck(id, { ok: false, message: described.error.message });
       if (described.error.code === 'internal') log.error(`refresh of account ${id} failed`, thrown);
-      else log.warn(`refresh of account ${id} failed: ${described.error.code}`);
-      return { ok: false, retryable: described.retryable, retryAt: described.retryAt };
+      return this.failed(state, described);
     }
     // No emit here: the scheduler plans the next refresh right after this returns, and that emits once
     // with the new nextRefreshAt.
   }
 
   private store(state: AccountState, portfolio: Portfolio): void {
-    const previous = state.portfolio ?? this.lastKnown(state.account.id);
+    const previous = state.lastTotal ?? this.lastKnown(state.account.id);
     state.previousTotal = previous !== null && previous.quote === portfolio.quote ? previous.total : null;
+    state.lastTotal = { total: portfolio.total, quote: portfolio.quote };
     state.portfolio = portfolio;
     state.fetchedAt = this.options.clock.now();
+    state.fromHistory = false;
     state.error = null;
     this.armStaleTimer(state);
+  }
+
+  /**
+   * Balances that arrived without prices: shown (unpriced) with the market data's error, and retried.
+   * Not a successful refresh: history and notifications never see a total that only lacks prices.
+   */
+  private storeUnpriced(state: AccountState, portfolio: Portfolio, described: DescribedError): RefreshOutcome {
+    state.portfolio = portfolio;
+    state.fetchedAt = this.options.clock.now();
+    state.fromHistory = false;
+    state.previousTotal = null;
+    this.armStaleTimer(state);
+    return this.failed(state, described);
+  }
+
+  private failed(state: AccountState, described: DescribedError): RefreshOutcome {
+    state.error = described.error;
+    if (described.error.code !== 'internal') log.warn(`refresh of account ${state.account.id} failed: ${described.error.code}`);
+    return { ok: false, retryable: described.retryable, retryAt: described.retryAt };
   }
 
   private recordCheck(id: string, outcome: { ok: boolean; message?: string }): void {
     this.options.accounts.recordCheck(id, { at: new Date(this.options.clock.now()).toISOString(), ...outcome });
   }
 
-  private lastKnown(id: string): { total: string; quote: string } | null {
-    return this.options.lastKnownTotal?.(id) ?? null;
+  private lastKnown(id: string): LastKnown | null {
+    return this.options.lastKnown?.(id) ?? null;
   }
 
   private async client(id: string): Promise<KrakenClient> {
@@ -238,35 +251,15 @@ export class BalancesService {
     return this.options.settings.get().refreshIntervalSec * 1000;
   }
 
-  private staleAfterMs(): number {
-    return this.intervalMs() * 2 + STALE_SLACK_MS;
-  }
-
-  private status(state: AccountState): RefreshStatus {
-    if (state.refreshing) return 'refreshing';
-    if (state.error !== null) return 'error';
-    if (state.fetchedAt === null) return 'idle';
-    return this.options.clock.now() - state.fetchedAt >= this.staleAfterMs() ? 'stale' : 'fresh';
-  }
-
   private snapshot(state: AccountState): AccountBalances {
-    const next = this.scheduler.nextRefreshAt(state.account.id);
-    return {
-      accountId: state.account.id,
-      status: this.status(state),
-      portfolio: state.portfolio,
-      fetchedAt: state.fetchedAt === null ? null : new Date(state.fetchedAt).toISOString(),
-      nextRefreshAt: next === null ? null : new Date(next).toISOString(),
-      previousTotal: state.previousTotal,
-      error: state.error,
-    };
+    return describeAccount(state, { now: this.options.clock.now(), intervalMs: this.intervalMs(), nextRefreshAt: this.scheduler.nextRefreshAt(state.account.id) });
   }
 
   /** 'fresh' turns into 'stale' by time alone, so that moment gets its own announcement. */
   private armStaleTimer(state: AccountState): void {
     this.clearStaleTimer(state);
     if (state.fetchedAt === null) return;
-    const due = state.fetchedAt + this.staleAfterMs() - this.options.clock.now();
+    const due = state.fetchedAt + staleAfterMs(this.intervalMs()) - this.options.clock.now();
     state.staleTimer = this.options.clock.setTimeout(() => {
       state.staleTimer = null;
       this.emit();

@@ -31,7 +31,8 @@ beforeEach(() => {
 
 describe('fetchPortfolio with the real client against the fake Kraken', () => {
   it('spends one private call and asks Ticker for only the pairs that value the balances', async () => {
-    const portfolio = await fetchPortfolio(client(), { quote: 'EUR', rebaseMultiplier: 'rebased' });
+    const { portfolio, marketError } = await fetchPortfolio(client(), { quote: 'EUR', rebaseMultiplier: 'rebased' });
+    expect(marketError).toBeNull();
     expect(portfolio.quote).toBe('EUR');
     expect(portfolio.unpriced).toEqual([]);
     expect(portfolio.rows.find((r) => r.asset === 'ZEUR')).toMatchObject({ base: 'EUR', price: '1', value: '504861.8946' });
@@ -42,7 +43,7 @@ describe('fetchPortfolio with the real client against the fake Kraken', () => {
 
   it('lists assets with no route as unpriced, never as worth 0', async () => {
     fake.setBalances({ XXBT: '1', MYSTERY: '10' });
-    const portfolio = await fetchPortfolio(client(), { quote: 'USD', rebaseMultiplier: 'rebased' });
+    const { portfolio } = await fetchPortfolio(client(), { quote: 'USD', rebaseMultiplier: 'rebased' });
     expect(portfolio).toMatchObject({ quote: 'USD', total: '97250.1', unpriced: ['MYSTERY'] });
   });
 
@@ -50,8 +51,24 @@ describe('fetchPortfolio with the real client against the fake Kraken', () => {
     fake.injectFault({ type: 'kraken-error', error: 'EService:Busy' }, { path: '/0/public/Ticker' });
     fake.injectFault({ type: 'reset' }, { path: '/0/public/Assets' });
     fake.injectFault({ type: 'html', status: 502 }, { path: '/0/public/AssetPairs' });
-    const portfolio = await fetchPortfolio(client(), { quote: 'GBP', rebaseMultiplier: 'rebased' });
+    const { portfolio } = await fetchPortfolio(client(), { quote: 'GBP', rebaseMultiplier: 'rebased' });
     expect(portfolio.unpriced).toEqual([]);
     expect(portfolio.rows).toHaveLength(10);
+  });
+
+  it('keeps the balances, unpriced, when Ticker stays down, and says why', async () => {
+    fake.injectFault({ type: 'malformed-json' }, { path: '/0/public/Ticker', always: true });
+    const { portfolio, marketError } = await fetchPortfolio(client(), { quote: 'USD', rebaseMultiplier: 'rebased' });
+    expect(marketError).toMatchObject({ code: 'bad-response', message: expect.stringContaining('cut off or garbled') });
+    expect(portfolio.rows.map((row) => row.asset).sort()).toEqual(Object.keys(DEFAULT_BALANCES).sort());
+    // Only the quote currency itself (cash and its opt-in rewards) needs no price; the rest waits for Ticker.
+    expect(portfolio.rows.filter((row) => row.value !== null).map((row) => row.asset).sort()).toEqual(['USD.M', 'ZUSD']);
+    expect(portfolio.rows.find((row) => row.asset === 'XXBT')).toMatchObject({ base: 'BTC', amount: DEFAULT_BALANCES['XXBT'], price: null });
+    expect(portfolio.unpriced).toHaveLength(portfolio.rows.length - 2);
+  });
+
+  it('still fails when the balances themselves do not arrive', async () => {
+    fake.injectFault({ type: 'kraken-error', error: 'EAPI:Invalid key' }, { path: '/0/private/Balance' });
+    await expect(fetchPortfolio(client(), { quote: 'USD', rebaseMultiplier: 'rebased' })).rejects.toMatchObject({ code: 'invalid-key' });
   });
 });

@@ -20,11 +20,32 @@ const KEY_PROBLEMS: ReadonlySet<string> = new Set([
   'invalid-key', 'invalid-secret', 'invalid-signature', 'invalid-nonce', 'permission-denied', 'lockout', 'key-unreadable',
 ]);
 
-/** Why a refresh failed, as the user sees it (message and hint only), and what that means for retrying. */
+/** Key problems that go away on their own: a lockout ends, and the app tries again then. */
+const PASSING_KEY_PROBLEMS: ReadonlySet<string> = new Set(['lockout']);
+
+/** Why a refresh failed, as the user sees it (message, hint, kind, retry time), and what that means for retrying. */
 export function describeRefreshError(thrown: unknown): DescribedError {
-  const error = toIpcError(thrown);
-  const aboutTheKey = KEY_PROBLEMS.has(error.code);
-  if (isKrakenError(thrown)) return { error, retryable: thrown.retryable, retryAt: thrown.retryAt, aboutTheKey };
+  const described = toIpcError(thrown);
+  const aboutTheKey = KEY_PROBLEMS.has(described.code);
   // An AppError (e.g. the key could not be decrypted) needs the user; anything else may be transient.
-  return { error, retryable: error.code === 'internal', retryAt: null, aboutTheKey };
+  const retryable = isKrakenError(thrown) ? thrown.retryable : described.code === 'internal';
+  const retryAt = isKrakenError(thrown) ? thrown.retryAt : null;
+  const kind = aboutTheKey && !PASSING_KEY_PROBLEMS.has(described.code) ? 'key' : retryable || retryAt !== null ? 'transient' : undefined;
+  const error: IpcError = kind === undefined ? described : { ...described, kind };
+  return { error, retryable, retryAt, aboutTheKey };
+}
+
+/**
+ * A refresh whose balances arrived but whose prices did not (Ticker, Assets or AssetPairs failed): the
+ * balances are kept, unpriced, and the error says what is missing; the app retries as for any refresh.
+ */
+export function describeMarketDataError(thrown: unknown): DescribedError {
+  const described = describeRefreshError(thrown);
+  const error: IpcError = {
+    ...described.error,
+    code: 'prices-unavailable',
+    message: `Balances are up to date, but Kraken's prices could not be loaded, so values are missing. ${described.error.message}`,
+    kind: 'transient',
+  };
+  return { ...described, error, retryable: true, aboutTheKey: false };
 }

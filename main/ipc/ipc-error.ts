@@ -13,10 +13,15 @@ export const INTERNAL_ERROR: IpcError = {
  * refresh alike). AppError and KrakenError were written for users (code, message, fix hint) and never
  * hold a secret, so they cross as they are; anything else is an internal error whose details stay in the log.
  */
+/** The time crosses as ISO; each surface writes it in the user's time zone. */
+function retryAtOf(at: number | null | undefined): { retryAt?: string } {
+  return at === null || at === undefined ? {} : { retryAt: new Date(at).toISOString() };
+}
+
 export function toIpcError(error: unknown): IpcError {
   if (error instanceof AppError) {
-    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.field ? { field: error.field } : {}) };
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.field ? { field: error.field } : {}), ...retryAtOf(error.retryAt) };
   }
-  if (isKrakenError(error)) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  if (isKrakenError(error)) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...retryAtOf(error.retryAt) };
   return INTERNAL_ERROR;
 }

@@ -64,8 +64,7 @@ function errorForStatus(response: HttpResponseText, now: number, problem: BodyPr
   if (status < 200 || status >= 300) {
     return new KrakenError('http', { message: `Kraken answered with HTTP ${status}.`, httpStatus: status });
   }
-  const message = problem === 'not-json'
-    ? 'Kraken\'s response is not valid JSON.'
-    : 'Kraken\'s response has no error list.';
+  // The default message says it in plain words ("cut off or garbled"); a missing error list is rarer and named.
+  const message = problem === 'not-json' ? undefined : 'Kraken sent an answer without the parts every answer has.';
   return new KrakenError('bad-response', { message, httpStatus: status });
 }

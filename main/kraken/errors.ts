@@ -1,3 +1,5 @@
+import { KRAKEN_API_SETTINGS } from '../../shared/kraken-places.ts';
+
 // One error type for everything that can go wrong talking to Kraken, so the UI can switch on `code`
 // and show `message` + `hint` without ever seeing a stack trace or a raw exception.
 
@@ -49,7 +51,7 @@ const DEFAULTS: Readonly<Record<KrakenErrorCode, ErrorDefaults>> = {
   },
   'permission-denied': {
     message: 'This API key is not allowed to read balances.',
-    hint: 'The key needs Funds permissions: Query. Edit the key on Kraken (Settings → API) and tick "Query Funds".',
+    hint: `The key needs Funds permissions: Query. Edit the key on Kraken (${KRAKEN_API_SETTINGS}) and tick "Query Funds".`,
     retryable: false,
   },
   'invalid-arguments': {
@@ -69,12 +71,12 @@ const DEFAULTS: Readonly<Record<KrakenErrorCode, ErrorDefaults>> = {
   },
   lockout: {
     message: 'Kraken has temporarily locked this API key after too many failed requests.',
-    hint: 'Wait about 15 minutes, then check the API key and private key before trying again.',
+    hint: 'The app tries again on its own when the lock ends. If it happens again, check the API key and private key.',
     retryable: false,
   },
   'service-unavailable': {
     message: 'Kraken is busy or unavailable right now.',
-    hint: 'Try again in a few minutes. Kraken\'s status page shows planned maintenance.',
+    hint: 'The app tries again on its own. Kraken\'s status page says whether something is down or under maintenance.',
     retryable: true,
   },
   'internal-error': {
@@ -98,8 +100,8 @@ const DEFAULTS: Readonly<Record<KrakenErrorCode, ErrorDefaults>> = {
     retryable: true,
   },
   'bad-response': {
-    message: 'Kraken sent a response the app cannot read.',
-    hint: 'Try again in a few minutes. If it keeps happening, please report it.',
+    message: 'Kraken sent an answer the app could not read: it was cut off or garbled on the way.',
+    hint: 'This is usually a short problem on Kraken\'s side or the network\'s. The app tries again on its own; Kraken\'s status page says whether something is down.',
     retryable: true,
   },
   http: {

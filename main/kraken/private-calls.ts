@@ -91,10 +91,7 @@ export function createPrivateCaller(options: PrivateCallerOptions): PrivateCalle
   };
 }
 
+/** The end of the lockout travels as retryAt; each surface writes it in the user's own time zone. */
 function lockoutError(until: number, krakenErrors: readonly string[] = ['EGeneral:Temporary lockout']): KrakenError {
-  return new KrakenError('lockout', {
-    message: `Kraken has temporarily locked this API key. Calls resume at ${new Date(until).toISOString()}.`,
-    krakenErrors,
-    retryAt: until,
-  });
+  return new KrakenError('lockout', { krakenErrors, retryAt: until });
 }

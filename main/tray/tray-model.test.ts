@@ -14,6 +14,8 @@ const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<
   nextRefreshAt: null,
   previousTotal: null,
   error: null,
+  stale: false,
+  fromHistory: false,
   ...patch,
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KrakenError, type KrakenErrorCode } from '../kraken/index.ts';
 import { keyCheckError } from './key-check.ts';
+import { toIpcError } from '../ipc/ipc-error.ts';
 
 const kraken = (code: KrakenErrorCode, krakenErrors: string[] = []) => new KrakenError(code, { krakenErrors });
 
@@ -41,8 +42,13 @@ describe('keyCheckError', () => {
   );
 
   it('keeps a lockout on the key field with its end time, and hides anything that is not a Kraken error', () => {
-    const lockout = new KrakenError('lockout', { message: 'Kraken has temporarily locked this API key. Calls resume at 2025-01-01T00:15:00.000Z.' });
-    expect(keyCheckError(lockout, false)).toMatchObject({ code: 'key-locked', field: 'apiKey', message: expect.stringContaining('2025-01-01T00:15:00.000Z') });
+    const until = Date.UTC(2025, 0, 1, 0, 15);
+    const lockout = new KrakenError('lockout', { retryAt: until });
+    const described = keyCheckError(lockout, false);
+    expect(described).toMatchObject({ code: 'key-locked', field: 'apiKey', retryAt: until });
+    // The end time crosses as data; the window writes it in local time.
+    expect(toIpcError(described)).toMatchObject({ retryAt: '2025-01-01T00:15:00.000Z' });
+    expect(described.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const internal = keyCheckError(new TypeError('x is undefined'), false);
     expect(internal.code).toBe('key-check-failed');
     expect(internal.message).not.toContain('undefined');

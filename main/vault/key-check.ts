@@ -1,3 +1,4 @@
+import { KRAKEN_API_SETTINGS } from '../../shared/kraken-places.ts';
 import { AppError } from '../app-error.ts';
 import { isKrakenError, type KrakenError } from '../kraken/index.ts';
 
@@ -25,7 +26,7 @@ export function keyCheckError(error: unknown, hadOtp: boolean): AppError {
     case 'invalid-key':
       return new AppError('key-rejected', `Kraken does not recognise this API key. ${NOT_SAVED}`, {
         field: 'apiKey',
-        hint: `Check that the key still exists on Kraken (Settings → API) and paste it again.${otpHint}`,
+        hint: `Check that the key still exists on Kraken (${KRAKEN_API_SETTINGS}) and paste it again.${otpHint}`,
       });
     case 'invalid-secret':
     case 'invalid-signature':
@@ -36,7 +37,7 @@ export function keyCheckError(error: unknown, hadOtp: boolean): AppError {
     case 'permission-denied':
       return new AppError('missing-permission', `This API key is not allowed to read balances: it needs "Funds permissions: Query". ${NOT_SAVED}`, {
         field: 'apiKey',
-        hint: `On Kraken, open Settings → API, edit the key, tick "Query Funds" and save, then add it here again.${hadOtp ? '' : ' If the key has a 2FA password, enter it as well.'}`,
+        hint: `On Kraken, open ${KRAKEN_API_SETTINGS}, edit the key, tick "Query Funds" and save, then add it here again.${hadOtp ? '' : ' If the key has a 2FA password, enter it as well.'}`,
       });
     case 'invalid-nonce':
       return new AppError('key-in-use', `Kraken refused the check as out of order, which happens when another program uses the same key. ${NOT_SAVED}`, {
@@ -44,7 +45,11 @@ export function keyCheckError(error: unknown, hadOtp: boolean): AppError {
         hint: error.hint,
       });
     case 'lockout':
-      return new AppError('key-locked', `${error.message} ${NOT_SAVED}`, { field: 'apiKey', hint: error.hint });
+      return new AppError('key-locked', `${error.message} ${NOT_SAVED}`, {
+        field: 'apiKey',
+        hint: 'Wait until the lock ends, check the API key and private key, then add the key again.',
+        retryAt: error.retryAt ?? undefined,
+      });
     default:
       return notAboutTheKey(error);
   }

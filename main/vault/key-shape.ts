@@ -1,3 +1,4 @@
+import { KRAKEN_API_SETTINGS } from '../../shared/kraken-places.ts';
 import { AppError } from '../app-error.ts';
 
 /** A key pair as Kraken issues it, cleaned up. Lives in main only; never crosses IPC. */
@@ -32,7 +33,7 @@ export function normalizeCredentials(input: { apiKey: string; apiSecret: string;
 }
 
 function checkApiKey(apiKey: string): void {
-  const fail = (message: string, hint = 'On Kraken, open Settings → API and copy the API key of the key you created for this app.') =>
+  const fail = (message: string, hint = `On Kraken, open ${KRAKEN_API_SETTINGS} and copy the API key of the key you created for this app.`) =>
     new AppError('invalid-api-key', message, { field: 'apiKey', hint });
   if (apiKey === '') throw fail('Enter the API key.');
   if (WHITESPACE.test(apiKey)) throw fail('The API key contains spaces or line breaks. Paste it as one piece.');

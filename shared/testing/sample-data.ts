@@ -35,6 +35,8 @@ export function accountBalances(accountId: string, partial: Partial<AccountBalan
     nextRefreshAt: '2025-01-05T12:01:00.000Z',
     previousTotal: null,
     error: null,
+    stale: false,
+    fromHistory: false,
     ...partial,
   };
 }

@@ -1,3 +1,4 @@
+import { KRAKEN_API_SETTINGS } from '../../../shared/kraken-places.ts';
 import type { KrakenClient } from '../client.ts';
 import { isKrakenError } from '../errors.ts';
 import { StreamPermissionDenied } from './types.ts';
@@ -5,7 +6,7 @@ import { StreamPermissionDenied } from './types.ts';
 /** What the account shows when its key may not open private streams. The permission is optional. */
 export const WEBSOCKET_PERMISSION_MESSAGE =
   'Live updates are off for this key: it lacks Kraken\'s optional "WebSocket interface" permission, so balances refresh on the regular interval. '
-  + 'To get live updates, edit the key on Kraken (Settings → API) and turn "WebSocket interface" on.';
+  + `To get live updates, edit the key on Kraken (${KRAKEN_API_SETTINGS}) and turn "WebSocket interface" on.`;
 
 /**
  * getToken() for a private stream: a fresh GetWebSocketsToken per connection through the key's client
