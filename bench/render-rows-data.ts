@@ -57,6 +57,7 @@ export function benchData(count: number, now = Date.now()): BenchData {
       nextRefreshAt: new Date(now + 60_000).toISOString(),
       previousTotal: null,
       error: null,
+      updates: { live: true, intervalSec: 60, note: null },
     }],
   };
 }

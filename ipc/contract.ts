@@ -95,6 +95,16 @@ export interface Portfolio {
 
 export type RefreshStatus = 'idle' | 'refreshing' | 'fresh' | 'stale' | 'error';
 
+/** How an account is kept current; the header and the tray word it alike (shared/update-mode.ts). */
+export interface UpdateMode {
+  /** Kraken's live stream pushes this account's changes: balances refresh on each, prices move as they trade. */
+  live: boolean;
+  /** The user's refresh interval: the pace whenever the stream is not live. */
+  intervalSec: number;
+  /** Why live updates are off, when the user can act on it or should know (the key lacks the optional permission, WebSockets blocked). */
+  note: string | null;
+}
+
 export interface AccountBalances {
   accountId: string;
   status: RefreshStatus;
@@ -104,6 +114,7 @@ export interface AccountBalances {
   /** Total before the previous successful refresh, for "change since last refresh". */
   previousTotal: string | null;
   error: IpcError | null;
+  updates: UpdateMode;
 }
 
 export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';

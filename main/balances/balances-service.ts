@@ -1,14 +1,17 @@
 import { EventEmitter } from 'node:events';
-import type { AccountBalances, AccountCheck, AccountSummary, IpcError, Portfolio, RefreshStatus, Settings } from '../../ipc/contract.ts';
+import type { AccountBalances, AccountCheck, AccountSummary, Portfolio, Settings } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { TIER_LIMITS, type KrakenClient } from '../kraken/index.ts';
 import { log } from '../log.ts';
-import type { Clock, TimerHandle } from '../refresh/clock.ts';
+import type { Clock } from '../refresh/clock.ts';
 import type { RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
+import { describeAccount, newAccountState, staleAfterMs, type AccountState } from './account-state.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
-import { fetchPortfolio } from './keyed-portfolio.ts';
+import { KeyedValuations, type WantedPairs } from './keyed-valuations.ts';
+import type { StreamedPrice } from './price-board.ts';
 import { describeRefreshError } from './refresh-error.ts';
+import { createThrottle, type Throttle } from './throttle.ts';
 
 /** The vault's long-lived client per account (main/vault/account-clients.ts). */
 export type ClientFor = (accountId: string) => Promise<KrakenClient>;
@@ -43,20 +46,12 @@ export interface BalancesServiceOptions {
   readonly random?: () => number;
   /** The last total recorded before this run (history), so the first refresh can show a change too. */
   readonly lastKnownTotal?: (accountId: string) => { total: string; quote: string } | null;
+  /** At most one change announcement per this many ms (pushed prices can come many times a second). Default: each at once. */
+  readonly announceEveryMs?: number;
 }
 
-interface AccountState {
-  account: AccountSummary;
-  portfolio: Portfolio | null;
-  fetchedAt: number | null;
-  previousTotal: string | null;
-  error: IpcError | null;
-  refreshing: boolean;
-  staleTimer: TimerHandle | null;
-}
-
-/** Data counts as stale once it is this much older than one interval: a missed refresh plus slack. */
-const STALE_SLACK_MS = 30_000;
+/** While an account is live, REST Balance runs this often as a safety net (and on every pushed change). */
+export const LIVE_SAFETY_NET_MS = 5 * 60_000;
 
 /**
  * The valued balances of every account, kept fresh by the refresh scheduler. Keyed accounts are read
@@ -71,15 +66,20 @@ export class BalancesService {
   private readonly clients = new Map<string, KrakenClient>();
   private readonly events = new EventEmitter();
   private readonly scheduler: RefreshScheduler;
+  private readonly valuations: KeyedValuations;
+  private readonly announcer: Throttle | null;
   private unsubscribe: (() => void)[] = [];
 
   constructor(options: BalancesServiceOptions) {
     this.options = options;
+    this.valuations = new KeyedValuations(() => options.clock.now());
+    const every = options.announceEveryMs;
+    this.announcer = every === undefined ? null : createThrottle(options.clock, every, () => this.announce());
     this.scheduler = new RefreshScheduler({
       clock: options.clock,
       random: options.random,
       power: options.power,
-      intervalMs: () => this.intervalMs(),
+      intervalMs: (id) => this.intervalMs(id),
       refresh: (id, reason) => this.refreshAccount(id, reason),
       budget: (id) => this.budget(id),
       blockedUntil: (id) => this.clients.get(id)?.lockedUntil() ?? null,
@@ -124,9 +124,50 @@ export class BalancesService {
     return () => this.events.off('refreshed', listener);
   }
 
+  /** A live stream pushed a change of the account's balances: refresh it exactly (REST), coalesced. */
+  refreshOnEvent(accountId: string): void {
+    if (this.states.has(accountId)) this.scheduler.refreshOnEvent(accountId);
+  }
+
+  /** Whether the account's live stream is healthy, and why not when the user can act on it. */
+  setUpdateMode(accountId: string, live: boolean, note: string | null): void {
+    const state = this.states.get(accountId);
+    if (state === undefined || (state.live === live && state.note === note)) return;
+    state.live = live;
+    state.note = note;
+    this.scheduler.reschedule(accountId);
+    this.armStaleTimer(state);
+    this.emit();
+  }
+
+  /** Prices pushed by the live ticker, by REST pair key: the accounts they price are valued again. */
+  pricesPushed(prices: readonly StreamedPrice[]): void {
+    const moved = this.valuations.pricesPushed(prices);
+    for (const id of moved) {
+      const state = this.states.get(id);
+      if (state !== undefined) state.repriced = true;
+    }
+    if (moved.length > 0) this.emit();
+  }
+
+  /** The ticker stream's connection is gone: refreshes ask REST for every price again. */
+  priceStreamEnded(): void {
+    this.valuations.board.streamEnded();
+  }
+
+  /** The pairs keyed accounts are valued with, and their changes: what the live ticker should watch. */
+  wantedPairs(): WantedPairs {
+    return this.valuations.wanted();
+  }
+
+  onWantedPairs(listener: (wanted: WantedPairs) => void): () => void {
+    return this.valuations.onWanted(listener);
+  }
+
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.scheduler.stop();
+    this.announcer?.cancel();
     for (const state of this.states.values()) this.clearStaleTimer(state);
   }
 
@@ -137,11 +178,12 @@ export class BalancesService {
       this.clearStaleTimer(state);
       this.states.delete(id);
       this.clients.delete(id);
+      this.valuations.forget(id);
     }
     for (const account of accounts) {
       const state = this.states.get(account.id);
       if (state) state.account = account;
-      else this.states.set(account.id, { account, portfolio: null, fetchedAt: null, previousTotal: null, error: null, refreshing: false, staleTimer: null });
+      else this.states.set(account.id, newAccountState(account));
     }
     // Accounts that share a key take turns; a demo account has no key and its own lane.
     this.scheduler.setTargets(accounts.map((a) => ({ id: a.id, lane: a.demo ? `demo:${a.id}` : `key:${a.keyFingerprint}` })));
@@ -171,12 +213,11 @@ export class BalancesService {
     state.refreshing = true;
     this.emit();
     try {
-      const portfolio = state.account.demo
-        ? demoPortfolio(quoteCurrency)
-        : await fetchPortfolio(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
+      const keyed = state.account.demo ? null : await this.valuations.fetch(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
       state.refreshing = false;
       if (this.states.get(id) !== state) return { ok: true };
       if (!state.account.demo) this.recordCheck(id, { ok: true });
+      const portfolio = keyed === null ? demoPortfolio(quoteCurrency) : this.valuations.keep(id, keyed);
       this.store(state, portfolio);
       this.events.emit('refreshed', { account: state.account, portfolio, at: this.options.clock.now() } satisfies RefreshedEvent);
       const now = this.options.settings.get();
@@ -234,39 +275,27 @@ export class BalancesService {
     return { value: counter.value, max: Math.min(counter.max, tier.max), decayPerSecond: Math.min(counter.decayPerSecond, tier.decayPerSecond) };
   }
 
-  private intervalMs(): number {
-    return this.options.settings.get().refreshIntervalSec * 1000;
-  }
-
-  private staleAfterMs(): number {
-    return this.intervalMs() * 2 + STALE_SLACK_MS;
-  }
-
-  private status(state: AccountState): RefreshStatus {
-    if (state.refreshing) return 'refreshing';
-    if (state.error !== null) return 'error';
-    if (state.fetchedAt === null) return 'idle';
-    return this.options.clock.now() - state.fetchedAt >= this.staleAfterMs() ? 'stale' : 'fresh';
+  /** The user's interval, or the safety net while the account is live (whichever is longer). */
+  private intervalMs(accountId: string): number {
+    const user = this.options.settings.get().refreshIntervalSec * 1000;
+    return this.states.get(accountId)?.live === true ? Math.max(user, LIVE_SAFETY_NET_MS) : user;
   }
 
   private snapshot(state: AccountState): AccountBalances {
-    const next = this.scheduler.nextRefreshAt(state.account.id);
-    return {
-      accountId: state.account.id,
-      status: this.status(state),
-      portfolio: state.portfolio,
-      fetchedAt: state.fetchedAt === null ? null : new Date(state.fetchedAt).toISOString(),
-      nextRefreshAt: next === null ? null : new Date(next).toISOString(),
-      previousTotal: state.previousTotal,
-      error: state.error,
-    };
+    const id = state.account.id;
+    return describeAccount(state, {
+      now: this.options.clock.now(),
+      intervalMs: this.intervalMs(id),
+      userIntervalSec: this.options.settings.get().refreshIntervalSec,
+      nextRefreshAt: this.scheduler.nextRefreshAt(id),
+    });
   }
 
   /** 'fresh' turns into 'stale' by time alone, so that moment gets its own announcement. */
   private armStaleTimer(state: AccountState): void {
     this.clearStaleTimer(state);
     if (state.fetchedAt === null) return;
-    const due = state.fetchedAt + this.staleAfterMs() - this.options.clock.now();
+    const due = state.fetchedAt + staleAfterMs(this.intervalMs(state.account.id)) - this.options.clock.now();
     state.staleTimer = this.options.clock.setTimeout(() => {
       state.staleTimer = null;
       this.emit();
@@ -279,6 +308,17 @@ export class BalancesService {
   }
 
   private emit(): void {
+    if (this.announcer === null) this.announce();
+    else this.announcer.request();
+  }
+
+  /** Values the accounts pushed prices moved, then tells the listeners (window, tray) what is. */
+  private announce(): void {
+    for (const state of this.states.values()) {
+      if (!state.repriced) continue;
+      state.repriced = false;
+      state.portfolio = this.valuations.revalue(state.account.id) ?? state.portfolio;
+    }
     this.events.emit('change', this.list());
   }
 }

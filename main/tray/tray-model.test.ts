@@ -14,6 +14,7 @@ const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<
   nextRefreshAt: null,
   previousTotal: null,
   error: null,
+  updates: { live: false, intervalSec: 60, note: null },
   ...patch,
 });
 

@@ -35,6 +35,7 @@ export function accountBalances(accountId: string, partial: Partial<AccountBalan
     nextRefreshAt: '2025-01-05T12:01:00.000Z',
     previousTotal: null,
     error: null,
+    updates: { live: false, intervalSec: 60, note: null },
     ...partial,
   };
 }
