@@ -1,0 +1,46 @@
+import {
+  attachBalancesChannel,
+  createStreamConnection,
+  tokenSourceFor,
+  type SocketFactory,
+  type StreamClock,
+  type StreamConnection,
+  type StreamStatus,
+  type StreamTuning,
+} from '../kraken/ws/index.ts';
+import type { KrakenClient } from '../kraken/index.ts';
+
+export interface KeyStreamOptions {
+  readonly url: string;
+  readonly socketFactory: SocketFactory;
+  readonly clock: StreamClock;
+  readonly random?: () => number;
+  readonly tuning?: Partial<StreamTuning>;
+  /** The client of an account with this key: its GetWebSocketsToken goes through the key's nonce lane and limiter. */
+  readonly client: () => Promise<Pick<KrakenClient, 'webSocketsToken'>>;
+  /** The key's balances changed on Kraken, or the stream may have missed a change: refresh them exactly. */
+  readonly onChanged: () => void;
+  readonly onStatus: (status: StreamStatus) => void;
+}
+
+/**
+ * One API key's private stream: a fresh token per connection, the `balances` channel as a signal, and
+ * every snapshot, update or sequence gap answered by an exact REST refresh of the key's accounts. A
+ * resync after sleep is left to the scheduler, which refreshes every account on wake anyway. Not started.
+ */
+export function createKeyStream(options: KeyStreamOptions): StreamConnection {
+  const connection = createStreamConnection({
+    url: options.url,
+    socketFactory: options.socketFactory,
+    clock: options.clock,
+    random: options.random,
+    tuning: options.tuning,
+    getToken: async () => tokenSourceFor(await options.client())(),
+    onStatus: options.onStatus,
+    onResync: (reason) => {
+      if (reason === 'sequence-gap') options.onChanged();
+    },
+  });
+  attachBalancesChannel(connection, { onChanged: () => options.onChanged() });
+  return connection;
+}
