@@ -5,7 +5,7 @@ import type { AccountSummary, Settings } from '../ipc/contract.ts';
 import { startFakeKraken, type FakeKraken } from '../e2e/fake-kraken/index.ts';
 import { BalancesService } from '../main/balances/balances-service.ts';
 import { createKrakenClient, createMemoryNonceStore, keyFingerprint, TIER_LIMITS, type KrakenClient } from '../main/kraken/index.ts';
-import { createWebSocketFactory, streamUrlsFor } from '../main/kraken/ws/index.ts';
+import { createWebSocketFactory, streamUrlsFor, type StreamTuning } from '../main/kraken/ws/index.ts';
 import { LiveUpdates } from '../main/live/live-updates.ts';
 import type { Clock } from '../main/refresh/clock.ts';
 import type { FakeClock } from '../main/refresh/fake-clock.ts';
@@ -25,6 +25,9 @@ export interface HarnessOptions {
   readonly random?: () => number;
   /** For a fake clock: the fake's timers (heartbeats, balance walks) and the client's sleeps run on it. */
   readonly fakeClock?: FakeClock;
+  /** The fake's heartbeat period (default 1 s, as Kraken's) and the streams' tuning (default the app's). */
+  readonly heartbeatMs?: number;
+  readonly tuning?: Partial<StreamTuning>;
 }
 
 export interface Harness {
@@ -32,6 +35,8 @@ export interface Harness {
   readonly service: BalancesService;
   readonly live: LiveUpdates | null;
   readonly account: AccountSummary;
+  /** The harness's own API key on the fake. */
+  readonly apiKey: string;
   /** Kraken calls in flight, and how many of them wait on the fake clock (for fake-time stepping). */
   busy(): boolean;
   /** The account's current amount of `asset`, exactly as main holds it. */
@@ -48,7 +53,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // an earlier harness's fake clock may still hold a sleeping call in it.
   harnesses += 1;
   const key = testKeyPair(`bench live ${harnesses}`);
-  const fake = await startFakeKraken({ keys: [key], rateLimit: { tier: TIER }, ...(fakeClock ? { now: fakeClock.now, timers: fakeClock } : {}) });
+  const fake = await startFakeKraken({ keys: [key], rateLimit: { tier: TIER }, heartbeatMs: options.heartbeatMs, ...(fakeClock ? { now: fakeClock.now, timers: fakeClock } : {}) });
   let inFlight = 0;
   let asleep = 0;
   const sleep = fakeClock === undefined ? undefined : async (ms: number, signal?: AbortSignal): Promise<void> => {
@@ -91,12 +96,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const live = !options.live ? null : new LiveUpdates({
     balances: service, accounts, clientFor: () => Promise.resolve(client), urls: streamUrlsFor(fake.url),
-    socketFactory: createWebSocketFactory(), clock, power, random: options.random,
+    socketFactory: createWebSocketFactory(), clock, power, random: options.random, tuning: options.tuning,
   });
   service.start();
   live?.start();
   return {
-    fake, service, live, account,
+    fake, service, live, account, apiKey: key.apiKey,
     busy: () => inFlight > asleep,
     amount: (asset) => service.list()[0]?.portfolio?.rows.find((row) => row.asset === asset)?.amount,
     emitPower: (event) => {

@@ -16,7 +16,6 @@ import {
   FAKE_SECOND_API_SECRET,
   startFakeKraken,
   type FakeKraken,
-  type RecordedCall,
 } from '../e2e/fake-kraken/index.ts';
 import { BalancesService } from '../main/balances/balances-service.ts';
 import { createKrakenClient, createMemoryNonceStore, keyFingerprint, TIER_LIMITS, type KrakenClient } from '../main/kraken/index.ts';
@@ -26,6 +25,7 @@ import type { PowerEvent } from '../main/refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-schema.ts';
 import { guardLoopbackOnly } from './network-guard.ts';
 import { numberArg } from './args.ts';
+import { peakCounter } from './rate-counter.ts';
 
 const HOURS = numberArg('--hours', 24);
 const INTERVAL_SEC = numberArg('--interval', 30);
@@ -213,30 +213,13 @@ sampleStaleness(end);
 const wallSeconds = (performance.now() - realStart) / 1000;
 service.dispose();
 
-// The fake's own counter, replayed exactly from its call log: +1 per admitted private call, decaying
-// continuously. (Calls it refused for the rate limit, or that an injected fault answered, add nothing.)
-function peakCounter(calls: readonly RecordedCall[], apiKey: string): number {
-  let value = 0;
-  let last = start;
-  let peak = 0;
-  for (const call of calls) {
-    if (call.apiKey !== apiKey || !call.path.startsWith('/0/private/') || !call.verified || call.fault !== null) continue;
-    if (call.errors.includes('EAPI:Invalid nonce') || call.errors.includes('EAPI:Rate limit exceeded')) continue;
-    value = Math.max(0, value - ((call.at - last) / 1000) * BUDGET.decayPerSecond);
-    last = call.at;
-    value += 1;
-    peak = Math.max(peak, value);
-  }
-  return peak;
-}
-
 const calls = fake.calls;
 const privateCalls = calls.filter((c) => c.path.startsWith('/0/private/'));
 const publicCalls = calls.length - privateCalls.length;
 const nonceErrors = calls.filter((c) => c.errors.includes('EAPI:Invalid nonce')).length;
 const limiterRefusals = calls.filter((c) => c.fault === null && c.errors.includes('EAPI:Rate limit exceeded')).length;
 const keys = [...new Set(keyed.map((k) => k.apiKey))];
-const peaks = keys.map((key) => ({ key, peak: peakCounter(calls, key) }));
+const peaks = keys.map((key) => ({ key, peak: peakCounter(calls, key, start, BUDGET.decayPerSecond) }));
 const peak = Math.max(...peaks.map((p) => p.peak));
 await fake.close();
 
