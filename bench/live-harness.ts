@@ -12,6 +12,7 @@ import type { FakeClock } from '../main/refresh/fake-clock.ts';
 import type { PowerEvent } from '../main/refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-schema.ts';
 import { testKeyPair } from '../main/vault/testing/key-pair.ts';
+import { callTracker } from './call-tracker.ts';
 
 export const TIER = 'starter' as const;
 export const BUDGET = TIER_LIMITS[TIER];
@@ -54,28 +55,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   harnesses += 1;
   const key = testKeyPair(`bench live ${harnesses}`);
   const fake = await startFakeKraken({ keys: [key], rateLimit: { tier: TIER }, heartbeatMs: options.heartbeatMs, ...(fakeClock ? { now: fakeClock.now, timers: fakeClock } : {}) });
-  let inFlight = 0;
-  let asleep = 0;
-  const sleep = fakeClock === undefined ? undefined : async (ms: number, signal?: AbortSignal): Promise<void> => {
-    asleep += 1;
-    try {
-      await fakeClock.sleep(ms, signal);
-    } finally {
-      asleep -= 1;
-    }
-  };
+  const tracker = fakeClock === undefined ? null : callTracker(fakeClock);
+  const sleep = tracker?.sleep;
   const raw = createKrakenClient({
     apiKey: key.apiKey, apiSecret: key.apiSecret, baseUrl: fake.url, now: () => clock.now(), sleep, random: options.random,
     nonceStore: createMemoryNonceStore(), tier: TIER, timeoutMs: 5000,
   });
-  const counting = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-    inFlight += 1;
-    try {
-      return await call(...args);
-    } finally {
-      inFlight -= 1;
-    }
-  };
+  const counting = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => tracker?.counting(call) ?? call;
   const client: KrakenClient = {
     ...raw,
     balance: counting(raw.balance), assets: counting(raw.assets), assetPairs: counting(raw.assetPairs),
@@ -102,7 +88,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   live?.start();
   return {
     fake, service, live, account, apiKey: key.apiKey,
-    busy: () => inFlight > asleep,
+    busy: () => tracker?.busy() ?? false,
     amount: (asset) => service.list()[0]?.portfolio?.rows.find((row) => row.asset === asset)?.amount,
     emitPower: (event) => {
       for (const listener of powerListeners) listener(event);

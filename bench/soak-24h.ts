@@ -25,6 +25,7 @@ import type { PowerEvent } from '../main/refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-schema.ts';
 import { guardLoopbackOnly } from './network-guard.ts';
 import { numberArg } from './args.ts';
+import { callTracker } from './call-tracker.ts';
 import { peakCounter } from './rate-counter.ts';
 
 const HOURS = numberArg('--hours', 24);
@@ -62,16 +63,8 @@ fake.addKey({ apiKey: thirdKey, apiSecret: thirdSecret });
 
 // Client sleeps (its own retry backoff and rate-limit waits) run on the fake clock too; the loop below
 // only moves time once every refresh in flight is either done or asleep.
-let inFlight = 0;
-let asleep = 0;
-const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
-  asleep += 1;
-  try {
-    await clock.sleep(ms, signal);
-  } finally {
-    asleep -= 1;
-  }
-};
+const tracker = callTracker(clock);
+const { sleep } = tracker;
 
 // Nonces persist per key fingerprint, as the vault's store does.
 const nonceStore = createMemoryNonceStore();
@@ -95,14 +88,7 @@ const accounts: AccountSummary[] = [
 ];
 
 // Counts calls in flight for the loop; everything else is the real client.
-const counting = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-  inFlight += 1;
-  try {
-    return await call(...args);
-  } finally {
-    inFlight -= 1;
-  }
-};
+const { counting } = tracker;
 const counted = (client: KrakenClient): KrakenClient => ({
   ...client,
   balance: counting(client.balance),
@@ -203,7 +189,7 @@ for (;;) {
   // Let promise callbacks and real I/O run until every refresh in flight is done or waiting on the fake
   // clock (at least one turn: a refresh that just started has not counted itself yet).
   do await new Promise((resolve) => setImmediate(resolve));
-  while (inFlight > asleep);
+  while (tracker.busy());
   const next = clock.nextTimerAt();
   if (next === null || next > end) break;
   sampleStaleness(next);

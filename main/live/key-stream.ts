@@ -2,20 +2,16 @@ import {
   attachBalancesChannel,
   createStreamConnection,
   tokenSourceFor,
-  type SocketFactory,
-  type StreamClock,
   type StreamConnection,
+  type StreamConnectionOptions,
   type StreamStatus,
-  type StreamTuning,
 } from '../kraken/ws/index.ts';
 import type { KrakenClient } from '../kraken/index.ts';
 
-export interface KeyStreamOptions {
-  readonly url: string;
-  readonly socketFactory: SocketFactory;
-  readonly clock: StreamClock;
-  readonly random?: () => number;
-  readonly tuning?: Partial<StreamTuning>;
+/** How a stream connects: where, through which sockets, on which clock, with which timings. */
+export type StreamSetup = Pick<StreamConnectionOptions, 'url' | 'socketFactory' | 'clock' | 'random' | 'tuning'>;
+
+export interface KeyStreamOptions extends StreamSetup {
   /** The client of an account with this key: its GetWebSocketsToken goes through the key's nonce lane and limiter. */
   readonly client: () => Promise<Pick<KrakenClient, 'webSocketsToken'>>;
   /** The key's balances changed on Kraken, or the stream may have missed a change: refresh them exactly. */

@@ -1,25 +1,18 @@
 import type { WantedPairs } from '../balances/keyed-valuations.ts';
 import type { StreamedPrice } from '../balances/price-board.ts';
+import type { StreamSetup } from './key-stream.ts';
 import {
   attachTickerChannel,
   createStreamConnection,
   tickerSymbolsFor,
-  type SocketFactory,
-  type StreamClock,
   type StreamConnection,
   type StreamStatus,
-  type StreamTuning,
   type TickerChannel,
   type TickerPrice,
   type TickerSymbolMap,
 } from '../kraken/ws/index.ts';
 
-export interface PriceStreamOptions {
-  readonly url: string;
-  readonly socketFactory: SocketFactory;
-  readonly clock: StreamClock;
-  readonly random?: () => number;
-  readonly tuning?: Partial<StreamTuning>;
+export interface PriceStreamOptions extends StreamSetup {
   /** Prices pushed for REST pair keys (the v2 symbols mapped back). */
   readonly onPrices: (prices: readonly StreamedPrice[]) => void;
   /** The connection is not live (any more): its prices are only the last known now. */
