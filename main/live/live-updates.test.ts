@@ -41,7 +41,7 @@ function setup(accounts: AccountSummary[], options: { deniedKeys?: string[] } = 
         const key = accounts.find((a) => a.id === id)?.keyFingerprint ?? '';
         return options.deniedKeys?.includes(key)
           ? Promise.reject(new KrakenError('permission-denied', { krakenErrors: ['EGeneral:Permission denied'] }))
-          : Promise.resolve({ token: `token-${tokens.length}`, expires: 900 });
+          : Promise.resolve({ token: `token-${tokens.length}`, expiresInSeconds: 900 });
       },
     }),
     urls: URLS,
