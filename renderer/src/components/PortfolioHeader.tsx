@@ -91,7 +91,7 @@ function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string 
 function UpdateMode({ scope }: { scope: ScopeBalances }): ReactNode {
   const { live } = scope.updates;
   const title = live
-    ? 'Kraken pushes changes as they happen; balances are also re-read every 5 minutes'
+    ? 'Kraken pushes changes as they happen; a full refresh also runs every five minutes'
     : 'Balances refresh on the interval set in Settings';
   return (
     <span className={`update-mode ${live ? 'update-live' : 'update-polling'}`} data-testid="update-mode" title={title}>
