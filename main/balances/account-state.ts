@@ -1,5 +1,5 @@
 import type { AccountBalances, AccountSummary, IpcError, Portfolio, RefreshStatus } from '../../ipc/contract.ts';
-import type { TimerHandle } from '../refresh/clock.ts';
+import type { Clock, TimerHandle } from '../refresh/clock.ts';
 
 /** What the balances service knows about one account. */
 export interface AccountState {
@@ -61,4 +61,20 @@ export function describeAccount(state: AccountState, pace: Pace): AccountBalance
     error: state.error,
     updates: { live: state.live, intervalSec: pace.userIntervalSec, note: state.note },
   };
+}
+
+/** Arms the moment the account's data turns stale by time alone (no refresh for two intervals). */
+export function armStaleTimer(state: AccountState, clock: Clock, intervalMs: number, onStale: () => void): void {
+  clearStaleTimer(state, clock);
+  if (state.fetchedAt === null) return;
+  const due = state.fetchedAt + staleAfterMs(intervalMs) - clock.now();
+  state.staleTimer = clock.setTimeout(() => {
+    state.staleTimer = null;
+    onStale();
+  }, Math.max(0, due));
+}
+
+export function clearStaleTimer(state: AccountState, clock: Clock): void {
+  if (state.staleTimer !== null) clock.clearTimeout(state.staleTimer);
+  state.staleTimer = null;
 }

@@ -4,9 +4,9 @@ import { AppError } from '../app-error.ts';
 import { TIER_LIMITS, type KrakenClient } from '../kraken/index.ts';
 import { log } from '../log.ts';
 import type { Clock } from '../refresh/clock.ts';
-import type { RateBudget } from '../refresh/retry-delay.ts';
+import { budgetUnderTier, type RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
-import { describeAccount, newAccountState, staleAfterMs, type AccountState } from './account-state.ts';
+import { armStaleTimer, clearStaleTimer, describeAccount, newAccountState, type AccountState } from './account-state.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
 import { KeyedValuations, type WantedPairs } from './keyed-valuations.ts';
 import type { StreamedPrice } from './price-board.ts';
@@ -151,31 +151,23 @@ export class BalancesService {
   }
 
   /** The ticker stream's connection is gone: refreshes ask REST for every price again. */
-  priceStreamEnded(): void {
-    this.valuations.board.streamEnded();
-  }
-
+  readonly priceStreamEnded = (): void => this.valuations.board.streamEnded();
   /** The pairs keyed accounts are valued with, and their changes: what the live ticker should watch. */
-  wantedPairs(): WantedPairs {
-    return this.valuations.wanted();
-  }
-
-  onWantedPairs(listener: (wanted: WantedPairs) => void): () => void {
-    return this.valuations.onWanted(listener);
-  }
+  readonly wantedPairs = (): WantedPairs => this.valuations.wanted();
+  readonly onWantedPairs = (listener: (wanted: WantedPairs) => void): (() => void) => this.valuations.onWanted(listener);
 
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.scheduler.stop();
     this.announcer?.cancel();
-    for (const state of this.states.values()) this.clearStaleTimer(state);
+    for (const state of this.states.values()) clearStaleTimer(state, this.options.clock);
   }
 
   private setAccounts(accounts: AccountSummary[]): void {
     const ids = new Set(accounts.map((a) => a.id));
     for (const [id, state] of this.states) {
       if (ids.has(id)) continue;
-      this.clearStaleTimer(state);
+      clearStaleTimer(state, this.options.clock);
       this.states.delete(id);
       this.clients.delete(id);
       this.valuations.forget(id);
@@ -262,17 +254,10 @@ export class BalancesService {
     return client;
   }
 
-  /**
-   * The key's counter under the tier the user set (which may be stricter than the client's own). One
-   * client per key holds the one counter (the vault refuses a key twice; accounts that did share a key
-   * would also share their client and its counter).
-   */
+  /** The key's counter under the tier the user set (which may be stricter than the client's own). */
   private budget(id: string): RateBudget | null {
     const client = this.clients.get(id);
-    if (client === undefined) return null;
-    const counter = client.rateCounter();
-    const tier = TIER_LIMITS[this.options.settings.get().tier];
-    return { value: counter.value, max: Math.min(counter.max, tier.max), decayPerSecond: Math.min(counter.decayPerSecond, tier.decayPerSecond) };
+    return client === undefined ? null : budgetUnderTier(client.rateCounter(), TIER_LIMITS[this.options.settings.get().tier]);
   }
 
   /** The user's interval, or the safety net while the account is live (whichever is longer). */
@@ -293,18 +278,7 @@ export class BalancesService {
 
   /** 'fresh' turns into 'stale' by time alone, so that moment gets its own announcement. */
   private armStaleTimer(state: AccountState): void {
-    this.clearStaleTimer(state);
-    if (state.fetchedAt === null) return;
-    const due = state.fetchedAt + staleAfterMs(this.intervalMs(state.account.id)) - this.options.clock.now();
-    state.staleTimer = this.options.clock.setTimeout(() => {
-      state.staleTimer = null;
-      this.emit();
-    }, Math.max(0, due));
-  }
-
-  private clearStaleTimer(state: AccountState): void {
-    if (state.staleTimer !== null) this.options.clock.clearTimeout(state.staleTimer);
-    state.staleTimer = null;
+    armStaleTimer(state, this.options.clock, this.intervalMs(state.account.id), () => this.emit());
   }
 
   private emit(): void {

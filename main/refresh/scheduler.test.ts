@@ -1,49 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { advanceSettled, createFakeClock, settle, type FakeClock } from './fake-clock.ts';
-import { RefreshScheduler, type PowerEvent, type PowerSource, type RefreshOutcome, type RefreshReason, type SchedulerOptions } from './scheduler.ts';
+import { counterModel, FAIL, harness, MINUTE, OK } from './testing/scheduler-harness.ts';
+import { createFakeClock } from './fake-clock.ts';
 import type { RateBudget } from './retry-delay.ts';
-
-const MINUTE = 60_000;
-const OK: RefreshOutcome = { ok: true };
-const FAIL: RefreshOutcome = { ok: false, retryable: true, retryAt: null };
-
-interface Call {
-  id: string;
-  reason: RefreshReason;
-  at: number;
-  finish: (outcome?: RefreshOutcome) => void;
-}
-
-/** A scheduler whose refreshes stay open until the test finishes them (or finish at once with `auto`). */
-function harness(options: Partial<SchedulerOptions> & { auto?: RefreshOutcome | ((id: string) => RefreshOutcome) } = {}) {
-  const clock: FakeClock = createFakeClock();
-  const calls: Call[] = [];
-  const plans: [string, number | null][] = [];
-  let emit: (event: PowerEvent) => void = () => undefined;
-  const power: PowerSource = {
-    subscribe: (listener) => {
-      emit = listener;
-      return () => (emit = () => undefined);
-    },
-  };
-  const scheduler = new RefreshScheduler({
-    clock,
-    intervalMs: () => MINUTE,
-    random: () => 0.5,
-    power,
-    onPlan: (id, at) => plans.push([id, at]),
-    refresh: (id, reason) =>
-      new Promise<RefreshOutcome>((resolve) => {
-        const call: Call = { id, reason, at: clock.now(), finish: (outcome = OK) => resolve(outcome) };
-        calls.push(call);
-        const auto = options.auto;
-        if (auto !== undefined) call.finish(typeof auto === 'function' ? auto(id) : auto);
-      }),
-    ...options,
-  });
-  /** Lets promise callbacks run; the fake clock never moves by itself. */
-  return { clock, calls, plans, scheduler, flush: () => settle(), advance: (ms: number) => advanceSettled(clock, ms), power: (event: PowerEvent) => emit(event) };
-}
 
 describe('RefreshScheduler: interval', () => {
   it('refreshes a new account at once, then once per interval', async () => {
@@ -202,28 +160,6 @@ describe('RefreshScheduler: errors', () => {
 });
 
 /** Kraken's per-key counter: +1 per call, decaying continuously. */
-function counterModel(clock: FakeClock, max: number, decayPerSecond: number) {
-  let value = 0;
-  let at = clock.now();
-  let peak = 0;
-  const decay = (): void => {
-    value = Math.max(0, value - ((clock.now() - at) / 1000) * decayPerSecond);
-    at = clock.now();
-  };
-  return {
-    spend: () => {
-      decay();
-      value += 1;
-      peak = Math.max(peak, value);
-    },
-    budget: (): RateBudget => {
-      decay();
-      return { value, max, decayPerSecond };
-    },
-    peak: () => peak,
-  };
-}
-
 describe('RefreshScheduler: rate-limit budget', () => {
   it('never lets manual refreshes push the counter past the maximum less one, however fast the clicks', async () => {
     const clock = createFakeClock();
@@ -334,76 +270,5 @@ describe('RefreshScheduler: sleep and network', () => {
     await h.advance(10 * MINUTE);
     expect(h.calls).toHaveLength(1);
     expect(h.clock.pendingTimers()).toBe(0);
-  });
-});
-
-describe('RefreshScheduler: changes pushed by a live stream', () => {
-  it('refreshes at once on a push; pushes during a refresh queue exactly one more, run right after it', async () => {
-    const h = harness();
-    h.scheduler.setTargets([{ id: 'a', lane: 'k' }]);
-    await h.flush();
-    h.calls[0]?.finish();
-    await h.flush();
-    h.scheduler.refreshOnEvent('a');
-    expect(h.calls.map((c) => c.reason)).toEqual(['start', 'event']);
-    for (let push = 0; push < 5; push += 1) h.scheduler.refreshOnEvent('a');
-    await h.flush();
-    expect(h.calls).toHaveLength(2);
-    h.calls[1]?.finish();
-    await h.flush();
-    expect(h.calls.map((c) => c.reason)).toEqual(['start', 'event', 'event']);
-    h.calls[2]?.finish();
-    await h.flush();
-    // Nothing was pushed during the third: no fourth.
-    expect(h.calls).toHaveLength(3);
-    expect(h.scheduler.nextRefreshAt('a')).toBe(h.clock.now() + MINUTE);
-  });
-
-  it('spends only what automatic refreshes may: a push waits for the budget instead of overspending it', async () => {
-    const budget: RateBudget = { value: 12.5, max: 15, decayPerSecond: 0.5 };
-    const h = harness({ auto: OK, budget: () => budget });
-    h.scheduler.setTargets([{ id: 'a', lane: 'k' }]);
-    await h.flush();
-    h.scheduler.refreshOnEvent('a');
-    await h.flush();
-    expect(h.calls).toHaveLength(0);
-    expect((h.scheduler.nextRefreshAt('a') ?? 0) - h.clock.now()).toBe(3001);
-  });
-
-  it('a push is not a retry: after a failed refresh the queued one waits for the backoff', async () => {
-    const h = harness({ random: () => 0 });
-    h.scheduler.setTargets([{ id: 'a', lane: 'k' }]);
-    await h.flush();
-    h.scheduler.refreshOnEvent('a');
-    h.calls[0]?.finish(FAIL);
-    await h.flush();
-    expect(h.calls).toHaveLength(1);
-    expect((h.scheduler.nextRefreshAt('a') ?? 0) - h.clock.now()).toBe(22_500);
-  });
-
-  it('ignores pushes while the machine sleeps (the wake-up refresh reads everything) and for unknown accounts', async () => {
-    const h = harness({ auto: OK });
-    h.scheduler.setTargets([{ id: 'a', lane: 'k' }]);
-    await h.flush();
-    h.power('suspend');
-    h.scheduler.refreshOnEvent('a');
-    h.scheduler.refreshOnEvent('nope');
-    await h.flush();
-    expect(h.calls).toHaveLength(1);
-  });
-
-  it('each account keeps its own pace: a longer one for a live account, re-planned when it changes', async () => {
-    let liveA = true;
-    const h = harness({ auto: OK, intervalMs: (id) => (id === 'a' && liveA ? 5 * MINUTE : MINUTE) });
-    const start = h.clock.now();
-    h.scheduler.setTargets([{ id: 'a', lane: 'ka' }, { id: 'b', lane: 'kb' }]);
-    await h.flush();
-    expect(h.scheduler.nextRefreshAt('a')).toBe(start + 5 * MINUTE);
-    expect(h.scheduler.nextRefreshAt('b')).toBe(start + MINUTE);
-    await h.advance(2 * MINUTE);
-    liveA = false;
-    h.scheduler.reschedule('a');
-    // Two minutes since its last refresh, more than its new pace: at once.
-    expect(h.scheduler.nextRefreshAt('a')).toBe(h.clock.now());
   });
 });
