@@ -16,7 +16,6 @@ import {
   FAKE_SECOND_API_SECRET,
   startFakeKraken,
   type FakeKraken,
-  type RecordedCall,
 } from '../e2e/fake-kraken/index.ts';
 import { BalancesService } from '../main/balances/balances-service.ts';
 import { createKrakenClient, createMemoryNonceStore, keyFingerprint, TIER_LIMITS, type KrakenClient } from '../main/kraken/index.ts';
@@ -26,6 +25,8 @@ import type { PowerEvent } from '../main/refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-schema.ts';
 import { guardLoopbackOnly } from './network-guard.ts';
 import { numberArg } from './args.ts';
+import { callTracker } from './call-tracker.ts';
+import { peakCounter } from './rate-counter.ts';
 
 const HOURS = numberArg('--hours', 24);
 const INTERVAL_SEC = numberArg('--interval', 30);
@@ -62,16 +63,8 @@ fake.addKey({ apiKey: thirdKey, apiSecret: thirdSecret });
 
 // Client sleeps (its own retry backoff and rate-limit waits) run on the fake clock too; the loop below
 // only moves time once every refresh in flight is either done or asleep.
-let inFlight = 0;
-let asleep = 0;
-const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
-  asleep += 1;
-  try {
-    await clock.sleep(ms, signal);
-  } finally {
-    asleep -= 1;
-  }
-};
+const tracker = callTracker(clock);
+const { sleep } = tracker;
 
 // Nonces persist per key fingerprint, as the vault's store does.
 const nonceStore = createMemoryNonceStore();
@@ -95,14 +88,7 @@ const accounts: AccountSummary[] = [
 ];
 
 // Counts calls in flight for the loop; everything else is the real client.
-const counting = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-  inFlight += 1;
-  try {
-    return await call(...args);
-  } finally {
-    inFlight -= 1;
-  }
-};
+const { counting } = tracker;
 const counted = (client: KrakenClient): KrakenClient => ({
   ...client,
   balance: counting(client.balance),
@@ -203,7 +189,7 @@ for (;;) {
   // Let promise callbacks and real I/O run until every refresh in flight is done or waiting on the fake
   // clock (at least one turn: a refresh that just started has not counted itself yet).
   do await new Promise((resolve) => setImmediate(resolve));
-  while (inFlight > asleep);
+  while (tracker.busy());
   const next = clock.nextTimerAt();
   if (next === null || next > end) break;
   sampleStaleness(next);
@@ -213,30 +199,13 @@ sampleStaleness(end);
 const wallSeconds = (performance.now() - realStart) / 1000;
 service.dispose();
 
-// The fake's own counter, replayed exactly from its call log: +1 per admitted private call, decaying
-// continuously. (Calls it refused for the rate limit, or that an injected fault answered, add nothing.)
-function peakCounter(calls: readonly RecordedCall[], apiKey: string): number {
-  let value = 0;
-  let last = start;
-  let peak = 0;
-  for (const call of calls) {
-    if (call.apiKey !== apiKey || !call.path.startsWith('/0/private/') || !call.verified || call.fault !== null) continue;
-    if (call.errors.includes('EAPI:Invalid nonce') || call.errors.includes('EAPI:Rate limit exceeded')) continue;
-    value = Math.max(0, value - ((call.at - last) / 1000) * BUDGET.decayPerSecond);
-    last = call.at;
-    value += 1;
-    peak = Math.max(peak, value);
-  }
-  return peak;
-}
-
 const calls = fake.calls;
 const privateCalls = calls.filter((c) => c.path.startsWith('/0/private/'));
 const publicCalls = calls.length - privateCalls.length;
 const nonceErrors = calls.filter((c) => c.errors.includes('EAPI:Invalid nonce')).length;
 const limiterRefusals = calls.filter((c) => c.fault === null && c.errors.includes('EAPI:Rate limit exceeded')).length;
 const keys = [...new Set(keyed.map((k) => k.apiKey))];
-const peaks = keys.map((key) => ({ key, peak: peakCounter(calls, key) }));
+const peaks = keys.map((key) => ({ key, peak: peakCounter(calls, key, start, BUDGET.decayPerSecond) }));
 const peak = Math.max(...peaks.map((p) => p.peak));
 await fake.close();
 

@@ -6,7 +6,7 @@ import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
 import { addAccount, addDemoAccount, appInfo, appReady, expect, KEYS, listAccounts, test, valueOf } from './helpers/accounts.ts';
 import { keepInTrayWhenAsked, recordNotifications } from './helpers/desktop-records.ts';
 
-test.use({ keyring: 'gnome_libsecret' });
+test.use({ keyring: 'gnome_libsecret', liveStreams: false });
 
 type Bridge = KrakenBridge;
 const bridge = (page: Page) => ({

@@ -8,7 +8,7 @@ import { clickTrayItem, runtimeTray, TRAY_READBACK_REASON, trayModel } from './h
 // The model main applied is checked on both runtimes; on the test runtime the recorded Tray too, to prove
 // the model reached it (e2e/helpers/tray.ts). Expected texts are written out here from the fake Kraken's
 // fixed balances and prices, never produced by the app's own formatter.
-test.use({ keyring: 'gnome_libsecret' });
+test.use({ keyring: 'gnome_libsecret', liveStreams: false });
 
 /** The fake Kraken's default balances valued in USD: 104,502,285.747526007150… */
 const TOTAL_USD = '$104,502,285.75';
@@ -38,7 +38,7 @@ test('after a refresh the tray shows the exact total, its age, and the top balan
   await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — No accounts yet');
   await addMainAccount(page);
 
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — Total ${TOTAL_USD}\nUpdated just now`);
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — Total ${TOTAL_USD}\nUpdated just now · Every 60 s`);
   const model = await trayModel(app);
   expect(model?.icon).toBe('normal');
   expect(model?.title).toBe(process.platform === 'win32' ? null : TOTAL_USD);
@@ -46,7 +46,7 @@ test('after a refresh the tray shows the exact total, its age, and the top balan
   // The headline is repeated as the first menu item: some Linux trays never show tooltips.
   expect(labels).toEqual([
     `Total ${TOTAL_USD}`,
-    'Updated just now',
+    'Updated just now · Every 60 s',
     '---',
     'BTC  1,011.19088779 ≈ $98,338,414.96',
     'ETH  818.55 ≈ $2,987,912.14',
@@ -78,7 +78,7 @@ test('a refresh that fails shows the error in the tray icon and tooltip, keeps t
   const failed = await trayModel(app);
   expect(failed?.tooltip.split('\n')).toEqual([
     `Kraken Balances — Total ${TOTAL_USD}`,
-    'Updated just now',
+    'Updated just now · Every 60 s',
     '⚠ Main: This API key is not allowed to read balances.',
   ]);
   expect(menuLabels(failed)).toContain('⚠ Main: This API key is not allowed to read balances.');
@@ -93,7 +93,7 @@ test('a refresh that fails shows the error in the tray icon and tooltip, keeps t
 test('privacy mode masks every amount in tooltip, title and menu, and the tray item toggles it', async ({ app, page }) => {
   await addMainAccount(page);
   await updateSettings(page, { privacyMode: true });
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total •••••\nUpdated just now');
+  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total •••••\nUpdated just now · Every 60 s');
   const masked = await trayModel(app);
   expect(masked?.title).toBe(process.platform === 'win32' ? null : '•••••');
   const balanceLabels = (masked?.menu ?? []).filter((item) => item.kind === 'balance').map((item) => item.kind === 'balance' && item.label);

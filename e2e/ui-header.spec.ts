@@ -6,7 +6,7 @@ import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
 import { expect, test } from './helpers/accounts.ts';
 import { addMainKey, balancesNow, KEYS, usd } from './ui-helpers.ts';
 
-test.use({ keyring: 'gnome_libsecret' });
+test.use({ keyring: 'gnome_libsecret', liveStreams: false });
 
 const countdownSeconds = (text: string): number => {
   const match = /Next refresh in (\d+):(\d{2})/.exec(text);

@@ -87,6 +87,9 @@ async function digitsOutsideAmounts(page: Page, codes: readonly string[]): Promi
     // Longest first, so ETH2.S goes before ETH2; text runs together (ETHStakedETH2.S), so no word boundaries.
     ...[...codes].sort((a, b) => b.length - a.length).map((code) => new RegExp(code.replace('.', '\\.'), 'g')),
     /\b\d{1,2}:\d{2}(:\d{2})?(\s?[AP]M)?/g, // the clock and the countdown
+    /Every \d+ (s|min|h)\b/g, // the refresh pace when not live
+    /\d+ (seconds?|minutes?|hours?) ago/g, // the data's age
+    /\b[A-Z][a-z]{2} \d{1,2}(, \d{4})?/g, // dates on the history chart (live refreshes give it points sooner)
     /<?\d{1,3}\.\d{2}%/g, // shares of the total
     /\d+ (of \d+ )?balances/g, // how many balances are shown
   ];

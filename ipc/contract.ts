@@ -100,6 +100,8 @@ export interface BalanceRow {
   price: string | null;
   value: string | null;
   share: string | null;
+  /** Change of `price` over the last 24 h in percent, 2 decimals (e.g. '-1.25'), from Kraken's live ticker; null when unknown. */
+  change24hPct: string | null;
 }
 
 export interface Portfolio {
@@ -110,6 +112,16 @@ export interface Portfolio {
 }
 
 export type RefreshStatus = 'idle' | 'refreshing' | 'fresh' | 'stale' | 'error';
+
+/** How an account is kept current; the header and the tray word it alike (shared/update-mode.ts). */
+export interface UpdateMode {
+  /** Kraken's live stream pushes this account's changes: balances refresh on each, prices move as they trade. */
+  live: boolean;
+  /** The user's refresh interval: the pace whenever the stream is not live. */
+  intervalSec: number;
+  /** Why live updates are off, when the user can act on it or should know (the key lacks the optional permission, WebSockets blocked). */
+  note: string | null;
+}
 
 export interface AccountBalances {
   accountId: string;
@@ -127,6 +139,7 @@ export interface AccountBalances {
   stale: boolean;
   /** The portfolio is the last one history recorded before this start (amounts and total, no prices), shown until Kraken answers. */
   fromHistory: boolean;
+  updates: UpdateMode;
 }
 
 export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';

@@ -8,6 +8,8 @@ import { broadcast } from './ipc/broadcast.ts';
 import { registerRoutes } from './ipc/register.ts';
 import { isTrustedSender } from './ipc/sender.ts';
 import { resolveBaseUrl } from './kraken/index.ts';
+import { createWebSocketFactory, streamUrlsFor } from './kraken/ws/index.ts';
+import { LiveUpdates } from './live/live-updates.ts';
 import { log } from './log.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { NotificationFailures } from './notifications/notification-failures.ts';
@@ -75,15 +77,18 @@ function startApp(): void {
   //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
   const settings = new SettingsService(files.settings);
   const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
+  const baseUrl = resolveBaseUrl(process.env);
   const clients = createAccountClients({
     vault,
-    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: resolveBaseUrl(process.env), fetch: electronFetch }),
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl, fetch: electronFetch }),
     tier: () => settings.get().tier,
   });
   const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);
 
-  // 3. Balances, kept fresh by the refresh scheduler. After each refresh the notifier compares it with the
-  //    refresh before (the history's latest snapshot after a restart), then history records it.
+  // 3. Balances, kept fresh by the refresh scheduler and, while Kraken's WebSocket streams are healthy, by
+  //    live updates (main/live/). After each refresh the notifier compares it with the refresh before (the
+  //    history's latest snapshot after a restart), then history records it.
+  const power = electronPowerSource();
   const balances = new BalancesService({
     accounts: {
       list: () => vault.list(),
@@ -93,8 +98,19 @@ function startApp(): void {
     },
     settings,
     clock: SYSTEM_CLOCK,
-    power: electronPowerSource(),
+    power,
     lastKnown: (id) => history.latest(id),
+    // Pushed prices can come many times a second; window and tray hear of them at most 4 times a second.
+    announceEveryMs: 250,
+  });
+  const live = new LiveUpdates({
+    balances,
+    accounts: { list: () => vault.list(), onChanged: (listener) => vault.onChange(listener) },
+    clientFor: (id) => clients.clientFor(id),
+    urls: streamUrlsFor(baseUrl),
+    socketFactory: createWebSocketFactory(),
+    clock: SYSTEM_CLOCK,
+    power,
   });
   const notificationFailures = new NotificationFailures();
   const notifier = new ChangeNotifier({
@@ -119,7 +135,9 @@ function startApp(): void {
   // 5. The desktop: tray, close to tray, launch at login, the window (or not, when starting minimised).
   const desktop = startDesktopShell({ settings, vault, balances, trayConsent: storedTrayConsent(files.settings) });
   balances.start();
+  live.start();
   app.on('will-quit', () => {
+    live.dispose();
     balances.dispose();
     history.dispose();
     desktop.dispose();

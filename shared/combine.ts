@@ -1,6 +1,7 @@
 // Accounts combined into one view, by one rule for the window's "All accounts" and the tray's totals.
 import type { AccountBalances, AccountSummary, BalanceRow, IpcError, RefreshStatus } from '../ipc/contract.ts';
 import { Decimal, type DecimalValue } from './decimal.ts';
+import { combineUpdates, type ScopeUpdates } from './update-mode.ts';
 
 /** An error of one account, for the header to show beside the balances it could not refresh. */
 export interface AccountError {
@@ -26,6 +27,8 @@ export interface ScopeBalances {
   readonly hasData: boolean;
   /** Demo accounts in the scope whose sample money is left out, because real accounts are in it too. */
   readonly leftOut: readonly AccountSummary[];
+  /** Live, or refreshed at the user's interval, and why not live when the user can act on it. */
+  readonly updates: ScopeUpdates;
 }
 
 /**
@@ -84,6 +87,7 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     ),
     hasData: withData.length > 0,
     leftOut,
+    updates: combineUpdates(balances, labels),
   };
   const single = withData.length === 1 ? withData[0]?.portfolio : undefined;
   if (single && single.quote === quote) {
@@ -122,6 +126,7 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     ...first,
     amount: count === 1 ? first.amount : amount.toFixed(),
     price: value === null ? null : first.price,
+    change24hPct: value === null ? null : first.change24hPct,
     value: value === null ? null : count === 1 ? first.value : value.toFixed(),
     share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
   }));

@@ -39,16 +39,23 @@ const KEYRING_DESKTOPS: Record<KeyringCase, DesktopOptions> = {
 
 interface AccountFixtures {
   keyring: KeyringCase;
+  /**
+   * Whether the fake's keys have the optional "WebSocket interface" permission (default true: accounts go
+   * live). Specs about polling itself (countdowns, call counts) turn it off: the app then polls at the
+   * user's interval, as it does for a real key without that permission.
+   */
+  liveStreams: boolean;
   fakeKraken: FakeKraken;
 }
 
 /** The app fixtures, with a fake Kraken per test that the app talks to (KRAKEN_API_URL). */
 export const test = base.extend<AccountFixtures>({
   keyring: ['basic_text', { option: true }],
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
-  fakeKraken: async ({}, use) => {
+  liveStreams: [true, { option: true }],
+  fakeKraken: async ({ liveStreams }, use) => {
+    const canUseWebSockets = liveStreams;
     const fake = await startFakeKraken({
-      keys: [KEYS.main, KEYS.second, { ...KEYS.noFunds, canQueryFunds: false }],
+      keys: [{ ...KEYS.main, canUseWebSockets }, { ...KEYS.second, canUseWebSockets }, { ...KEYS.noFunds, canQueryFunds: false, canUseWebSockets }],
     });
     await use(fake);
     await fake.close();

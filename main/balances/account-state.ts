@@ -1,12 +1,15 @@
 import type { AccountBalances, AccountSummary, IpcError, Portfolio, RefreshStatus } from '../../ipc/contract.ts';
-import type { TimerHandle } from '../refresh/clock.ts';
+import type { Clock, TimerHandle } from '../refresh/clock.ts';
 import { lastKnownPortfolio, type LastKnown } from './last-known.ts';
 
 /** What the balances service knows about one account. */
 export interface AccountState {
   account: AccountSummary;
   portfolio: Portfolio | null;
-  /** Epoch ms of the balances shown: the last refresh that brought them, or history's last record. */
+  /**
+   * Epoch ms of the balances shown: the last successful refresh (REST Balance) that brought them, or
+   * history's last record. Pushed prices do not move it.
+   */
   fetchedAt: number | null;
   /** The portfolio is history's last record, not yet replaced by an answer from Kraken. */
   fromHistory: boolean;
@@ -16,6 +19,12 @@ export interface AccountState {
   error: IpcError | null;
   refreshing: boolean;
   staleTimer: TimerHandle | null;
+  /** The key's live stream (and the ticker, when the account has prices to watch) is healthy. */
+  live: boolean;
+  /** Why live updates are off, when the user can act on it. */
+  note: string | null;
+  /** Pushed prices moved its value since it was last valued. */
+  repriced: boolean;
 }
 
 /**
@@ -24,7 +33,8 @@ export interface AccountState {
  */
 export function newAccountState(account: AccountSummary, last: LastKnown | null): AccountState {
   const state: AccountState = {
-    account, portfolio: null, fetchedAt: null, fromHistory: false, lastTotal: null, previousTotal: null, error: null, refreshing: false, staleTimer: null,
+    account, portfolio: null, fetchedAt: null, fromHistory: false, lastTotal: null, previousTotal: null, error: null,
+    refreshing: false, staleTimer: null, live: false, note: null, repriced: false,
   };
   if (last === null) return state;
   return { ...state, portfolio: lastKnownPortfolio(last), fetchedAt: last.at, fromHistory: true, lastTotal: { total: last.total, quote: last.quote } };
@@ -37,12 +47,13 @@ export function staleAfterMs(intervalMs: number): number {
   return intervalMs * 2 + STALE_SLACK_MS;
 }
 
-/** The account's pace, for its status. */
+/** The account's pace and the user's setting, for its status and its update mode. */
 export interface Pace {
   /** Epoch ms now. */
   readonly now: number;
-  /** Between automatic refreshes. */
+  /** Between automatic refreshes of this account now (longer while live). */
   readonly intervalMs: number;
+  readonly userIntervalSec: number;
   /** Epoch ms of its next automatic refresh, or null. */
   readonly nextRefreshAt: number | null;
 }
@@ -73,5 +84,22 @@ export function describeAccount(state: AccountState, pace: Pace): AccountBalance
     // Whatever runs now (a retry too), balances not brought by a working refresh stay marked.
     stale: state.portfolio !== null && (state.error !== null || isOld(state, pace)),
     fromHistory: state.fromHistory,
+    updates: { live: state.live, intervalSec: pace.userIntervalSec, note: state.note },
   };
+}
+
+/** Arms the moment the account's data turns stale by time alone (no refresh for two intervals). */
+export function armStaleTimer(state: AccountState, clock: Clock, intervalMs: number, onStale: () => void): void {
+  clearStaleTimer(state, clock);
+  if (state.fetchedAt === null) return;
+  const due = state.fetchedAt + staleAfterMs(intervalMs) - clock.now();
+  state.staleTimer = clock.setTimeout(() => {
+    state.staleTimer = null;
+    onStale();
+  }, Math.max(0, due));
+}
+
+export function clearStaleTimer(state: AccountState, clock: Clock): void {
+  if (state.staleTimer !== null) clock.clearTimeout(state.staleTimer);
+  state.staleTimer = null;
 }

@@ -4,13 +4,15 @@ import { AppError } from '../app-error.ts';
 import { TIER_LIMITS, type KrakenClient } from '../kraken/index.ts';
 import { log } from '../log.ts';
 import type { Clock } from '../refresh/clock.ts';
-import type { RateBudget } from '../refresh/retry-delay.ts';
+import { budgetUnderTier, type RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
-import { describeAccount, newAccountState, staleAfterMs, type AccountState } from './account-state.ts';
+import { armStaleTimer, clearStaleTimer, describeAccount, newAccountState, type AccountState } from './account-state.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
-import { fetchPortfolio, type KeyedPortfolio } from './keyed-portfolio.ts';
+import { KeyedValuations, type WantedPairs } from './keyed-valuations.ts';
 import type { LastKnown } from './last-known.ts';
+import type { StreamedPrice } from './price-board.ts';
 import { describeMarketDataError, describeRefreshError, type DescribedError } from './refresh-error.ts';
+import { createThrottle, type Throttle } from './throttle.ts';
 
 /** The vault's long-lived client per account (main/vault/account-clients.ts). */
 export type ClientFor = (accountId: string) => Promise<KrakenClient>;
@@ -48,8 +50,12 @@ export interface BalancesServiceOptions {
    * from history) until Kraken answers, and the total the first refresh's change is measured from.
    */
   readonly lastKnown?: (accountId: string) => LastKnown | null;
+  /** At most one change announcement per this many ms (pushed prices can come many times a second). Default: each at once. */
+  readonly announceEveryMs?: number;
 }
 
+/** While an account is live, REST Balance runs this often as a safety net (and on every pushed change). */
+export const LIVE_SAFETY_NET_MS = 5 * 60_000;
 
 /**
  * The valued balances of every account, kept fresh by the refresh scheduler. Keyed accounts are read
@@ -64,15 +70,20 @@ export class BalancesService {
   private readonly clients = new Map<string, KrakenClient>();
   private readonly events = new EventEmitter();
   private readonly scheduler: RefreshScheduler;
+  private readonly valuations: KeyedValuations;
+  private readonly announcer: Throttle | null;
   private unsubscribe: (() => void)[] = [];
 
   constructor(options: BalancesServiceOptions) {
     this.options = options;
+    this.valuations = new KeyedValuations(() => options.clock.now());
+    const every = options.announceEveryMs;
+    this.announcer = every === undefined ? null : createThrottle(options.clock, every, () => this.announce());
     this.scheduler = new RefreshScheduler({
       clock: options.clock,
       random: options.random,
       power: options.power,
-      intervalMs: () => this.intervalMs(),
+      intervalMs: (id) => this.intervalMs(id),
       refresh: (id, reason) => this.refreshAccount(id, reason),
       budget: (id) => this.budget(id),
       blockedUntil: (id) => this.clients.get(id)?.lockedUntil() ?? null,
@@ -117,19 +128,53 @@ export class BalancesService {
     return () => this.events.off('refreshed', listener);
   }
 
+  /** A live stream pushed a change of the account's balances: refresh it exactly (REST), coalesced. */
+  refreshOnEvent(accountId: string): void {
+    if (this.states.has(accountId)) this.scheduler.refreshOnEvent(accountId);
+  }
+
+  /** Whether the account's live stream is healthy, and why not when the user can act on it. */
+  setUpdateMode(accountId: string, live: boolean, note: string | null): void {
+    const state = this.states.get(accountId);
+    if (state === undefined || (state.live === live && state.note === note)) return;
+    state.live = live;
+    state.note = note;
+    this.scheduler.reschedule(accountId);
+    this.armStaleTimer(state);
+    this.emit();
+  }
+
+  /** Prices pushed by the live ticker, by REST pair key: the accounts they price are valued again. */
+  pricesPushed(prices: readonly StreamedPrice[]): void {
+    const moved = this.valuations.pricesPushed(prices);
+    for (const id of moved) {
+      const state = this.states.get(id);
+      if (state !== undefined) state.repriced = true;
+    }
+    if (moved.length > 0) this.emit();
+  }
+
+  /** The ticker stream's connection is gone: refreshes ask REST for every price again. */
+  readonly priceStreamEnded = (): void => this.valuations.board.streamEnded();
+  /** The pairs keyed accounts are valued with, and their changes: what the live ticker should watch. */
+  readonly wantedPairs = (): WantedPairs => this.valuations.wanted();
+  readonly onWantedPairs = (listener: (wanted: WantedPairs) => void): (() => void) => this.valuations.onWanted(listener);
+
   dispose(): void {
     for (const stop of this.unsubscribe) stop();
     this.scheduler.stop();
-    for (const state of this.states.values()) this.clearStaleTimer(state);
+    this.announcer?.cancel();
+    for (const state of this.states.values()) clearStaleTimer(state, this.options.clock);
   }
 
   private setAccounts(accounts: AccountSummary[]): void {
     const ids = new Set(accounts.map((a) => a.id));
     for (const [id, state] of this.states) {
       if (ids.has(id)) continue;
-      this.clearStaleTimer(state);
+      clearStaleTimer(state, this.options.clock);
       this.states.delete(id);
       this.clients.delete(id);
+      this.valuations.forget(id);
     }
     for (const account of accounts) {
       const state = this.states.get(account.id);
@@ -164,13 +209,12 @@ export class BalancesService {
     state.refreshing = true;
     this.emit();
     try {
-      const { portfolio, marketError }: KeyedPortfolio = state.account.demo
-        ? { portfolio: demoPortfolio(quoteCurrency), marketError: null }
-        : await fetchPortfolio(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
+      const keyed = state.account.demo ? null : await this.valuations.fetch(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
       state.refreshing = false;
       if (this.states.get(id) !== state) return { ok: true };
       if (!state.account.demo) this.recordCheck(id, { ok: true });
-      if (marketError !== null) return this.storeUnpriced(state, portfolio, describeMarketDataError(marketError));
+      const portfolio = keyed === null ? demoPortfolio(quoteCurrency) : this.valuations.keep(id, keyed);
+      if (keyed !== null && keyed.marketError !== null) return this.storeUnpriced(state, portfolio, describeMarketDataError(keyed.marketError));
       this.store(state, portfolio);
       this.events.emit('refreshed', { account: state.account, portfolio, at: this.options.clock.now() } satisfies RefreshedEvent);
       const now = this.options.settings.get();
@@ -234,44 +278,45 @@ export class BalancesService {
     return client;
   }
 
-  /**
-   * The key's counter under the tier the user set (which may be stricter than the client's own). One
-   * client per key holds the one counter (the vault refuses a key twice; accounts that did share a key
-   * would also share their client and its counter).
-   */
+  /** The key's counter under the tier the user set (which may be stricter than the client's own). */
   private budget(id: string): RateBudget | null {
     const client = this.clients.get(id);
-    if (client === undefined) return null;
-    const counter = client.rateCounter();
-    const tier = TIER_LIMITS[this.options.settings.get().tier];
-    return { value: counter.value, max: Math.min(counter.max, tier.max), decayPerSecond: Math.min(counter.decayPerSecond, tier.decayPerSecond) };
+    return client === undefined ? null : budgetUnderTier(client.rateCounter(), TIER_LIMITS[this.options.settings.get().tier]);
   }
 
-  private intervalMs(): number {
-    return this.options.settings.get().refreshIntervalSec * 1000;
+  /** The user's interval, or the safety net while the account is live (whichever is longer). */
+  private intervalMs(accountId: string): number {
+    const user = this.options.settings.get().refreshIntervalSec * 1000;
+    return this.states.get(accountId)?.live === true ? Math.max(user, LIVE_SAFETY_NET_MS) : user;
   }
 
   private snapshot(state: AccountState): AccountBalances {
-    return describeAccount(state, { now: this.options.clock.now(), intervalMs: this.intervalMs(), nextRefreshAt: this.scheduler.nextRefreshAt(state.account.id) });
+    const id = state.account.id;
+    return describeAccount(state, {
+      now: this.options.clock.now(),
+      intervalMs: this.intervalMs(id),
+      userIntervalSec: this.options.settings.get().refreshIntervalSec,
+      nextRefreshAt: this.scheduler.nextRefreshAt(id),
+    });
   }
 
   /** 'fresh' turns into 'stale' by time alone, so that moment gets its own announcement. */
   private armStaleTimer(state: AccountState): void {
-    this.clearStaleTimer(state);
-    if (state.fetchedAt === null) return;
-    const due = state.fetchedAt + staleAfterMs(this.intervalMs()) - this.options.clock.now();
-    state.staleTimer = this.options.clock.setTimeout(() => {
-      state.staleTimer = null;
-      this.emit();
-    }, Math.max(0, due));
-  }
-
-  private clearStaleTimer(state: AccountState): void {
-    if (state.staleTimer !== null) this.options.clock.clearTimeout(state.staleTimer);
-    state.staleTimer = null;
+    armStaleTimer(state, this.options.clock, this.intervalMs(state.account.id), () => this.emit());
   }
 
   private emit(): void {
+    if (this.announcer === null) this.announce();
+    else this.announcer.request();
+  }
+
+  /** Values the accounts pushed prices moved, then tells the listeners (window, tray) what is. */
+  private announce(): void {
+    for (const state of this.states.values()) {
+      if (!state.repriced) continue;
+      state.repriced = false;
+      state.portfolio = this.valuations.revalue(state.account.id) ?? state.portfolio;
+    }
     this.events.emit('change', this.list());
   }
 }

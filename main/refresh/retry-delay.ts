@@ -36,3 +36,11 @@ export function budgetWaitMs(budget: RateBudget | null, reserve: number): number
   // +1 ms so float rounding cannot leave the counter a hair over when we wake.
   return Math.ceil((excess / budget.decayPerSecond) * 1000) + 1;
 }
+
+/**
+ * A key's counter as the client estimates it, under the tier the user set, which may be stricter than the
+ * client's own. One client per key holds the one counter.
+ */
+export function budgetUnderTier(counter: RateBudget, tier: Pick<RateBudget, 'max' | 'decayPerSecond'>): RateBudget {
+  return { value: counter.value, max: Math.min(counter.max, tier.max), decayPerSecond: Math.min(counter.decayPerSecond, tier.decayPerSecond) };
+}

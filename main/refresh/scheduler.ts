@@ -1,7 +1,7 @@
 import type { Clock, TimerHandle } from './clock.ts';
 import { budgetWaitMs, errorBackoffMs, ERROR_BACKOFF_MAX_MS, type RateBudget } from './retry-delay.ts';
 
-export type RefreshReason = 'start' | 'scheduled' | 'manual' | 'resume';
+export type RefreshReason = 'start' | 'scheduled' | 'manual' | 'resume' | 'event';
 
 /** What one refresh reports back; errors carry whether retrying soon can help and when Kraken allows it. */
 export type RefreshOutcome =
@@ -24,7 +24,8 @@ export interface PowerSource {
 
 export interface SchedulerOptions {
   readonly clock: Clock;
-  readonly intervalMs: () => number;
+  /** The account's pace now: the user's interval, or a longer safety net while a live stream reports changes. */
+  readonly intervalMs: (accountId: string) => number;
   readonly refresh: (accountId: string, reason: RefreshReason) => Promise<RefreshOutcome>;
   /** The key's rate counter right now; null when the account spends none (demo). */
   readonly budget?: (accountId: string) => RateBudget | null;
@@ -54,6 +55,8 @@ interface TargetState {
   running: Promise<void> | null;
   /** Manual callers waiting for this account's next refresh to finish. */
   waiters: (() => void)[];
+  /** A change was pushed while a refresh was in flight: one more refresh follows it. */
+  queued: boolean;
   removed: boolean;
 }
 
@@ -93,7 +96,7 @@ export class RefreshScheduler {
     }
     for (const target of targets) {
       if (this.targets.has(target.id)) continue;
-      const state: TargetState = { ...target, timer: null, nextAt: null, failures: 0, lastSuccessAt: null, running: null, waiters: [], removed: false };
+      const state: TargetState = { ...target, timer: null, nextAt: null, failures: 0, lastSuccessAt: null, running: null, waiters: [], queued: false, removed: false };
       this.targets.set(target.id, state);
       this.attempt(state, 'start');
     }
@@ -108,12 +111,25 @@ export class RefreshScheduler {
     }))).then(() => undefined);
   }
 
-  /** The interval changed: re-plan every account that is on its normal pace. */
-  reschedule(): void {
+  /**
+   * A live stream says this account changed on Kraken: refresh it now, as an automatic refresh (inside the
+   * rate budget, never during a pause). A refresh in flight may have read the balances before the change,
+   * so one more follows it; further pushes meanwhile join that one: one in flight, at most one queued.
+   */
+  refreshOnEvent(accountId: string): void {
+    const state = this.targets.get(accountId);
+    if (state === undefined || this.stopped) return;
+    if (state.running !== null) state.queued = true;
+    else this.attempt(state, 'event');
+  }
+
+  /** The interval changed (for one account or all): re-plan every account that is on its normal pace. */
+  reschedule(accountId?: string): void {
     const now = this.options.clock.now();
     for (const state of this.targets.values()) {
+      if (accountId !== undefined && state.id !== accountId) continue;
       if (state.running !== null || state.failures > 0 || state.lastSuccessAt === null) continue;
-      this.plan(state, Math.max(now, state.lastSuccessAt + this.options.intervalMs()));
+      this.plan(state, Math.max(now, state.lastSuccessAt + this.options.intervalMs(state.id)));
     }
   }
 
@@ -187,6 +203,10 @@ export class RefreshScheduler {
         state.running = null;
         if (this.lanes.get(state.lane) === running) this.lanes.delete(state.lane);
         this.release(state);
+        if (state.queued) {
+          state.queued = false;
+          this.attempt(state, 'event');
+        }
       });
     state.running = running;
     this.lanes.set(state.lane, running);
@@ -198,10 +218,12 @@ export class RefreshScheduler {
     if (outcome.ok) {
       state.failures = 0;
       state.lastSuccessAt = now;
-      this.plan(state, now + this.options.intervalMs());
+      this.plan(state, now + this.options.intervalMs(state.id));
       return;
     }
     state.failures += 1;
+    // The backoff's retry reads the balances anyway; a queued push must not bypass it during an outage.
+    state.queued = false;
     const backoff = errorBackoffMs(state.failures, outcome.retryable, this.random, this.maxBackoffMs);
     this.plan(state, Math.max(now + backoff, outcome.retryAt ?? 0));
   }

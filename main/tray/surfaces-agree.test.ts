@@ -18,7 +18,7 @@ const accounts = [account('main', 'Main'), account('savings', 'Savings')];
 
 /** Two accounts holding BTC and staked ETH (with and without the .S suffix), valued in `quote`. */
 function holdings(quote: QuoteCurrency, [btc, staked, eth2]: readonly [string, string, string]): AccountBalances[] {
-  const fresh = { status: 'fresh' as const, fetchedAt: new Date(NOW).toISOString(), nextRefreshAt: null, previousTotal: null, error: null, stale: false, fromHistory: false };
+  const fresh = { status: 'fresh' as const, fetchedAt: new Date(NOW).toISOString(), nextRefreshAt: null, previousTotal: null, error: null, stale: false, fromHistory: false, updates: { live: false, intervalSec: 60, note: null } };
   return [
     { ...fresh, accountId: 'main', portfolio: { quote, total: '0', unpriced: [], rows: [balanceRow('XXBT', 'BTC', '1011.1908877900', btc), balanceRow('ETH2.S', 'ETH', '198.3970800000', staked)] } },
     { ...fresh, accountId: 'savings', portfolio: { quote, total: '0', unpriced: [], rows: [balanceRow('ETH2', 'ETH', '2.5885574330', eth2)] } },

@@ -16,6 +16,7 @@ const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<
   error: null,
   stale: false,
   fromHistory: false,
+  updates: { live: false, intervalSec: 60, note: null },
   ...patch,
 });
 
@@ -58,11 +59,11 @@ describe('trayModel', () => {
   it('shows the exact combined total, the age of the oldest data, and the top five balances merged across accounts', () => {
     const model = trayModel(input());
     expect(model.icon).toBe('normal');
-    expect(model.tooltip).toBe('Kraken Balances — Total $102,290,459.59\nUpdated 3 minutes ago');
+    expect(model.tooltip).toBe('Kraken Balances — Total $102,290,459.59\nUpdated 3 minutes ago · Every 60 s');
     expect(model.title).toBe('$102,290,459.59');
     expect(labels(model)).toEqual([
       'Total $102,290,459.59',
-      'Updated 3 minutes ago',
+      'Updated 3 minutes ago · Every 60 s',
       '---',
       'BTC  1,011.69088779 ≈ $98,387,040.01',
       'ETH  818.55 ≈ $2,987,912.13',
@@ -81,7 +82,7 @@ describe('trayModel', () => {
 
   it('masks every amount in privacy mode with a fixed mask that does not leak the number of digits', () => {
     const model = trayModel(input({ settings: { privacyMode: true, quoteCurrency: 'USD' } }));
-    expect(model.tooltip).toBe('Kraken Balances — Total •••••\nUpdated 3 minutes ago');
+    expect(model.tooltip).toBe('Kraken Balances — Total •••••\nUpdated 3 minutes ago · Every 60 s');
     expect(model.title).toBe('•••••');
     const amounts = model.menu.filter((item) => item.kind === 'balance' || (item.kind === 'info' && item.label.startsWith('Total')));
     expect(amounts.map((item) => (item.kind === 'separator' ? '' : item.label)).join('\n')).not.toMatch(/\d/);
@@ -96,7 +97,7 @@ describe('trayModel', () => {
     expect(model.icon).toBe('error');
     expect(model.tooltip.split('\n')).toEqual([
       'Kraken Balances — Total $102,241,834.54',
-      'Updated 3 minutes ago',
+      'Updated 3 minutes ago · Every 60 s',
       '⚠ Main: Kraken is busy or unavailable right now.',
     ]);
     expect(labels(model)).toContain('⚠ Main: Kraken is busy or unavailable right now.');
@@ -105,7 +106,7 @@ describe('trayModel', () => {
   it('says when data is out of date or the network is gone', () => {
     const stale = { ...main, status: 'stale' as const, fetchedAt: new Date(NOW - 3 * 3600_000).toISOString() };
     const model = trayModel(input({ balances: [stale], paused: 'offline' }));
-    expect(model.tooltip.split('\n').slice(1)).toEqual(['Updated 3 hours ago', 'Balances are out of date', 'Offline: refresh paused until the connection is back']);
+    expect(model.tooltip.split('\n').slice(1)).toEqual(['Updated 3 hours ago · Every 60 s', 'Balances are out of date', 'Offline: refresh paused until the connection is back']);
   });
 
   it('has no title on Windows and keeps the tooltip within its 127 characters', () => {
@@ -134,14 +135,24 @@ describe('trayModel', () => {
     expect(trayModel(input({ balances: [{ ...main, status: 'refreshing' }] })).tooltip).toContain('Updated 3 minutes ago · refreshing…');
   });
 
+  it('says "Live" only while every account is live, else the user\'s interval, as the header does', () => {
+    const live = { live: true, intervalSec: 120, note: null };
+    const polling = { live: false, intervalSec: 120, note: 'Live updates are off for this key' };
+    const second = (updates: AccountBalances['updates'][]) =>
+      trayModel(input({ balances: updates.map((mode, i) => balances(i === 0 ? 'a' : 'b', [row('ZUSD', 'USD', '1', '1')], '1', { updates: mode })) })).tooltip.split('\n')[1];
+    expect(second([live, live])).toBe('Updated 3 minutes ago · Live');
+    expect(second([live, polling])).toBe('Updated 3 minutes ago · Every 2 min');
+    expect(second([{ ...polling, intervalSec: 30 }])).toBe('Updated 3 minutes ago · Every 30 s');
+  });
+
   it('counts the age in whole minutes, in the window’s words', () => {
     const aged = (ms: number) => trayModel(input({ balances: [{ ...main, fetchedAt: new Date(NOW - ms).toISOString() }] })).tooltip.split('\n')[1];
-    expect([aged(59_000), aged(61_000), aged(2 * 3600_000), aged(25 * 3600_000)]).toEqual(['Updated just now', 'Updated 1 minute ago', 'Updated 2 hours ago', 'Updated yesterday']);
+    expect([aged(59_000), aged(61_000), aged(2 * 3600_000), aged(25 * 3600_000)]).toEqual(['Updated just now · Every 60 s', 'Updated 1 minute ago · Every 60 s', 'Updated 2 hours ago · Every 60 s', 'Updated yesterday · Every 60 s']);
   });
 
   it('combines accounts by the rule of the window’s "All accounts": a row priced in another quote is unpriced', () => {
     const usd = balances('a', [row('XXBT', 'BTC', '1', '97000'), row('ZUSD', 'USD', '10', '10')], '97010');
     const eur = balances('b', [row('XXBT', 'BTC', '1', '90000')], '90000', { portfolio: { quote: 'EUR', total: '90000', unpriced: [], rows: [row('XXBT', 'BTC', '1', '90000')] } });
-    expect(labels(trayModel(input({ balances: [usd, eur] }))).slice(0, 5)).toEqual(['Total $97,010.00', 'Updated 3 minutes ago', '---', 'USD  10 ≈ $10.00', 'BTC  2 · unpriced']);
+    expect(labels(trayModel(input({ balances: [usd, eur] }))).slice(0, 5)).toEqual(['Total $97,010.00', 'Updated 3 minutes ago · Every 60 s', '---', 'USD  10 ≈ $10.00', 'BTC  2 · unpriced']);
   });
 });

@@ -5,6 +5,7 @@ import { compareDecimals, isZeroDecimal } from '../../shared/decimal-string.ts';
 import { amountText, MASK, moneyText, quoteFormat, type QuoteFormat } from '../../shared/money.ts';
 import type { NumberLocale } from '../../shared/number-locale.ts';
 import { ageText } from '../../shared/time.ts';
+import { updateModeText, type ScopeUpdates } from '../../shared/update-mode.ts';
 
 export type TrayIconState = 'normal' | 'error';
 
@@ -71,7 +72,7 @@ export function trayModel(input: TrayInput): TrayModel {
   const totalText = balances.some((b) => b.portfolio?.quote === quote) ? write.money(scope.total) : null;
 
   const headline = accounts.length === 0 ? 'No accounts yet' : totalText === null ? (refreshing ? 'Loading balances…' : 'No balances yet') : `Total ${totalText}`;
-  const age = totalText === null ? null : ageLine(scope.fetchedAt, input, refreshing);
+  const age = totalText === null ? null : ageLine(scope.fetchedAt, scope.updates, input, refreshing);
   const problems = [
     ...failed.map((b) => `⚠ ${label(b.accountId)}: ${b.error?.message ?? ''}`),
     ...(balances.some((b) => b.status === 'stale') ? ['Balances are out of date'] : []),
@@ -106,13 +107,14 @@ export function trayModel(input: TrayInput): TrayModel {
 
 /**
  * The age of the oldest account's data, so the tray never claims to be fresher than it is; in whole
- * minutes, since the tray redraws only every 30 s. The window's words for the same age.
+ * minutes, since the tray redraws only every 30 s. The window's words for the same age, then the
+ * header's words for how it is kept current ("Live" or "Every 60 s").
  */
-function ageLine(fetchedAt: string | null, input: TrayInput, refreshing: boolean): string | null {
+function ageLine(fetchedAt: string | null, updates: ScopeUpdates, input: TrayInput, refreshing: boolean): string | null {
   if (fetchedAt === null) return null;
   const minutes = Math.max(0, Math.floor((input.now - Date.parse(fetchedAt)) / 60_000));
   const age = ageText(minutes * 60_000, input.locale.locale);
-  return refreshing ? `Updated ${age} · refreshing…` : `Updated ${age}`;
+  return refreshing ? `Updated ${age} · refreshing…` : `Updated ${age} · ${updateModeText(updates)}`;
 }
 
 /** The largest holdings of the combined view: priced by value, largest first, then unpriced ones by code. */

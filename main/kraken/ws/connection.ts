@@ -26,260 +26,272 @@
 import { jitteredStepMs } from '../backoff.ts';
 import { readFrame } from './protocol.ts';
 import type { StreamSocket } from './socket.ts';
+import { Watchdog } from './watchdog.ts';
 import {
   DEFAULT_STREAM_TUNING,
   StreamPermissionDenied,
   UNREACHABLE_MESSAGE,
   type PollingReason,
   type ResyncReason,
+  type ChannelLink,
   type StreamChannel,
+  type StreamClock,
   type StreamConnection,
   type StreamConnectionOptions,
   type StreamProblem,
+  type StreamStats,
   type StreamStatus,
   type StreamTuning,
 } from './types.ts';
 
-
 const TOKEN_ERROR_RE = /^ESession:|invalid token/i;
 const CLOSED: StreamStatus = { state: 'idle' };
 
+type Stats = { -readonly [K in keyof StreamStats]: StreamStats[K] };
+
+/** One Kraken WebSocket v2 connection and the channels attached to it; see the states above. */
 export function createStreamConnection(options: StreamConnectionOptions): StreamConnection {
-  const { clock } = options;
-  const tuning: StreamTuning = { ...DEFAULT_STREAM_TUNING, ...options.tuning };
-  const random = options.random ?? Math.random;
-  const channels: StreamChannel[] = [];
-  const stats = { attempts: 0, opened: 0, malformedFrames: 0, staleReconnects: 0, tokensRequested: 0, resyncs: 0 };
-  let current: StreamStatus = CLOSED;
-  let epoch = 0;
-  let socket: StreamSocket | null = null;
-  let opened = false;
-  let retryTimer: unknown = null;
-  let watchTimer: unknown = null;
-  let failures = 0;
-  let openFailures = 0;
-  let liveSince: number | null = null;
-  let startedAt = 0;
-  let lastFrameAt = 0;
-  let pinged = false;
-  let subscribeBy = 0;
-  let nextReqId = 1;
-  const owners = new Map<number, StreamChannel>();
-  const pending = new Set<StreamChannel>();
+  return new ManagedConnection(options);
+}
 
-  const setStatus = (next: StreamStatus): void => {
-    current = next;
-    options.onStatus?.(next);
-  };
-  const clearRetry = (): void => {
-    if (retryTimer !== null) clock.clearTimeout(retryTimer);
-    retryTimer = null;
-  };
-  const send = (message: Readonly<Record<string, unknown>>): void => socket?.send(JSON.stringify(message));
+class ManagedConnection implements StreamConnection {
+  private readonly options: StreamConnectionOptions;
+  private readonly clock: StreamClock;
+  private readonly tuning: StreamTuning;
+  private readonly random: () => number;
+  private readonly channels: StreamChannel[] = [];
+  private readonly counts: Stats = { attempts: 0, opened: 0, malformedFrames: 0, staleReconnects: 0, tokensRequested: 0, resyncs: 0 };
+  /** Which channel sent the request with this req_id, on the current connection. */
+  private readonly owners = new Map<number, StreamChannel>();
+  /** Channels whose subscriptions on the current connection are not settled yet. */
+  private readonly pending = new Set<StreamChannel>();
+  private current: StreamStatus = CLOSED;
+  /** Bumped by every teardown: callbacks of an older connection compare it and do nothing. */
+  private epoch = 0;
+  private socket: StreamSocket | null = null;
+  private opened = false;
+  private retryTimer: unknown = null;
+  private readonly watchdog: Watchdog;
+  /** Failures in a row, for the backoff step. */
+  private failures = 0;
+  /** Connections in a row that never opened, for 'unreachable'. */
+  private openFailures = 0;
+  private liveSince: number | null = null;
+  private nextReqId = 1;
 
-  /** Ends the current connection, if any; callbacks of the old one are ignored from now on. */
-  const teardown = (): void => {
-    epoch += 1;
-    if (watchTimer !== null) clock.clearTimeout(watchTimer);
-    watchTimer = null;
-    const wasOpen = opened;
-    socket?.close();
-    socket = null;
-    opened = false;
-    pinged = false;
-    owners.clear();
-    pending.clear();
-    if (wasOpen) for (const channel of channels) channel.onClose();
-  };
+  constructor(options: StreamConnectionOptions) {
+    this.options = options;
+    this.clock = options.clock;
+    this.tuning = { ...DEFAULT_STREAM_TUNING, ...options.tuning };
+    this.random = options.random ?? Math.random;
+    this.watchdog = new Watchdog(this.clock, this.tuning, {
+      fail: (problem) => this.fail(problem),
+      ping: () => this.send({ method: 'ping', req_id: this.nextReqId++ }),
+      subscribing: () => this.pending.size > 0,
+    });
+  }
 
-  const scheduleRetry = (at: number): void => {
-    clearRetry();
-    retryTimer = clock.setTimeout(() => {
-      retryTimer = null;
-      connect();
-    }, Math.max(0, at - clock.now()));
-  };
+  attach(channel: StreamChannel): ChannelLink {
+    this.channels.push(channel);
+    return {
+      request: (method, params) => this.request(channel, method, params),
+      ready: () => {
+        if (this.pending.delete(channel)) this.goLiveIfSettled();
+      },
+      resync: (reason) => this.resync(reason),
+      malformed: () => {
+        this.counts.malformedFrames += 1;
+      },
+      fail: (problem) => {
+        if (this.channels.includes(channel) && this.socket !== null) this.fail(problem);
+      },
+    };
+  }
 
-  const enterPolling = (reason: PollingReason, message: string, retryMs: number): void => {
-    teardown();
-    liveSince = null;
-    const retryAt = clock.now() + retryMs;
-    setStatus({ state: 'polling', reason, message, retryAt });
-    scheduleRetry(retryAt);
-  };
+  start(): void {
+    if (this.current.state === 'idle') this.connectAfresh();
+  }
 
-  const fail = (problem: StreamProblem): void => {
-    const wasOpen = opened;
-    teardown();
-    if (problem === 'stale') stats.staleReconnects += 1;
-    if (!wasOpen && problem === 'connect-failed') openFailures += 1;
-    if (liveSince !== null && clock.now() - liveSince >= tuning.stableAfterMs) failures = 0;
-    liveSince = null;
-    if (openFailures >= tuning.unreachableAfterFailures) {
-      enterPolling('unreachable', UNREACHABLE_MESSAGE, tuning.unreachableRetryMs);
+  stop(): void {
+    this.halt(CLOSED);
+  }
+
+  pause(): void {
+    if (this.current.state !== 'idle' && this.current.state !== 'paused') this.halt({ state: 'paused' });
+  }
+
+  resume(): void {
+    if (this.current.state !== 'paused') return;
+    this.resync('resumed');
+    this.connectAfresh();
+  }
+
+  retryNow(): void {
+    if (this.current.state === 'backoff' || this.current.state === 'polling') this.connectAfresh();
+  }
+
+  status(): StreamStatus {
+    return this.current;
+  }
+
+  stats(): StreamStats {
+    return { ...this.counts };
+  }
+
+  /** Connects with the backoff and the unreachable count starting over. */
+  private connectAfresh(): void {
+    this.failures = 0;
+    this.openFailures = 0;
+    this.connect();
+  }
+
+  private halt(status: StreamStatus): void {
+    this.teardown();
+    this.liveSince = null;
+    this.setStatus(status);
+  }
+
+  private request(channel: StreamChannel, method: string, params: Readonly<Record<string, unknown>>): number | null {
+    if (this.socket === null || !this.opened) return null;
+    const reqId = this.nextReqId++;
+    this.owners.set(reqId, channel);
+    this.send({ method, params, req_id: reqId });
+    return reqId;
+  }
+
+  private resync(reason: ResyncReason): void {
+    this.counts.resyncs += 1;
+    this.options.onResync?.(reason);
+  }
+
+  private setStatus(next: StreamStatus): void {
+    this.current = next;
+    this.options.onStatus?.(next);
+  }
+
+  private send(message: Readonly<Record<string, unknown>>): void {
+    this.socket?.send(JSON.stringify(message));
+  }
+
+  /** Ends the current connection and any planned retry; callbacks of the old connection are ignored from now on. */
+  private teardown(): void {
+    this.epoch += 1;
+    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.watchdog.stop();
+    const wasOpen = this.opened;
+    this.socket?.close();
+    this.socket = null;
+    this.opened = false;
+    this.owners.clear();
+    this.pending.clear();
+    if (wasOpen) for (const channel of this.channels) channel.onClose();
+  }
+
+  private scheduleRetry(at: number): void {
+    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, Math.max(0, at - this.clock.now()));
+  }
+
+  private enterPolling(reason: PollingReason, message: string, retryMs: number): void {
+    this.teardown();
+    this.liveSince = null;
+    const retryAt = this.clock.now() + retryMs;
+    this.setStatus({ state: 'polling', reason, message, retryAt });
+    this.scheduleRetry(retryAt);
+  }
+
+  private fail(problem: StreamProblem): void {
+    const { tuning, clock } = this;
+    const wasOpen = this.opened;
+    this.teardown();
+    if (problem === 'stale') this.counts.staleReconnects += 1;
+    if (!wasOpen && problem === 'connect-failed') this.openFailures += 1;
+    if (this.liveSince !== null && clock.now() - this.liveSince >= tuning.stableAfterMs) this.failures = 0;
+    this.liveSince = null;
+    if (this.openFailures >= tuning.unreachableAfterFailures) {
+      this.enterPolling('unreachable', UNREACHABLE_MESSAGE, tuning.unreachableRetryMs);
       return;
     }
-    const retryAt = clock.now() + Math.ceil(jitteredStepMs(failures, tuning.backoffBaseMs, tuning.backoffMaxMs, random));
-    failures += 1;
-    setStatus({ state: 'backoff', attempt: failures, retryAt, problem });
-    scheduleRetry(retryAt);
-  };
+    const retryAt = clock.now() + Math.ceil(jitteredStepMs(this.failures, tuning.backoffBaseMs, tuning.backoffMaxMs, this.random));
+    this.failures += 1;
+    this.setStatus({ state: 'backoff', attempt: this.failures, retryAt, problem });
+    this.scheduleRetry(retryAt);
+  }
 
   /** Live once the socket is open and every channel has settled its subscriptions. */
-  const goLiveIfSettled = (): void => {
-    if (!opened || pending.size > 0 || current.state === 'live') return;
-    liveSince = clock.now();
-    setStatus({ state: 'live', since: liveSince });
-  };
+  private goLiveIfSettled(): void {
+    if (!this.opened || this.pending.size > 0 || this.current.state === 'live') return;
+    this.liveSince = this.clock.now();
+    this.setStatus({ state: 'live', since: this.liveSince });
+  }
 
-  const watch = (): void => {
-    watchTimer = null;
-    const now = clock.now();
-    if (!opened) {
-      if (now - startedAt >= tuning.connectTimeoutMs) return fail('connect-failed');
-      watchTimer = clock.setTimeout(watch, startedAt + tuning.connectTimeoutMs - now);
-      return;
-    }
-    const silent = now - lastFrameAt;
-    if (silent >= tuning.staleAfterMs) return fail('stale');
-    if (pending.size > 0 && now >= subscribeBy) return fail('subscribe-timeout');
-    if (silent >= tuning.pingAfterMs && !pinged) {
-      pinged = true;
-      send({ method: 'ping', req_id: nextReqId++ });
-    }
-    const deadlines = [lastFrameAt + tuning.staleAfterMs, pinged ? Infinity : lastFrameAt + tuning.pingAfterMs];
-    if (pending.size > 0) deadlines.push(subscribeBy);
-    watchTimer = clock.setTimeout(watch, Math.max(1, Math.min(...deadlines) - now));
-  };
-
-  const route = (text: string): void => {
+  private route(text: string): void {
     const frame = readFrame(text);
     if (frame === null) {
-      stats.malformedFrames += 1;
+      this.counts.malformedFrames += 1;
       return;
     }
-    lastFrameAt = clock.now();
-    pinged = false;
+    this.watchdog.frame();
     if (frame.kind === 'channel') {
-      channels.find((c) => c.name === frame.channel)?.onMessage(frame);
+      this.channels.find((c) => c.name === frame.channel)?.onMessage(frame);
       return;
     }
-    const owner = frame.reqId === null ? undefined : owners.get(frame.reqId);
+    const owner = frame.reqId === null ? undefined : this.owners.get(frame.reqId);
     if (owner === undefined) return;
-    if (!frame.success && frame.error !== null && TOKEN_ERROR_RE.test(frame.error)) return fail('token-rejected');
+    if (!frame.success && frame.error !== null && TOKEN_ERROR_RE.test(frame.error)) return this.fail('token-rejected');
     owner.onAck(frame);
-  };
+  }
 
-  const openSocket = (token: string | null): void => {
-    const mine = epoch;
-    opened = false;
-    startedAt = clock.now();
-    socket = options.socketFactory(options.url, {
-      onOpen: () => {
-        if (mine !== epoch) return;
-        opened = true;
-        openFailures = 0;
-        stats.opened += 1;
-        lastFrameAt = clock.now();
-        subscribeBy = lastFrameAt + tuning.subscribeTimeoutMs;
-        for (const channel of channels) pending.add(channel);
-        for (const channel of channels) if (mine === epoch) channel.open(token);
-        if (mine !== epoch) return;
-        goLiveIfSettled();
-        if (watchTimer !== null) clock.clearTimeout(watchTimer);
-        watchTimer = clock.setTimeout(watch, tuning.pingAfterMs);
-      },
+  private onOpen(mine: number, token: string | null): void {
+    if (mine !== this.epoch) return;
+    this.opened = true;
+    this.openFailures = 0;
+    this.counts.opened += 1;
+    this.watchdog.open();
+    for (const channel of this.channels) this.pending.add(channel);
+    for (const channel of this.channels) if (mine === this.epoch) channel.open(token);
+    if (mine !== this.epoch) return;
+    this.goLiveIfSettled();
+    this.watchdog.watchOpen();
+  }
+
+  private openSocket(token: string | null): void {
+    const mine = this.epoch;
+    this.opened = false;
+    this.watchdog.connecting();
+    this.socket = this.options.socketFactory(this.options.url, {
+      onOpen: () => this.onOpen(mine, token),
       onMessage: (text) => {
-        if (mine === epoch) route(text);
+        if (mine === this.epoch) this.route(text);
       },
       onClose: () => {
-        if (mine === epoch) fail(opened ? 'closed' : 'connect-failed');
+        if (mine === this.epoch) this.fail(this.opened ? 'closed' : 'connect-failed');
       },
     });
-    if (mine === epoch && watchTimer === null) watchTimer = clock.setTimeout(watch, tuning.connectTimeoutMs);
-  };
+    if (mine === this.epoch) this.watchdog.armConnectTimeout();
+  }
 
-  function connect(): void {
-    teardown();
-    clearRetry();
-    stats.attempts += 1;
-    setStatus({ state: 'connecting', attempt: failures + 1 });
-    if (options.getToken === undefined) return openSocket(null);
-    const mine = epoch;
-    stats.tokensRequested += 1;
-    options.getToken().then(
+  private connect(): void {
+    this.teardown();
+    this.counts.attempts += 1;
+    this.setStatus({ state: 'connecting', attempt: this.failures + 1 });
+    const { getToken } = this.options;
+    if (getToken === undefined) return this.openSocket(null);
+    const mine = this.epoch;
+    this.counts.tokensRequested += 1;
+    getToken().then(
       (token) => {
-        if (mine === epoch) openSocket(token);
+        if (mine === this.epoch) this.openSocket(token);
       },
       (error: unknown) => {
-        if (mine !== epoch) return;
-        if (error instanceof StreamPermissionDenied) enterPolling('permission-denied', error.message, tuning.permissionRetryMs);
-        else fail('token-failed');
+        if (mine !== this.epoch) return;
+        if (error instanceof StreamPermissionDenied) this.enterPolling('permission-denied', error.message, this.tuning.permissionRetryMs);
+        else this.fail('token-failed');
       },
     );
   }
-
-  const resync = (reason: ResyncReason): void => {
-    stats.resyncs += 1;
-    options.onResync?.(reason);
-  };
-
-  return {
-    attach(channel) {
-      channels.push(channel);
-      return {
-        request: (method, params) => {
-          if (socket === null || !opened) return null;
-          const reqId = nextReqId++;
-          owners.set(reqId, channel);
-          send({ method, params, req_id: reqId });
-          return reqId;
-        },
-        ready: () => {
-          if (pending.delete(channel)) goLiveIfSettled();
-        },
-        resync,
-        malformed: () => {
-          stats.malformedFrames += 1;
-        },
-        fail: (problem) => {
-          if (channels.includes(channel) && socket !== null) fail(problem);
-        },
-      };
-    },
-    start() {
-      if (current.state !== 'idle') return;
-      failures = 0;
-      openFailures = 0;
-      connect();
-    },
-    stop() {
-      teardown();
-      clearRetry();
-      liveSince = null;
-      setStatus(CLOSED);
-    },
-    pause() {
-      if (current.state === 'idle' || current.state === 'paused') return;
-      teardown();
-      clearRetry();
-      liveSince = null;
-      setStatus({ state: 'paused' });
-    },
-    resume() {
-      if (current.state !== 'paused') return;
-      failures = 0;
-      openFailures = 0;
-      resync('resumed');
-      connect();
-    },
-    retryNow() {
-      if (current.state !== 'backoff' && current.state !== 'polling') return;
-      failures = 0;
-      openFailures = 0;
-      connect();
-    },
-    status: () => current,
-    stats: () => ({ ...stats }),
-  };
 }

@@ -11,7 +11,11 @@ export function KeyInstructions(): ReactNode {
           On kraken.com, open <strong>Settings → Connections &amp; API</strong> and create a new API key.
         </li>
         <li>
-          Under <strong>Funds permissions</strong>, tick only <strong>Query</strong>. Leave every other box empty.
+          Under <strong>Funds permissions</strong>, tick only <strong>Query</strong>. Leave every trading, deposit and withdrawal box empty.
+        </li>
+        <li>
+          Optional: under <strong>WebSocket interface</strong>, choose <strong>On</strong> for live updates. Without it,
+          balances refresh on the interval you choose instead.
         </li>
         <li>Copy the API key and the private key into the form.</li>
       </ol>

@@ -3,6 +3,7 @@ import type { HelpTopic, IpcError, RefreshStatus } from '../../../ipc/contract.t
 import { MASK, changePercentText, moneyText, type QuoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { clockTime } from '../../../shared/time.ts';
+import { updateModeText } from '../../../shared/update-mode.ts';
 import type { ScopeBalances } from '../../../shared/combine.ts';
 import { Decimal } from '../../../shared/decimal.ts';
 import { compareDecimals } from '../../../shared/decimal-string.ts';
@@ -86,6 +87,20 @@ function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string 
   );
 }
 
+/** "Live" while Kraken's streams push this scope's changes, else the polling pace ("Every 60 s"). */
+function UpdateMode({ scope }: { scope: ScopeBalances }): ReactNode {
+  const { live } = scope.updates;
+  const title = live
+    ? 'Kraken pushes changes as they happen; a full refresh also runs every five minutes'
+    : 'Balances refresh on the interval set in Settings';
+  return (
+    <span className={`update-mode ${live ? 'update-live' : 'update-polling'}`} data-testid="update-mode" title={title}>
+      {live && <span className="live-dot" aria-hidden="true" />}
+      {updateModeText(scope.updates)}
+    </span>
+  );
+}
+
 /** Total, change, freshness and the refresh control for the scope on screen, in one compact card. */
 export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
   const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo, onShowUnpriced } = props;
@@ -118,6 +133,7 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
             <span className={`status-pill status-${scope.status}`} data-testid="refresh-status" role="status">
               {STATUS_TEXT[scope.status]}
             </span>
+            <UpdateMode scope={scope} />
             <button type="button" className="button button-quiet" aria-expanded={chartsShown} onClick={onToggleCharts} title={chartsShown ? 'Hide the charts' : 'Show the charts'}>
               Charts
               <span aria-hidden="true">{chartsShown ? ' ▴' : ' ▾'}</span>
@@ -132,6 +148,12 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
               Showing the last balances received, from {clockTime(scope.fetchedAt, locale.locale)}.
             </p>
           )}
+          {scope.updates.notes.map((entry) => (
+            <p key={entry.accountId} className="update-note" data-testid="update-note">
+              {(scope.updates.notes.length > 1 || title !== entry.label) && <strong>{entry.label}: </strong>}
+              {entry.note}
+            </p>
+          ))}
         </div>
       </div>
       {(loadError !== null || scope.errors.length > 0) && (
