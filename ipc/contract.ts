@@ -124,7 +124,19 @@ export interface Settings {
   hideSmallBelow: string;
   notifyOnChange: boolean;
   notifyThresholdPercent: string;
+  /** Check for, download and offer new versions (installed builds only; main/update/). */
+  autoUpdate: boolean;
 }
+
+/**
+ * Automatic updates as the window and the tray show them. 'unavailable': this build never updates itself
+ * (development, preview); 'ready': a new version is downloaded and verified, waiting for "Restart to update".
+ */
+export type UpdateState =
+  | { status: 'unavailable' }
+  | { status: 'idle' }
+  | { status: 'downloading'; version: string }
+  | { status: 'ready'; version: string; releaseNotes: string };
 
 export interface HistoryPoint {
   at: string;
@@ -147,6 +159,8 @@ export interface InvokeMap {
   'settings:update': { request: Partial<Settings>; response: Settings };
   'storage:accept-weak': { request: undefined; response: StorageProtection };
   'shell:open-help': { request: { topic: HelpTopic }; response: void };
+  'update:get': { request: undefined; response: UpdateState };
+  'update:install': { request: undefined; response: void };
 }
 /* eslint-enable @typescript-eslint/no-invalid-void-type */
 export type InvokeChannel = keyof InvokeMap;
@@ -158,6 +172,7 @@ export interface EventMap {
   'balances:changed': AccountBalances[];
   'accounts:changed': AccountSummary[];
   'settings:changed': Settings;
+  'update:changed': UpdateState;
 }
 export type EventChannel = keyof EventMap;
 
@@ -178,12 +193,15 @@ export const INVOKE_CHANNELS = [
   'settings:update',
   'storage:accept-weak',
   'shell:open-help',
+  'update:get',
+  'update:install',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
   'balances:changed',
   'accounts:changed',
   'settings:changed',
+  'update:changed',
 ] as const satisfies readonly EventChannel[];
 
 type Unsubscribe = () => void;
@@ -212,6 +230,12 @@ export interface KrakenBridge {
   };
   storage: { acceptWeakProtection(): Promise<IpcResult<StorageProtection>> };
   help: { open(topic: HelpTopic): Promise<IpcResult<void>> };
+  update: {
+    get(): Promise<IpcResult<UpdateState>>;
+    /** Quits and installs the downloaded version; refused unless one is ready. */
+    install(): Promise<IpcResult<void>>;
+    onChanged(listener: (state: UpdateState) => void): Unsubscribe;
+  };
 }
 
 /** Name of the global the preload exposes. */

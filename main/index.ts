@@ -1,5 +1,6 @@
 // The main process's entry and composition root, top to bottom: process-wide set-up (name, single
 // instance, security guards), then, once Electron is ready, every service main runs (startApp below).
+import path from 'node:path';
 import { app } from 'electron';
 import { BalancesService } from './balances/balances-service.ts';
 import { historyFileAt } from './history/history-file.ts';
@@ -8,7 +9,10 @@ import { broadcast } from './ipc/broadcast.ts';
 import { registerRoutes } from './ipc/register.ts';
 import { isTrustedSender } from './ipc/sender.ts';
 import { resolveBaseUrl } from './kraken/index.ts';
-import { log } from './log.ts';
+import { collectDiagnostics } from './diagnostics/diagnostics.ts';
+import { attachLogFile, log } from './log.ts';
+import { RotatingLogFile } from './log-file.ts';
+import { installAppMenu } from './menu/app-menu.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
 import { openAppFiles } from './persistence/app-files.ts';
@@ -24,6 +28,9 @@ import { createPersistentNonceStore } from './vault/nonce-store.ts';
 import { createSafeStorageCipher } from './vault/safe-storage-cipher.ts';
 import { Vault } from './vault/vault.ts';
 import { systemNumberLocale } from './system-locale.ts';
+import { updateFeed } from './update/update-feed.ts';
+import { UpdateService } from './update/update-service.ts';
+import { createUpdaterPort } from './update/updater-edge.ts';
 import { showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
@@ -35,6 +42,8 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns the keys and the tray; it will show its window (see 'second-instance').
   app.quit();
 } else {
+  // Only the instance that owns the data folder writes its log (Help → Open Logs Folder).
+  attachLogFile(new RotatingLogFile({ dir: logsDir() }));
   installSecurityGuards();
   app.on('second-instance', () => showMainWindow());
   app.on('window-all-closed', () => {
@@ -53,6 +62,10 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+function logsDir(): string {
+  return path.join(app.getPath('userData'), 'logs');
+}
+
 /**
  * The composition root: every service main runs is created here, once, after 'ready', each from what
  * the lines above it made. Files first, then what keeps them, then Kraken and the refresh engine, then
@@ -67,10 +80,11 @@ function startApp(): void {
   // 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
   //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
   const settings = new SettingsService(files.settings);
+  const baseUrl = resolveBaseUrl(process.env);
   const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const clients = createAccountClients({
     vault,
-    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: resolveBaseUrl(process.env) }),
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl }),
     tier: () => settings.get().tier,
   });
   const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);
@@ -101,16 +115,48 @@ function startApp(): void {
   });
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
 
-  // 4. The window's API: one route per contract channel, and the pushes.
-  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices }), isTrustedSender);
+  // 4. Automatic updates (installed builds only; main/update/update-feed.ts decides), with their off switch.
+  const updates = new UpdateService({
+    port: createUpdaterPort(updateFeed(app.isPackaged, process.env), dataDir),
+    clock: SYSTEM_CLOCK,
+    setting: {
+      get: () => settings.get().autoUpdate,
+      onChange: (listener) => settings.onChange((next, changed) => changed.includes('autoUpdate') && listener(next.autoUpdate)),
+    },
+    log,
+  });
+
+  // 5. The window's API: one route per contract channel, and the pushes.
+  registerRoutes(createRoutes({ settings, vault, balances, history, updates, startupNotices }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));
+  updates.onChange((next) => broadcast('update:changed', next));
 
-  // 5. The desktop: tray, close to tray, launch at login, the window (or not, when starting minimised).
-  const desktop = startDesktopShell({ settings, vault, balances });
+  // 6. The desktop: the application menu (Help → diagnostics, folders, updates), tray, close to tray,
+  //    launch at login, the window (or not, when starting minimised).
+  installAppMenu({
+    dataDir,
+    logsDir: logsDir(),
+    updates,
+    diagnostics: () =>
+      collectDiagnostics({
+        accounts: () => vault.list(),
+        balances: () => balances.list(),
+        pausedReason: () => balances.pausedReason(),
+        settings: () => settings.get(),
+        protection: () => vault.protection(),
+        // Every account is refreshed on a timer until the WebSocket feed (issue 14) reports 'live'.
+        feedOf: () => 'polling',
+        apiHost: () => new URL(baseUrl).host,
+        updates: () => updates.describe(),
+      }),
+  });
+  const desktop = startDesktopShell({ settings, vault, balances, updates });
   balances.start();
+  updates.start();
   app.on('will-quit', () => {
+    updates.dispose();
     balances.dispose();
     history.dispose();
     desktop.dispose();

@@ -9,7 +9,9 @@ import { helpRoutes } from './ipc/routes/help.ts';
 import { historyRoutes } from './ipc/routes/history.ts';
 import { settingsRoutes } from './ipc/routes/settings.ts';
 import { storageRoutes } from './ipc/routes/storage.ts';
+import { updateRoutes } from './ipc/routes/update.ts';
 import type { SettingsService } from './settings/settings-service.ts';
+import type { UpdateService } from './update/update-service.ts';
 import type { Vault } from './vault/vault.ts';
 
 /** The services the window's API answers from (made in main/app.ts). */
@@ -18,6 +20,7 @@ export interface RouteServices {
   readonly vault: Vault;
   readonly balances: BalancesService;
   readonly history: HistoryService;
+  readonly updates: UpdateService;
   /** Problems found at start-up (a damaged file set aside), shown to the user once. */
   readonly startupNotices: string[];
 }
@@ -30,6 +33,7 @@ export function createRoutes(services: RouteServices): Routes {
     ...accountRoutes(services.vault),
     ...storageRoutes(services.vault),
     ...helpRoutes(),
+    ...updateRoutes(services.updates),
     ...balancesRoutes(services.balances),
     ...historyRoutes({
       history: services.history,

@@ -2,6 +2,7 @@ import { app } from 'electron';
 import { log } from '../log.ts';
 import type { BalancesService } from '../balances/balances-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import type { UpdateService } from '../update/update-service.ts';
 import { startTray } from '../tray/app-tray.ts';
 import type { Vault } from '../vault/vault.ts';
 import { createMainWindow, setHideInsteadOfClose, showMainWindow } from '../window.ts';
@@ -14,6 +15,7 @@ export interface DesktopServices {
   readonly settings: SettingsService;
   readonly vault: Vault;
   readonly balances: BalancesService;
+  readonly updates: UpdateService;
 }
 
 /**
@@ -33,12 +35,14 @@ export function startDesktopShell(services: DesktopServices): { dispose(): void 
       settings: services.settings,
       accounts: { list: () => services.vault.list(), onChange: (listener) => services.vault.onChange(listener) },
       balances: services.balances,
+      updates: services.updates,
     },
     {
       refresh: () => void services.balances.refresh().catch((error: unknown) => log.warn('tray: refresh failed', error)),
       show: () => void showMainWindow(),
       togglePrivacy: () => void services.settings.update({ privacyMode: !services.settings.get().privacyMode }),
       quit: () => app.quit(),
+      installUpdate: () => void services.updates.install(),
     },
   );
   setHideInsteadOfClose(() => !quitting && tray !== null && services.settings.get().closeToTray);

@@ -11,6 +11,7 @@ import type {
   KrakenBridge,
   Settings,
   StorageProtection,
+  UpdateState,
 } from '../../../ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema.ts';
 
@@ -22,6 +23,7 @@ export interface FakeBridgeState {
   accounts: AccountSummary[];
   balances: AccountBalances[];
   history: HistoryPoint[];
+  update: UpdateState;
 }
 
 export interface FakeBridge extends KrakenBridge {
@@ -33,12 +35,13 @@ export interface FakeBridge extends KrakenBridge {
   emitBalances(balances: AccountBalances[]): void;
   emitAccounts(accounts: AccountSummary[]): void;
   emitSettings(settings: Settings): void;
+  emitUpdate(update: UpdateState): void;
 }
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 
 export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBridge {
-  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>() };
+  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>(), update: new Set<Listener<UpdateState>>() };
   const subscribe = <T>(set: Set<Listener<T>>, listener: Listener<T>) => {
     set.add(listener);
     return () => void set.delete(listener);
@@ -49,6 +52,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     accounts: [],
     balances: [],
     history: [],
+    update: { status: 'unavailable' },
     ...initial,
   };
   const calls: [string, unknown][] = [];
@@ -73,6 +77,10 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     emitSettings(settings) {
       state.settings = settings;
       for (const listener of listeners.settings) listener(settings);
+    },
+    emitUpdate(update) {
+      state.update = update;
+      for (const listener of listeners.update) listener(update);
     },
     app: { getInfo: () => ok(state.info) },
     accounts: {
@@ -132,6 +140,14 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
         state.info = { ...state.info, storage: accepted };
         return ok(accepted);
       },
+    },
+    update: {
+      get: () => ok(state.update),
+      install: () => {
+        calls.push(['update.install', undefined]);
+        return ok(undefined);
+      },
+      onChanged: (listener) => subscribe(listeners.update, listener),
     },
     help: {
       open: (topic: HelpTopic) => {
