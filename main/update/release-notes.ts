@@ -15,7 +15,7 @@ export function releaseNotesText(notes: RawReleaseNotes): string {
   const text = html
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<li[^>]*>/gi, '\n• ')
-    .replace(/<br\s*\/?>|<\/(p|div|h\d|li|ul|ol|pre|blockquote)>/gi, '\n')
+    .replace(/<br\s*\/?>|<\/(p|div|h\d|ul|ol|pre|blockquote)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#39|[a-z]+);/gi, (entity: string, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
     .replace(/[ \t]+\n/g, '\n')
