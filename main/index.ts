@@ -149,7 +149,7 @@ function startApp(): void {
         // Every account is refreshed on a timer until the WebSocket feed (issue 14) reports 'live'.
         feedOf: () => 'polling',
         apiHost: () => new URL(baseUrl).host,
-        updates: () => updates.describe(),
+        updates: () => updates.summary(),
       }),
   });
   const desktop = startDesktopShell({ settings, vault, balances, updates });

@@ -35,3 +35,38 @@ export async function recordOpenedUrls(app: AppHandle): Promise<() => Promise<st
   });
   return () => app.evaluate(() => (globalThis as unknown as { __e2eOpened: string[] }).__e2eOpened);
 }
+
+interface Dialog {
+  title?: string;
+  message: string;
+  detail?: string;
+}
+
+/** Records each message box main shows from now on and answers it with its first button; returns a reader. */
+export async function recordDialogs(app: AppHandle): Promise<() => Promise<Dialog[]>> {
+  await app.evaluate(({ dialog }) => {
+    const state = globalThis as unknown as { __e2eDialogs?: Dialog[] };
+    if (state.__e2eDialogs) return;
+    const shown: Dialog[] = (state.__e2eDialogs = []);
+    dialog.showMessageBox = ((...args: unknown[]) => {
+      const options = args.at(-1) as Dialog;
+      shown.push({ title: options.title, message: options.message, detail: options.detail });
+      return Promise.resolve({ response: 0, checkboxChecked: false });
+    }) as typeof dialog.showMessageBox;
+  });
+  return () => app.evaluate(() => (globalThis as unknown as { __e2eDialogs: Dialog[] }).__e2eDialogs);
+}
+
+/** Records each folder main opens with shell.openPath, without opening it; returns a reader. */
+export async function recordOpenedPaths(app: AppHandle): Promise<() => Promise<string[]>> {
+  await app.evaluate(({ shell }) => {
+    const state = globalThis as unknown as { __e2eOpenedPaths?: string[] };
+    if (state.__e2eOpenedPaths) return;
+    const opened: string[] = (state.__e2eOpenedPaths = []);
+    shell.openPath = (folder: string) => {
+      opened.push(folder);
+      return Promise.resolve('');
+    };
+  });
+  return () => app.evaluate(() => (globalThis as unknown as { __e2eOpenedPaths: string[] }).__e2eOpenedPaths);
+}

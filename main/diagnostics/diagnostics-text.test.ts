@@ -15,7 +15,13 @@ const input: DiagnosticsInput = {
   paused: 'offline',
   refreshIntervalSec: 60,
   apiHost: 'api.kraken.com',
-  updates: 'automatic, no update waiting',
+  updates: {
+    available: true,
+    automatic: true,
+    waiting: null,
+    lastCheck: { at: Date.UTC(2026, 0, 5, 8, 59, 30, 789), result: 'failed (the update server could not be reached)' },
+    nextCheckAt: Date.UTC(2026, 0, 5, 9, 29, 30, 789),
+  },
   problems: [{ at: '2026-01-05T08:58:00.123Z', level: 'warn', message: 'refresh of account a1 failed: invalid-key' }],
 };
 
@@ -33,7 +39,7 @@ describe('diagnosticsText', () => {
         '  1. key, live, fresh, last good refresh 30 s ago',
         '  2. key, polling, error, last good refresh never, error invalid-key',
         '  3. demo, offline sample data, fresh, last good refresh 90 s ago',
-        'Updates: automatic, no update waiting',
+        'Updates: automatic, no update waiting, last check 2026-01-05T08:59:30Z: failed (the update server could not be reached), next check 2026-01-05T09:29:30Z',
         'Recent problems (oldest first):',
         '  2026-01-05T08:58:00Z warn refresh of account a1 failed: invalid-key',
       ].join('\n'),
@@ -41,9 +47,10 @@ describe('diagnosticsText', () => {
   });
 
   it('says so when nothing went wrong and versions are unknown (the test runtime has no Electron)', () => {
-    const text = diagnosticsText({ ...input, versions: { node: '24.1.0' }, problems: [], accounts: [], paused: null });
+    const text = diagnosticsText({ ...input, versions: { node: '24.1.0' }, problems: [], accounts: [], paused: null, updates: { available: false } });
     expect(text).toContain('Electron ?, Chromium ?, Node 24.1.0');
     expect(text).toContain('Accounts: 0, refresh every 60 s\n');
+    expect(text).toContain('Updates: not in this build\n');
     expect(text).toMatch(/Recent problems: none$/);
   });
 });

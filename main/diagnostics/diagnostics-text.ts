@@ -1,5 +1,6 @@
 import type { RefreshStatus, StorageProtection } from '../../ipc/contract.ts';
 import type { LoggedProblem } from '../log.ts';
+import type { UpdateSummary } from '../update/update-service.ts';
 
 /** How an account's balances reach the app: pushed over Kraken's WebSocket, or refreshed on a timer. */
 export type AccountFeed = 'live' | 'polling';
@@ -28,8 +29,8 @@ export interface DiagnosticsInput {
   readonly refreshIntervalSec: number;
   /** Host (and port) of the Kraken API the app talks to, never a path or query. */
   readonly apiHost: string;
-  /** One line on automatic updates (main/update/). */
-  readonly updates: string;
+  /** Automatic updates (main/update/). */
+  readonly updates: UpdateSummary;
   readonly problems: readonly LoggedProblem[];
 }
 
@@ -37,6 +38,14 @@ export interface DiagnosticsInput {
 const isoSeconds = (at: number | string): string => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const age = (now: number, at: number | null): string => (at === null ? 'never' : `${Math.max(0, Math.round((now - at) / 1000))} s ago`);
+
+function updatesLine(updates: UpdateSummary): string {
+  if (!updates.available) return 'not in this build';
+  const parts = [updates.automatic ? 'automatic' : 'turned off in Settings', updates.waiting === null ? 'no update waiting' : `${updates.waiting.status} ${updates.waiting.version}`];
+  if (updates.lastCheck !== null) parts.push(`last check ${isoSeconds(updates.lastCheck.at)}: ${updates.lastCheck.result}`);
+  if (updates.nextCheckAt !== null) parts.push(`next check ${isoSeconds(updates.nextCheckAt)}`);
+  return parts.join(', ');
+}
 
 function accountLine(account: AccountDiagnostics, index: number, now: number): string {
   const parts = [
@@ -66,7 +75,7 @@ export function diagnosticsText(input: DiagnosticsInput): string {
     `Kraken API host: ${input.apiHost}`,
     `Accounts: ${input.accounts.length}${demos > 0 ? ` (${demos} demo)` : ''}, refresh every ${input.refreshIntervalSec} s${input.paused === null ? '' : `, paused (${input.paused})`}`,
     ...input.accounts.map((account, index) => accountLine(account, index, input.now)),
-    `Updates: ${input.updates}`,
+    `Updates: ${updatesLine(input.updates)}`,
     input.problems.length === 0 ? 'Recent problems: none' : 'Recent problems (oldest first):',
     ...input.problems.map((problem) => `  ${isoSeconds(problem.at)} ${problem.level} ${problem.message}`),
   ].join('\n');

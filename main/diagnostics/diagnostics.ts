@@ -3,6 +3,7 @@ import { app } from 'electron';
 import type { AccountBalances, AccountSummary, Settings, StorageProtection } from '../../ipc/contract.ts';
 import { recentProblems, redact, scrubAmounts } from '../log.ts';
 import { systemNumberLocale } from '../system-locale.ts';
+import type { UpdateSummary } from '../update/update-service.ts';
 import { diagnosticsText, type AccountFeed } from './diagnostics-text.ts';
 
 /** What diagnostics reads; each a getter, so the text is built from the state at the moment of the copy. */
@@ -16,7 +17,7 @@ export interface DiagnosticsSources {
   feedOf(accountId: string): AccountFeed;
   /** Host (and port) of the Kraken REST API in use. */
   apiHost(): string;
-  updates(): string;
+  updates(): UpdateSummary;
 }
 
 /** Help → Copy diagnostics: the current state as diagnostics-text.ts writes it. */

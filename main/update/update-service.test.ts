@@ -104,7 +104,7 @@ describe('UpdateService', () => {
     expect(gaps).toEqual([...RETRY_DELAYS_MS, RETRY_DELAYS_MS.at(-1), CHECK_INTERVAL_MS]);
     // Failures never reach the window: the state stays idle throughout.
     expect(h.states.every((state) => state.status === 'idle')).toBe(true);
-    expect(h.service.describe()).toContain('up to date');
+    expect(h.service.summary()).toMatchObject({ lastCheck: { result: 'up to date' }, nextCheckAt: h.clock.now() + CHECK_INTERVAL_MS });
   });
 
   it('stops checking when turned off in Settings and starts again 30 s after it is turned back on', async () => {
@@ -115,7 +115,7 @@ describe('UpdateService', () => {
     expect(h.port.installOnQuit).toBe(false);
     await h.advance(2 * CHECK_INTERVAL_MS);
     expect(h.checks).toEqual([]);
-    expect(h.service.describe()).toMatch(/^turned off in Settings/);
+    expect(h.service.summary()).toMatchObject({ automatic: false, nextCheckAt: null });
     h.turn(true);
     await h.advance(FIRST_CHECK_DELAY_MS);
     expect(h.checks).toHaveLength(1);
@@ -146,7 +146,7 @@ describe('UpdateService', () => {
     expect(service.state()).toEqual({ status: 'unavailable' });
     expect(service.install()).toBe(false);
     await expect(service.checkNow()).resolves.toEqual({ kind: 'unavailable' });
-    expect(service.describe()).toBe('not in this build');
+    expect(service.summary()).toEqual({ available: false });
   });
 });
 

@@ -33,6 +33,18 @@ export const CHECK_INTERVAL_MS = 6 * 60 * 60_000;
 /** A check or download that failed (feed down, offline, bad file) is tried again, quietly, after these. */
 export const RETRY_DELAYS_MS = [30 * 60_000, 60 * 60_000, 2 * 60 * 60_000, 4 * 60 * 60_000] as const;
 
+/** The updater's state for diagnostics: never a URL, only versions, times (epoch ms) and results in words. */
+export type UpdateSummary =
+  | { readonly available: false }
+  | {
+      readonly available: true;
+      /** The Settings switch. */
+      readonly automatic: boolean;
+      readonly waiting: { readonly status: 'downloading' | 'ready'; readonly version: string } | null;
+      readonly lastCheck: { readonly at: number; readonly result: string } | null;
+      readonly nextCheckAt: number | null;
+    };
+
 /** What a check the user asked for ended with (Help → Check for Updates). */
 export type CheckOutcome = { readonly kind: 'up-to-date' | 'ready' | 'unavailable' } | { readonly kind: 'failed'; readonly message: string };
 
@@ -41,7 +53,7 @@ export function describeUpdateError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ERR_CHECKSUM_MISMATCH') return 'the downloaded update did not match its published sha512 checksum and was discarded';
   const message = error instanceof Error ? error.message : String(error);
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|ERR_CONNECTION|ERR_INTERNET|ERR_NAME|timed out|socket hang up/i.test(message)) return 'the update server could not be reached';
+  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|ERR_CONNECTION|ERR_EMPTY_RESPONSE|ERR_INTERNET|ERR_NAME|timed out|socket hang up/i.test(message)) return 'the update server could not be reached';
   if (/\b(404|5\d\d)\b/.test(message.split('\n')[0] ?? '')) return 'the update server answered with an error';
   return 'the update check failed';
 }
@@ -110,13 +122,16 @@ export class UpdateService {
     return true;
   }
 
-  /** One line for diagnostics. */
-  describe(): string {
-    if (this.port === null) return 'not in this build';
-    const parts = [this.setting.get() ? 'automatic' : 'turned off in Settings', this.current.status === 'idle' ? 'no update waiting' : `${this.current.status} ${'version' in this.current ? this.current.version : ''}`.trim()];
-    if (this.lastCheck) parts.push(`last check ${new Date(this.lastCheck.at).toISOString()}: ${this.lastCheck.result}`);
-    if (this.nextCheckAt !== null) parts.push(`next check ${new Date(this.nextCheckAt).toISOString()}`);
-    return parts.join(', ');
+  /** What diagnostics reports (main/diagnostics/diagnostics-text.ts writes it). */
+  summary(): UpdateSummary {
+    if (this.port === null) return { available: false };
+    return {
+      available: true,
+      automatic: this.setting.get(),
+      waiting: this.current.status === 'idle' || this.current.status === 'unavailable' ? null : { status: this.current.status, version: this.current.version },
+      lastCheck: this.lastCheck,
+      nextCheckAt: this.nextCheckAt,
+    };
   }
 
   dispose(): void {
