@@ -8,7 +8,7 @@ import type { RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
 import { fetchPortfolio } from './keyed-portfolio.ts';
-import { describeRefreshError } from './refresh-error.ts';
+import { describeRefreshError, refreshErrorDetail } from './refresh-error.ts';
 
 /** The vault's long-lived client per account (main/vault/account-clients.ts). */
 export type ClientFor = (accountId: string) => Promise<KrakenClient>;
@@ -191,7 +191,7 @@ export class BalancesService {
       state.error = described.error;
       if (described.aboutTheKey) this.recordCheck(id, { ok: false, message: described.error.message });
       if (described.error.code === 'internal') log.error(`refresh of account ${id} failed`, thrown);
-      else log.warn(`refresh of account ${id} failed: ${described.error.code}`);
+      else log.warn(`refresh of account ${id} failed: ${described.error.code}${refreshErrorDetail(thrown)}`);
       return { ok: false, retryable: described.retryable, retryAt: described.retryAt };
     }
     // No emit here: the scheduler plans the next refresh right after this returns, and that emits once
