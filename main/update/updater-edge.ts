@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { autoUpdater, type AppUpdater } from 'electron-updater';
 import { log } from '../log.ts';
@@ -29,6 +29,11 @@ function useDevFeed(updater: AppUpdater, url: string, dataDir: string): void {
 export function createUpdaterPort(feed: UpdateFeed, dataDir: string): UpdaterPort | null {
   if (feed.kind === 'off') {
     log.info(`update: automatic updates are off (${feed.reason})`);
+    return null;
+  }
+  // electron-builder writes the release feed there only when it knew the GitHub repository (its git remote).
+  if (feed.kind === 'release' && !existsSync(path.join(process.resourcesPath, 'app-update.yml'))) {
+    log.info('update: automatic updates are off (this build was made without a release feed)');
     return null;
   }
   const updater = autoUpdater;
