@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { KrakenBridge, UpdateState } from '../ipc/contract.ts';
@@ -103,6 +103,29 @@ test('a feed that is down is tried again later without a word to the user', asyn
   const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
   const [, failedAt, nextAt] = /last check (\S+): failed .*next check (\S+)/.exec(copied) ?? [];
   expect(Date.parse(nextAt ?? '') - Date.parse(failedAt ?? '')).toBeGreaterThanOrEqual(30 * 60_000 - 1000);
+  await setup.feed.close();
+});
+
+test('turned off in Settings, the app never checks on its own; turned back on, it checks 30 s later', async ({ launch }, testInfo) => {
+  test.setTimeout(150_000);
+  const setup = await setUp('update', testInfo.outputPath());
+  mkdirSync(testInfo.outputPath('user-data'), { recursive: true });
+  writeFileSync(testInfo.outputPath('user-data', 'settings.json'), JSON.stringify({ settings: { autoUpdate: false } }));
+  const started = Date.now();
+  const app = await launch({ env: updateEnv(setup) });
+  const page = await appReady(await app.firstWindow());
+  await openDemo(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const toggle = page.getByRole('checkbox', { name: 'Update automatically' });
+  await expect(toggle).not.toBeChecked();
+  // Past the moment the first automatic check would have come.
+  await page.waitForTimeout(Math.max(0, FIRST_CHECK_WAIT_MS - (Date.now() - started)));
+  expect(setup.feed.requests).toEqual([]);
+
+  await toggle.check();
+  await expect(page.getByText('Checks for a new version every 6 hours, downloads it in the background and offers “Restart to update”.')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Update ready' })).toContainText(`Version ${NEW_VERSION} is ready to install.`, { timeout: FIRST_CHECK_WAIT_MS });
+  expect(setup.feed.requests.filter((url) => url.startsWith('/latest-linux.yml'))).toHaveLength(1);
   await setup.feed.close();
 });
 
