@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import type { AppHandle } from './runtime/launch.ts';
 import type { KrakenBridge, UpdateState } from '../ipc/contract.ts';
 import { appReady, expect, test } from './fixtures.ts';
 import { appMenu, clickAppMenu } from './helpers/app-menu.ts';
@@ -37,6 +38,15 @@ async function setUp(mode: FeedMode, dir: string): Promise<Setup> {
 
 const updateEnv = (setup: Setup) => ({ KRAKEN_BALANCES_UPDATE_FEED: setup.feed.url, APPIMAGE: setup.appImage, XDG_CACHE_HOME: setup.cacheDir });
 
+type Launch = (options: { env: Record<string, string> }) => Promise<AppHandle>;
+
+/** A feed in this mode, and the app started against it with its window ready. */
+async function launchWithFeed(launch: Launch, mode: FeedMode, testInfo: TestInfo): Promise<Setup & { app: AppHandle; page: Page }> {
+  const setup = await setUp(mode, testInfo.outputPath());
+  const app = await launch({ env: updateEnv(setup) });
+  return { ...setup, app, page: await appReady(await app.firstWindow()) };
+}
+
 const updateState = async (page: Page): Promise<UpdateState | null> => {
   const result = await page.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.update.get());
   return result.ok ? result.value : null;
@@ -55,9 +65,7 @@ function cachedFiles(cacheDir: string): string[] {
 
 test('30 s after start a new version downloads in the background, is offered in the window and the tray, and Restart to update installs it', async ({ launch }, testInfo) => {
   test.setTimeout(120_000);
-  const setup = await setUp('update', testInfo.outputPath());
-  const app = await launch({ env: updateEnv(setup) });
-  const page = await appReady(await app.firstWindow());
+  const { app, page, ...setup } = await launchWithFeed(launch, 'update', testInfo);
   const notice = page.getByRole('status', { name: 'Update ready' });
 
   // Nothing before the first check, which comes on its own.
@@ -86,9 +94,7 @@ test('30 s after start a new version downloads in the background, is offered in 
 
 test('a feed that is down is tried again later without a word to the user', async ({ launch }, testInfo) => {
   test.setTimeout(120_000);
-  const setup = await setUp('down', testInfo.outputPath());
-  const app = await launch({ env: updateEnv(setup) });
-  const page = await appReady(await app.firstWindow());
+  const { app, page, ...setup } = await launchWithFeed(launch, 'down', testInfo);
   const dialogs = await recordDialogs(app);
 
   await expect.poll(() => setup.feed.requests.length, { timeout: FIRST_CHECK_WAIT_MS }).toBeGreaterThan(0);
@@ -131,9 +137,7 @@ test('turned off in Settings, the app never checks on its own; turned back on, i
 
 test.describe('Help → Check for Updates', () => {
   test('says the app is up to date when the feed offers the running version', async ({ launch }, testInfo) => {
-    const setup = await setUp('current', testInfo.outputPath());
-    const app = await launch({ env: updateEnv(setup) });
-    const page = await appReady(await app.firstWindow());
+    const { app, page, ...setup } = await launchWithFeed(launch, 'current', testInfo);
     const dialogs = await recordDialogs(app);
     await clickAppMenu(app, ['Help', 'Check for Updates…']);
     await expect.poll(dialogs).toEqual([{ title: 'Check for Updates', message: `Kraken Balances ${CURRENT_VERSION} is the latest version.` }]);
@@ -143,9 +147,7 @@ test.describe('Help → Check for Updates', () => {
   });
 
   test('refuses a download whose sha512 does not match the feed: nothing offered, nothing kept, nothing installed', async ({ launch }, testInfo) => {
-    const setup = await setUp('corrupt', testInfo.outputPath());
-    const app = await launch({ env: updateEnv(setup) });
-    const page = await appReady(await app.firstWindow());
+    const { app, page, ...setup } = await launchWithFeed(launch, 'corrupt', testInfo);
     const dialogs = await recordDialogs(app);
     await clickAppMenu(app, ['Help', 'Check for Updates…']);
     await expect.poll(dialogs).toEqual([

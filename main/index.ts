@@ -28,9 +28,7 @@ import { createPersistentNonceStore } from './vault/nonce-store.ts';
 import { createSafeStorageCipher } from './vault/safe-storage-cipher.ts';
 import { Vault } from './vault/vault.ts';
 import { systemNumberLocale } from './system-locale.ts';
-import { updateFeed } from './update/update-feed.ts';
-import { UpdateService } from './update/update-service.ts';
-import { createUpdaterPort } from './update/updater-edge.ts';
+import { createUpdateService } from './update/updater-edge.ts';
 import { showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
@@ -116,15 +114,7 @@ function startApp(): void {
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
 
   // 4. Automatic updates (installed builds only; main/update/update-feed.ts decides), with their off switch.
-  const updates = new UpdateService({
-    port: createUpdaterPort(updateFeed(app.isPackaged, process.env), dataDir),
-    clock: SYSTEM_CLOCK,
-    setting: {
-      get: () => settings.get().autoUpdate,
-      onChange: (listener) => settings.onChange((next, changed) => changed.includes('autoUpdate') && listener(next.autoUpdate)),
-    },
-    log,
-  });
+  const updates = createUpdateService(settings, dataDir);
 
   // 5. The window's API: one route per contract channel, and the pushes.
   registerRoutes(createRoutes({ settings, vault, balances, history, updates, startupNotices }), isTrustedSender);
@@ -139,18 +129,7 @@ function startApp(): void {
     dataDir,
     logsDir: logsDir(),
     updates,
-    diagnostics: () =>
-      collectDiagnostics({
-        accounts: () => vault.list(),
-        balances: () => balances.list(),
-        pausedReason: () => balances.pausedReason(),
-        settings: () => settings.get(),
-        protection: () => vault.protection(),
-        // Every account is refreshed on a timer until the WebSocket feed (issue 14) reports 'live'.
-        feedOf: () => 'polling',
-        apiHost: () => new URL(baseUrl).host,
-        updates: () => updates.summary(),
-      }),
+    diagnostics: () => collectDiagnostics({ vault, balances, settings, updates, apiHost: new URL(baseUrl).host }),
   });
   const desktop = startDesktopShell({ settings, vault, balances, updates });
   balances.start();

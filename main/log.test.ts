@@ -21,7 +21,7 @@ describe('log', () => {
     attachLogFile({ write: (line) => lines.push(line) });
     registerSecret('s3cr3t-value');
     log.warn('refresh failed for s3cr3t-value with balance', '1.2345');
-    expect(lines.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z WARN  refresh failed for \[redacted\] with balance \[number\]$/);
+    expect(lines.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z WARN {2}refresh failed for \[redacted\] with balance \[number\]$/);
   });
 
   it('keeps the first line of the last ten warnings and errors for diagnostics', () => {

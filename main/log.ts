@@ -70,9 +70,15 @@ export function recentProblems(): readonly LoggedProblem[] {
   return [...recent];
 }
 
+const TO_CONSOLE: Record<Level, (message: string) => void> = {
+  info: (message) => console.info(message),
+  warn: (message) => console.warn(message),
+  error: (message) => console.error(message),
+};
+
 function emit(level: Level, parts: unknown[]): void {
   const message = scrubAmounts(redact(format(parts)));
-  console[level](message);
+  TO_CONSOLE[level](message);
   const at = new Date().toISOString();
   sink?.write(`${at} ${level.toUpperCase().padEnd(5)} ${message}`);
   if (level === 'info') return;

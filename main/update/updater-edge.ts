@@ -2,8 +2,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { autoUpdater, type AppUpdater } from 'electron-updater';
 import { log } from '../log.ts';
-import type { UpdateFeed } from './update-feed.ts';
-import type { UpdaterPort } from './update-service.ts';
+import { app } from 'electron';
+import { SYSTEM_CLOCK } from '../refresh/clock.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import { updateFeed, type UpdateFeed } from './update-feed.ts';
+import { UpdateService, type UpdaterPort } from './update-service.ts';
 
 /** electron-builder's name for the download cache folder (app-update.yml's updaterCacheDirName). */
 const UPDATER_CACHE_DIR = 'kraken-balances-updater';
@@ -61,4 +64,17 @@ export function createUpdaterPort(feed: UpdateFeed, dataDir: string): UpdaterPor
       updater.autoInstallOnAppQuit = on;
     },
   };
+}
+
+/** The app's update service: this build's feed (update-feed.ts), electron-updater, and the Settings switch. */
+export function createUpdateService(settings: SettingsService, dataDir: string): UpdateService {
+  return new UpdateService({
+    port: createUpdaterPort(updateFeed(app.isPackaged, process.env), dataDir),
+    clock: SYSTEM_CLOCK,
+    setting: {
+      get: () => settings.get().autoUpdate,
+      onChange: (listener) => settings.onChange((next, changed) => changed.includes('autoUpdate') && listener(next.autoUpdate)),
+    },
+    log,
+  });
 }
