@@ -46,7 +46,7 @@ export function benchData(count: number, now = Date.now()): BenchData {
     info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null },
     settings: {
       refreshIntervalSec: 60, quoteCurrency: 'USD', rebaseMultiplier: 'rebased', tier: 'starter', launchAtLogin: false, startMinimized: false,
-      closeToTray: true, theme: 'light', charts: 'auto', privacyMode: false, hideSmallBelow: '0', notifyOnChange: false, notifyThresholdPercent: '5',
+      closeToTray: true, theme: 'light', charts: 'auto', privacyMode: false, hideSmallBelow: '0', notifyOnChange: false, notifyThresholdPercent: '5', autoUpdate: true,
     },
     accounts: [{ id: 'bench', label: 'Bench account', keyFingerprint: 'kraken:bench', addedAt: new Date(now).toISOString(), hasOtp: false, demo: false, lastCheck: null }],
     balances: [{

@@ -162,7 +162,19 @@ export interface Settings {
   hideSmallBelow: string;
   notifyOnChange: boolean;
   notifyThresholdPercent: string;
+  /** Check for, download and offer new versions (installed builds only; main/update/). */
+  autoUpdate: boolean;
 }
+
+/**
+ * Automatic updates as the window and the tray show them. 'unavailable': this build never updates itself
+ * (development, preview); 'ready': a new version is downloaded and verified, waiting for "Restart to update".
+ */
+export type UpdateState =
+  | { status: 'unavailable' }
+  | { status: 'idle' }
+  | { status: 'downloading'; version: string }
+  | { status: 'ready'; version: string; releaseNotes: string };
 
 export interface HistoryPoint {
   at: string;
@@ -185,6 +197,8 @@ export interface InvokeMap {
   'settings:update': { request: Partial<Settings>; response: Settings };
   'storage:accept-weak': { request: undefined; response: StorageProtection };
   'shell:open-help': { request: { topic: HelpTopic }; response: void };
+  'update:get': { request: undefined; response: UpdateState };
+  'update:install': { request: undefined; response: void };
 }
 /* eslint-enable @typescript-eslint/no-invalid-void-type */
 export type InvokeChannel = keyof InvokeMap;
@@ -197,6 +211,7 @@ export interface EventMap {
   'accounts:changed': AccountSummary[];
   'settings:changed': Settings;
   'notifications:failed': NotificationFailure;
+  'update:changed': UpdateState;
 }
 export type EventChannel = keyof EventMap;
 
@@ -217,6 +232,8 @@ export const INVOKE_CHANNELS = [
   'settings:update',
   'storage:accept-weak',
   'shell:open-help',
+  'update:get',
+  'update:install',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -224,6 +241,7 @@ export const EVENT_CHANNELS = [
   'accounts:changed',
   'settings:changed',
   'notifications:failed',
+  'update:changed',
 ] as const satisfies readonly EventChannel[];
 
 type Unsubscribe = () => void;
@@ -253,6 +271,12 @@ export interface KrakenBridge {
   storage: { acceptWeakProtection(): Promise<IpcResult<StorageProtection>> };
   help: { open(topic: HelpTopic): Promise<IpcResult<void>> };
   notifications: { onFailed(listener: (failure: NotificationFailure) => void): Unsubscribe };
+  update: {
+    get(): Promise<IpcResult<UpdateState>>;
+    /** Quits and installs the downloaded version; refused unless one is ready. */
+    install(): Promise<IpcResult<void>>;
+    onChanged(listener: (state: UpdateState) => void): Unsubscribe;
+  };
 }
 
 /** Name of the global the preload exposes. */

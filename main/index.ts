@@ -1,5 +1,6 @@
 // The main process's entry and composition root, top to bottom: process-wide set-up (name, single
 // instance, security guards), then, once Electron is ready, every service main runs (startApp below).
+import path from 'node:path';
 import { app } from 'electron';
 import { BalancesService } from './balances/balances-service.ts';
 import { historyFileAt } from './history/history-file.ts';
@@ -10,7 +11,10 @@ import { isTrustedSender } from './ipc/sender.ts';
 import { resolveBaseUrl } from './kraken/index.ts';
 import { createWebSocketFactory, streamUrlsFor } from './kraken/ws/index.ts';
 import { LiveUpdates } from './live/live-updates.ts';
-import { log } from './log.ts';
+import { collectDiagnostics } from './diagnostics/diagnostics.ts';
+import { attachLogFile, log } from './log.ts';
+import { RotatingLogFile } from './log-file.ts';
+import { installAppMenu } from './menu/app-menu.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { NotificationFailures } from './notifications/notification-failures.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
@@ -30,6 +34,7 @@ import { createPersistentNonceStore } from './vault/nonce-store.ts';
 import { createSafeStorageCipher } from './vault/safe-storage-cipher.ts';
 import { Vault } from './vault/vault.ts';
 import { systemNumberLocale } from './system-locale.ts';
+import { createUpdateService } from './update/updater-edge.ts';
 import { showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
@@ -44,6 +49,8 @@ if (userDataRefused !== null) {
   // Another instance owns the keys and the tray; it will show its window (see 'second-instance').
   app.quit();
 } else {
+  // Only the instance that owns the data folder writes its log (Help → Open Logs Folder).
+  attachLogFile(new RotatingLogFile({ dir: logsDir() }));
   installSecurityGuards();
   app.on('second-instance', () => showMainWindow());
   app.on('window-all-closed', () => {
@@ -62,6 +69,10 @@ if (userDataRefused !== null) {
     });
 }
 
+function logsDir(): string {
+  return path.join(app.getPath('userData'), 'logs');
+}
+
 /**
  * The composition root: every service main runs is created here, once, after 'ready', each from what
  * the lines above it made. Files first, then what keeps them, then Kraken and the refresh engine, then
@@ -76,8 +87,8 @@ function startApp(): void {
   // 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
   //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
   const settings = new SettingsService(files.settings);
-  const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const baseUrl = resolveBaseUrl(process.env);
+  const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const clients = createAccountClients({
     vault,
     makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl, fetch: electronFetch }),
@@ -125,19 +136,32 @@ function startApp(): void {
   });
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
 
-  // 4. The window's API: one route per contract channel, and the pushes.
-  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices, notificationFailures }), isTrustedSender);
+  // 4. Automatic updates (installed builds only; main/update/update-feed.ts decides), with their off switch.
+  const updates = createUpdateService(settings, dataDir);
+
+  // 5. The window's API: one route per contract channel, and the pushes.
+  registerRoutes(createRoutes({ settings, vault, balances, history, updates, startupNotices, notificationFailures }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));
   notificationFailures.onChange((failure) => broadcast('notifications:failed', failure));
+  updates.onChange((next) => broadcast('update:changed', next));
 
-  // 5. The desktop: tray, close to tray, launch at login, the window (or not, when starting minimised).
-  const desktop = startDesktopShell({ settings, vault, balances, trayConsent: storedTrayConsent(files.settings) });
+  // 6. The desktop: the application menu (Help → diagnostics, folders, updates), tray, close to tray,
+  //    launch at login, the window (or not, when starting minimised).
+  installAppMenu({
+    dataDir,
+    logsDir: logsDir(),
+    updates,
+    diagnostics: () => collectDiagnostics({ vault, balances, settings, updates, apiHost: new URL(baseUrl).host }),
+  });
+  const desktop = startDesktopShell({ settings, vault, balances, updates, trayConsent: storedTrayConsent(files.settings) });
   balances.start();
   live.start();
+  updates.start();
   app.on('will-quit', () => {
     live.dispose();
+    updates.dispose();
     balances.dispose();
     history.dispose();
     desktop.dispose();

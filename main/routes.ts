@@ -10,7 +10,9 @@ import { historyRoutes } from './ipc/routes/history.ts';
 import { settingsRoutes } from './ipc/routes/settings.ts';
 import { storageRoutes } from './ipc/routes/storage.ts';
 import type { NotificationFailures } from './notifications/notification-failures.ts';
+import { updateRoutes } from './ipc/routes/update.ts';
 import type { SettingsService } from './settings/settings-service.ts';
+import type { UpdateService } from './update/update-service.ts';
 import type { Vault } from './vault/vault.ts';
 
 /** The services the window's API answers from (made in main/app.ts). */
@@ -19,6 +21,7 @@ export interface RouteServices {
   readonly vault: Vault;
   readonly balances: BalancesService;
   readonly history: HistoryService;
+  readonly updates: UpdateService;
   /** Problems found at start-up (a damaged file set aside), shown to the user once. */
   readonly startupNotices: string[];
   /** Notifications the OS would not show, for the window to show instead. */
@@ -33,6 +36,7 @@ export function createRoutes(services: RouteServices): Routes {
     ...accountRoutes(services.vault),
     ...storageRoutes(services.vault),
     ...helpRoutes(),
+    ...updateRoutes(services.updates),
     ...balancesRoutes(services.balances),
     ...historyRoutes({
       history: services.history,

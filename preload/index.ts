@@ -48,6 +48,11 @@ const bridge: KrakenBridge = {
   storage: { acceptWeakProtection: () => invoke('storage:accept-weak') },
   help: { open: (topic) => invoke('shell:open-help', { topic }) },
   notifications: { onFailed: (listener) => subscribe('notifications:failed', listener) },
+  update: {
+    get: () => invoke('update:get'),
+    install: () => invoke('update:install'),
+    onChanged: (listener) => subscribe('update:changed', listener),
+  },
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -67,7 +67,7 @@ describe('net', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     let ready = false;
-    const net = createNet(true, () => ready);
+    const net = createNet(true, () => ready, () => false);
     await expect(net.fetch(url)).rejects.toThrow('Session can only be received when app is ready');
     ready = true;
     expect(await (await net.fetch(url)).text()).toBe('pong');

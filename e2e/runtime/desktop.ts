@@ -61,8 +61,16 @@ export class RuntimeMenu {
     this.items = items;
   }
 
+  /**
+   * As Electron's lib/browser/api/menu.ts: every item needs a label, a role or a type (else TypeError), and
+   * a submenu given as an array becomes a Menu of its own (read back as `item.submenu.items`).
+   */
   static buildFromTemplate(template: MenuItemConstructorOptions[]): RuntimeMenu {
-    return new RuntimeMenu(template);
+    const valid = template.every((item) => item !== null && typeof item === 'object' && ('label' in item || 'role' in item || item.type === 'separator'));
+    if (!valid) throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
+    return new RuntimeMenu(
+      template.map((item) => (Array.isArray(item.submenu) ? { ...item, submenu: RuntimeMenu.buildFromTemplate(item.submenu) as never } : item)),
+    );
   }
 
   static setApplicationMenu(menu: RuntimeMenu | null): void {
@@ -217,11 +225,39 @@ export const powerMonitor = Object.assign(new EventEmitter(), {
 
 export const shell = {
   opened: [] as string[],
+  openedPaths: [] as string[],
   openExternal(url: string): Promise<void> {
     shell.opened.push(url);
     return Promise.resolve();
   },
+  /** Electron answers '' on success and an error text (never a rejection) otherwise. */
+  openPath(fullPath: string): Promise<string> {
+    shell.openedPaths.push(fullPath);
+    return Promise.resolve('');
+  },
 };
+
+/** The clipboard's text, in this process only (the desktop's own clipboard is not touched). */
+export const clipboard = {
+  text: '',
+  writeText(text: string): void {
+    clipboard.text = String(text);
+  },
+  readText(): string {
+    return clipboard.text;
+  },
+};
+
+/**
+ * Electron's autoUpdater on Linux (shell/browser/auto_updater.cc): an EventEmitter whose methods do nothing.
+ * electron-updater emits 'before-quit-for-update' on it before quitting to install.
+ */
+export const autoUpdater = Object.assign(new EventEmitter(), {
+  setFeedURL: (): void => undefined,
+  getFeedURL: (): string => '',
+  checkForUpdates: (): void => undefined,
+  quitAndInstall: (): void => undefined,
+});
 
 export const dialog = {
   /** Every dialog shown, recorded. */

@@ -6,7 +6,7 @@ import { RuntimeApp } from './app.ts';
 import type { AppPackage } from './app-path.ts';
 import { RuntimeBrowserWindow, type WindowHost } from './browser-window.ts';
 import { desktopModes, switchValue } from './desktop-modes.ts';
-import { dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, RuntimeNotification, RuntimeTray, shell } from './desktop.ts';
+import { autoUpdater, clipboard, dialog, nativeTheme, powerMonitor, RuntimeMenu, RuntimeNativeImage, RuntimeNotification, RuntimeTray, shell } from './desktop.ts';
 import { RuntimeIpcMain } from './ipc-main.ts';
 import { createNet } from './net.ts';
 import { createControls } from './controls.ts';
@@ -98,8 +98,12 @@ export interface RuntimeOptions {
  *   there when-exit's listener runs and re-raises the signal, which ends the process at once without
  *   before-quit. Specs quit through app.close() or the shutdown control, never a signal.
  * - The single-instance lock is a local socket per userData folder (no additionalData, no ack timeout).
- * - protocol, webRequest, autoUpdater, crashReporter, globalShortcut, screen, clipboard, fuses, asar and the
- *   packaged-app paths (isPackaged is false) are absent. Only the APIs the app uses exist; add them as it grows.
+ * - net.request (net-request.ts) uses Node's http/https: no proxy, 'login', cookies, or Chromium's own
+ *   request headers and content decoding. session.fromPartition returns a session with no state of its own.
+ * - autoUpdater is Linux's: an EventEmitter whose methods do nothing (Squirrel on macOS and Windows is absent).
+ *   clipboard holds text only, in memory; shell.openPath records the path and opens nothing.
+ * - protocol, webRequest, crashReporter, globalShortcut, screen, fuses, asar and the packaged-app paths
+ *   (isPackaged is false, no process.resourcesPath) are absent. Only the APIs the app uses exist; add them as it grows.
  */
 export function createElectronRuntime(options: RuntimeOptions) {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'electron-runtime-profile-'));
@@ -136,7 +140,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
     appName: () => app.getName(),
   });
   const defaultSession = new RuntimeSession(() => contextReady);
-  const net = createNet(modes.online, () => app.isReady());
+  const partitions = new Map<string, RuntimeSession>();
+  const net = createNet(modes.online, () => app.isReady(), (value) => value instanceof RuntimeSession);
   RuntimeTray.hostPresent = modes.trayHost;
   RuntimeNotification.failAll = modes.notificationsFail;
   attachWindowHost({ app, ipcMain, session: defaultSession, headed: options.headed, tabs: () => tabsReady });
@@ -152,6 +157,13 @@ export function createElectronRuntime(options: RuntimeOptions) {
         if (!app.isReady()) throw new TypeError('Session can only be received when app is ready');
         return defaultSession;
       },
+      /** Another session (electron-updater downloads in its own); only its identity is modelled. */
+      fromPartition(partition: string): RuntimeSession {
+        if (!app.isReady()) throw new TypeError('Session can only be received when app is ready');
+        const existing = partitions.get(partition) ?? new RuntimeSession(() => contextReady);
+        partitions.set(partition, existing);
+        return existing;
+      },
     },
     Tray: RuntimeTray,
     Menu: RuntimeMenu,
@@ -161,6 +173,8 @@ export function createElectronRuntime(options: RuntimeOptions) {
     powerMonitor,
     shell,
     dialog,
+    clipboard,
+    autoUpdater,
     net,
   };
   // The OS ends the process after a session end: no window closes first, so nothing quits gracefully (closing

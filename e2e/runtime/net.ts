@@ -1,21 +1,10 @@
-import type { Net } from 'electron';
+import type { ClientRequestConstructorOptions, IncomingMessage, Net } from 'electron';
+import { NET_ERRORS } from './net-errors.ts';
+import { RuntimeClientRequest } from './net-request.ts';
 
-type NetApi = Pick<Net, 'isOnline' | 'fetch'> & { readonly online: boolean };
-
-/** Node's fetch failures as the net:: errors Chromium's network stack reports through net.fetch. */
-const NET_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED',
-  ECONNRESET: 'net::ERR_CONNECTION_RESET',
-  ENOTFOUND: 'net::ERR_NAME_NOT_RESOLVED',
-  EAI_AGAIN: 'net::ERR_NAME_NOT_RESOLVED',
-  ETIMEDOUT: 'net::ERR_CONNECTION_TIMED_OUT',
-  UND_ERR_CONNECT_TIMEOUT: 'net::ERR_CONNECTION_TIMED_OUT',
-  UND_ERR_SOCKET: 'net::ERR_CONNECTION_CLOSED',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'net::ERR_CERT_AUTHORITY_INVALID',
-  SELF_SIGNED_CERT_IN_CHAIN: 'net::ERR_CERT_AUTHORITY_INVALID',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'net::ERR_CERT_AUTHORITY_INVALID',
-  CERT_HAS_EXPIRED: 'net::ERR_CERT_DATE_INVALID',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'net::ERR_CERT_COMMON_NAME_INVALID',
+type NetApi = Pick<Net, 'isOnline' | 'fetch'> & {
+  readonly online: boolean;
+  request(options: ClientRequestConstructorOptions | string, callback?: (response: IncomingMessage) => void): RuntimeClientRequest;
 };
 
 /**
@@ -23,11 +12,20 @@ const NET_ERRORS: Record<string, string> = {
  * authentication, Node's CA bundle rather than the OS certificate store, Node's User-Agent (all listed in
  * electron.ts). Failures reject with Electron's `net::ERR_…` errors; an abort rejects with the signal's
  * reason as in Electron. isOnline() is a switch (ELECTRON_RUNTIME_ONLINE, or the AppHandle's setOnline);
- * while offline, fetch fails with net::ERR_INTERNET_DISCONNECTED as Chromium does.
+ * while offline, fetch fails with net::ERR_INTERNET_DISCONNECTED as Chromium does. net.request is
+ * net-request.ts (electron-updater uses it), on the same switch.
  */
-export function createNet(online: boolean, isReady: () => boolean): NetApi & { setOnline(online: boolean): void } {
+export function createNet(online: boolean, isReady: () => boolean, isSession: (value: unknown) => boolean): NetApi & { setOnline(online: boolean): void } {
   let state = online;
   return {
+    request(options, callback) {
+      if (!isReady()) throw new Error('net module can only be used after app is ready');
+      const session = typeof options === 'object' ? options.session : undefined;
+      if (session !== undefined && session !== null && !isSession(session)) throw new TypeError('`session` should be an instance of the Session class');
+      const request = new RuntimeClientRequest(options, () => state);
+      if (callback) request.once('response', callback as never);
+      return request;
+    },
     isOnline: () => state,
     get online() {
       return state;

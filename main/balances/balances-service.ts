@@ -11,7 +11,7 @@ import { demoPortfolio } from './demo-portfolio.ts';
 import { KeyedValuations, type WantedPairs } from './keyed-valuations.ts';
 import type { LastKnown } from './last-known.ts';
 import type { StreamedPrice } from './price-board.ts';
-import { describeMarketDataError, describeRefreshError, type DescribedError } from './refresh-error.ts';
+import { describeMarketDataError, describeRefreshError, refreshErrorDetail, type DescribedError } from './refresh-error.ts';
 import { createThrottle, type Throttle } from './throttle.ts';
 
 /** The vault's long-lived client per account (main/vault/account-clients.ts). */
@@ -228,7 +228,7 @@ export class BalancesService {
       const described = describeRefreshError(thrown);
       if (described.aboutTheKey) this.recordCheck(id, { ok: false, message: described.error.message });
       if (described.error.code === 'internal') log.error(`refresh of account ${id} failed`, thrown);
-      return this.failed(state, described);
+      return this.failed(state, described, refreshErrorDetail(thrown));
     }
     // No emit here: the scheduler plans the next refresh right after this returns, and that emits once
     // with the new nextRefreshAt.
@@ -258,9 +258,10 @@ export class BalancesService {
     return this.failed(state, described);
   }
 
-  private failed(state: AccountState, described: DescribedError): RefreshOutcome {
+  /** `detail`: Kraken's own words and the HTTP status, for the log only (filtered there like every line). */
+  private failed(state: AccountState, described: DescribedError, detail = ''): RefreshOutcome {
     state.error = described.error;
-    if (described.error.code !== 'internal') log.warn(`refresh of account ${state.account.id} failed: ${described.error.code}`);
+    if (described.error.code !== 'internal') log.warn(`refresh of account ${state.account.id} failed: ${described.error.code}${detail}`);
     return { ok: false, retryable: described.retryable, retryAt: described.retryAt };
   }
 

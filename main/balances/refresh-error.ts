@@ -49,3 +49,19 @@ export function describeMarketDataError(thrown: unknown): DescribedError {
   };
   return { ...described, error, retryable: true, aboutTheKey: false };
 }
+
+/** Kraken's own words for the log, bounded: what its error strings say is what support asks for first. */
+const LOGGED_DETAIL_MAX_CHARS = 200;
+
+/**
+ * The log line's detail for a failed refresh: the HTTP status and Kraken's error strings, e.g.
+ * " (HTTP 500; EGeneral:Internal error)"; '' when there are none. Kraken's text comes from the network, so
+ * it passes the logger's secret and amount filters like every other line (main/log.ts).
+ */
+export function refreshErrorDetail(thrown: unknown): string {
+  if (!isKrakenError(thrown)) return '';
+  const parts = [...(thrown.httpStatus === null ? [] : [`HTTP ${thrown.httpStatus}`]), ...thrown.krakenErrors];
+  if (parts.length === 0) return '';
+  const detail = parts.join('; ');
+  return ` (${detail.length <= LOGGED_DETAIL_MAX_CHARS ? detail : `${detail.slice(0, LOGGED_DETAIL_MAX_CHARS - 1)}…`})`;
+}

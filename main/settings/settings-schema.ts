@@ -26,6 +26,7 @@ export const settingsSchema = z.object({
   hideSmallBelow: decimalString,
   notifyOnChange: z.boolean(),
   notifyThresholdPercent: decimalString,
+  autoUpdate: z.boolean(),
 }) satisfies z.ZodType<Settings>;
 
 /** A settings update names only what changes; unknown keys are refused, not ignored. */
@@ -45,4 +46,5 @@ export const DEFAULT_SETTINGS: Settings = {
   hideSmallBelow: '0',
   notifyOnChange: false,
   notifyThresholdPercent: '5',
+  autoUpdate: true,
 };

@@ -2,6 +2,7 @@ import { app } from 'electron';
 import { log } from '../log.ts';
 import type { BalancesService } from '../balances/balances-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import type { UpdateService } from '../update/update-service.ts';
 import { startTray } from '../tray/app-tray.ts';
 import type { Vault } from '../vault/vault.ts';
 import { createMainWindow, showMainWindow } from '../window.ts';
@@ -18,6 +19,7 @@ export interface DesktopServices {
   readonly balances: BalancesService;
   /** Whether the user confirmed hiding to the tray (asked on Linux only: tray-hiding.ts). */
   readonly trayConsent: TrayConsent;
+  readonly updates: UpdateService;
 }
 
 /**
@@ -31,12 +33,14 @@ export function startDesktopShell(services: DesktopServices): { dispose(): void 
       settings: services.settings,
       accounts: { list: () => services.vault.list(), onChange: (listener) => services.vault.onChange(listener) },
       balances: services.balances,
+      updates: services.updates,
     },
     {
       refresh: () => void services.balances.refresh().catch((error: unknown) => log.warn('tray: refresh failed', error)),
       show: () => void showMainWindow(),
       togglePrivacy: () => void services.settings.update({ privacyMode: !services.settings.get().privacyMode }),
       quit: () => app.quit(),
+      installUpdate: () => void services.updates.install(),
     },
   );
   installCloseToTray({

@@ -1,5 +1,5 @@
 import { Menu, nativeTheme, Tray } from 'electron';
-import type { AccountBalances, AccountSummary, Settings } from '../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, Settings, UpdateState } from '../../ipc/contract.ts';
 import { log } from '../log.ts';
 import { systemNumberLocale } from '../system-locale.ts';
 import { trayIcon } from './tray-icons.ts';
@@ -12,12 +12,17 @@ export interface TrayServices {
   settings: { get(): Settings; onChange(listener: () => void): () => void };
   accounts: { list(): AccountSummary[]; onChange(listener: () => void): () => void };
   balances: { list(): AccountBalances[]; pausedReason(): 'suspended' | 'offline' | null; onChange(listener: () => void): () => void };
+  updates: { state(): UpdateState; onChange(listener: () => void): () => void };
 }
 
 export interface AppTray {
   /** Recomputes and applies the model (also done on every change and every 30 s for the age). */
   redraw(): void;
   destroy(): void;
+}
+
+function readyUpdate(state: UpdateState): { version: string } | null {
+  return state.status === 'ready' ? { version: state.version } : null;
 }
 
 /** The "updated N min ago" line must not lie for long. */
@@ -44,6 +49,7 @@ export function startTray(services: TrayServices, actions: TrayActions): AppTray
     now: Date.now(),
     platform: process.platform,
     paused: services.balances.pausedReason(),
+    updateReady: readyUpdate(services.updates.state()),
   });
   let model = compute();
   let tray: Tray;
@@ -72,7 +78,7 @@ export function startTray(services: TrayServices, actions: TrayActions): AppTray
     if (process.env['KRAKEN_BALANCES_E2E'] === '1') globalThis.__krakenTrayModel = model;
   };
 
-  const unsubscribe = [services.balances.onChange(apply), services.settings.onChange(apply), services.accounts.onChange(apply)];
+  const unsubscribe = [services.balances.onChange(apply), services.settings.onChange(apply), services.accounts.onChange(apply), services.updates.onChange(apply)];
   nativeTheme.on('updated', apply);
   const tick = setInterval(apply, AGE_TICK_MS);
   tick.unref();

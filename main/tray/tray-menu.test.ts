@@ -8,6 +8,7 @@ const items: TrayMenuItem[] = [
   { kind: 'info', label: '⚠ R&D: Kraken is busy' },
   { kind: 'balance', asset: 'XXBT', label: 'BTC  1', readOnly: false },
   { kind: 'separator' },
+  { kind: 'action', id: 'installUpdate', label: 'Restart to update to 1.2.0', enabled: true },
   { kind: 'action', id: 'refresh', label: 'Refresh now', enabled: true },
   { kind: 'toggle', id: 'privacy', label: 'Privacy mode', checked: true },
   { kind: 'action', id: 'quit', label: 'Quit Kraken Balances', enabled: true },
@@ -21,6 +22,7 @@ describe('trayMenuTemplate', () => {
       show: () => called.push('show'),
       togglePrivacy: () => called.push('privacy'),
       quit: () => called.push('quit'),
+      installUpdate: () => called.push('installUpdate'),
     };
     const template = trayMenuTemplate(items, actions, 'linux');
     expect(template.map((i) => [i.label ?? i.type, i.enabled ?? true])).toEqual([
@@ -28,13 +30,14 @@ describe('trayMenuTemplate', () => {
       ['⚠ R&&D: Kraken is busy', false],
       ['BTC  1', false],
       ['separator', true],
+      ['Restart to update to 1.2.0', true],
       ['Refresh now', true],
       ['Privacy mode', true],
       ['Quit Kraken Balances', true],
     ]);
-    expect(template[5]).toMatchObject({ type: 'checkbox', checked: true });
+    expect(template[6]).toMatchObject({ type: 'checkbox', checked: true });
     for (const item of template) item.click?.({} as never, undefined, {} as never);
-    expect(called).toEqual(['refresh', 'privacy', 'quit']);
+    expect(called).toEqual(['installUpdate', 'refresh', 'privacy', 'quit']);
     expect(trayMenuTemplate(items, actions, 'darwin')[1]?.label).toBe('⚠ R&D: Kraken is busy');
   });
 });

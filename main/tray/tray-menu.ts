@@ -6,6 +6,7 @@ export interface TrayActions {
   show(): void;
   togglePrivacy(): void;
   quit(): void;
+  installUpdate(): void;
 }
 
 /** Electron reads '&' as a mnemonic marker on Windows and Linux; an account called "R&D" must show as typed. */

@@ -123,6 +123,13 @@ describe('trayModel', () => {
     expect(model.title).toBe('');
   });
 
+  it('offers a downloaded update above the actions, and nothing while none is ready', () => {
+    const ready = trayModel(input({ updateReady: { version: '1.2.0' } }));
+    expect(ready.menu).toContainEqual({ kind: 'action', id: 'installUpdate', label: 'Restart to update to 1.2.0', enabled: true });
+    expect(labels(ready).indexOf('Restart to update to 1.2.0')).toBeLessThan(labels(ready).indexOf('Refresh now'));
+    expect(labels(trayModel(input({ updateReady: null })))).not.toContain('Restart to update to 1.2.0');
+  });
+
   it('invites to add an account when there is none', () => {
     const model = trayModel(input({ accounts: [], balances: [] }));
     expect(labels(model).slice(0, 3)).toEqual(['No accounts yet', '---', 'Refresh now']);

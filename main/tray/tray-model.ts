@@ -15,7 +15,7 @@ export type TrayMenuItem =
   /** One of the top balances (disabled). */
   | { readonly kind: 'balance'; readonly asset: string; readonly label: string; readonly readOnly: boolean }
   | { readonly kind: 'separator' }
-  | { readonly kind: 'action'; readonly id: 'refresh' | 'show' | 'quit'; readonly label: string; readonly enabled: boolean }
+  | { readonly kind: 'action'; readonly id: 'refresh' | 'show' | 'quit' | 'installUpdate'; readonly label: string; readonly enabled: boolean }
   | { readonly kind: 'toggle'; readonly id: 'privacy'; readonly label: string; readonly checked: boolean };
 
 /** Everything the tray shows; the Electron edge (app-tray.ts) only applies it. */
@@ -38,6 +38,8 @@ export interface TrayInput {
   readonly now: number;
   readonly platform: NodeJS.Platform;
   readonly paused: 'suspended' | 'offline' | null;
+  /** A downloaded, verified version waiting for "Restart to update" (main/update/). */
+  readonly updateReady?: { readonly version: string } | null;
 }
 
 export const TOP_BALANCES = 5;
@@ -90,6 +92,7 @@ export function trayModel(input: TrayInput): TrayModel {
     ...problems.map((text) => ({ kind: 'info' as const, label: text })),
     ...(top.length === 0 ? [] : [{ kind: 'separator' as const }, ...top.map((row) => balanceItem(row, write))]),
     { kind: 'separator' },
+    ...(input.updateReady ? [{ kind: 'action' as const, id: 'installUpdate' as const, label: `Restart to update to ${input.updateReady.version}`, enabled: true }, { kind: 'separator' as const }] : []),
     { kind: 'action', id: 'refresh', label: 'Refresh now', enabled: accounts.length > 0 },
     { kind: 'action', id: 'show', label: 'Show window', enabled: true },
     { kind: 'toggle', id: 'privacy', label: 'Privacy mode', checked: settings.privacyMode },

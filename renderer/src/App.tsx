@@ -10,11 +10,13 @@ import { ALL_ACCOUNTS, ScopeTabs, scopeTabs } from './components/ScopeTabs.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { TitleBar } from './components/TitleBar.tsx';
+import { UpdateNotice } from './components/UpdateNotice.tsx';
 import { readNumberLocale } from '../../shared/number-locale.ts';
 import { useAppData } from './hooks/use-app-data.ts';
 import { useDismissibleTooltips } from './hooks/use-dismissible-tooltips.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { thresholdForQuote, type ThresholdChange } from './model/threshold.ts';
+import { useUpdate } from './hooks/use-update.ts';
 
 type OpenDialog = 'settings' | 'add-account' | 'shortcuts' | null;
 
@@ -36,6 +38,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   // Main reads the OS locale and formats the tray and notifications with it; the window uses the same one.
   const localeTag = info?.locale ?? navigator.language;
   const locale = useMemo(() => readNumberLocale(localeTag), [localeTag]);
+  const update = useUpdate(bridge);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [chosenScope, setScope] = useState<string | null>(null);
   // Set when a real key has just been added beside the demo account.
@@ -96,6 +99,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
         </TitleBar>
         <Notices info={info} />
         {offerDemoRemoval && demo !== undefined && <DemoOffer demo={demo} onClose={() => setOfferDemoRemoval(false)} />}
+        <UpdateNotice update={update} bridge={bridge} />
         {data.loadError && accounts === null ? (
           <div className="error-notice" role="alert">
             <p className="error-message">{data.loadError.message}</p>
@@ -123,7 +127,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
           />
         )}
         {dialog === 'settings' && settings && (
-          <SettingsDialog settings={settings} info={info} accounts={list} locale={locale} onUpdate={updateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
+          <SettingsDialog settings={settings} info={info} selfUpdating={update.status !== 'unavailable'} accounts={list} locale={locale} onUpdate={updateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'add-account' && (

@@ -112,15 +112,45 @@ export function folderBytes(dir: string): number {
   return total;
 }
 
-/** The unpacked Linux app: executable name, resources holding only app.asar, Electron licence kept. */
+/** Where pack:check tells electron-builder the release feed is, so the written app-update.yml is known exactly. */
+export const PACK_CHECK_FEED = { owner: 'pack-check-owner', repo: 'kraken-balances' } as const;
+
+/**
+ * resources/app-update.yml, which electron-updater reads in an installed build: the GitHub Releases feed
+ * of build/electron-builder.yml's publish section, and the download cache folder the README names.
+ */
+export function checkUpdateConfig(file: string, packageName: string): Section {
+  const section: Section = { title: 'auto-update feed (resources/app-update.yml)', lines: [], problems: [] };
+  if (!existsSync(file)) {
+    section.problems.push('app-update.yml is missing: the installed app would never update itself (publish section of build/electron-builder.yml)');
+    return section;
+  }
+  // electron-builder writes flat `key: value` lines.
+  const fields = new Map(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => /^(\w+): ?(.*)$/.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => [match[1], match[2]?.replace(/^'(.*)'$/, '$1')]),
+  );
+  section.lines.push(...[...fields].map(([key, value]) => `${key}: ${value}`));
+  const expected: Record<string, string> = { provider: 'github', ...PACK_CHECK_FEED, updaterCacheDirName: `${packageName}-updater` };
+  for (const [key, value] of Object.entries(expected)) {
+    if (fields.get(key) !== value) section.problems.push(`app-update.yml ${key} is ${fields.get(key) ?? 'missing'}, must be ${value}`);
+  }
+  return section;
+}
+
+/** The unpacked Linux app: executable name, resources holding only app.asar (and the update feed's app-update.yml), Electron licence kept. */
 export function checkLinuxLayout(appOutDir: string, executableName: string, standInBytes: number): Section {
   const section: Section = { title: `Linux app folder (${appOutDir})`, lines: [], problems: [] };
   if (!existsSync(path.join(appOutDir, executableName))) section.problems.push(`executable ${executableName} is missing`);
   if (!existsSync(path.join(appOutDir, 'LICENSE.electron.txt'))) section.problems.push('LICENSE.electron.txt (Electron licence) is missing');
   const resources = readdirSync(path.join(appOutDir, 'resources')).sort();
   section.lines.push(`resources/: ${resources.join(', ')}`);
-  if (resources.join() !== 'app.asar') {
-    section.problems.push(`resources/ must hold only app.asar (so OnlyLoadAppFromAsar has nothing else to ignore), found: ${resources.join(', ')}`);
+  // app-update.yml is data (the update feed), never code: OnlyLoadAppFromAsar loads the app from app.asar alone.
+  if (resources.join() !== 'app-update.yml,app.asar') {
+    section.problems.push(`resources/ must hold only app.asar and app-update.yml (so OnlyLoadAppFromAsar has nothing else to ignore), found: ${resources.join(', ')}`);
   }
   const total = folderBytes(appOutDir);
   section.lines.push(

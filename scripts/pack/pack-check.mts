@@ -12,7 +12,9 @@ import {
   checkIcons,
   checkLinuxLayout,
   checkMacBundle,
+  checkUpdateConfig,
   folderBytes,
+  PACK_CHECK_FEED,
   type Section,
 } from './app-checks.mts';
 import { createLinuxElectronStandIn, createMacElectronStandIn } from './electron-stand-in.mts';
@@ -26,7 +28,9 @@ const NOT_VERIFIABLE_HERE = [
   '  on the Windows CI runner. The NSIS, DMG, AppImage and deb files themselves need tools electron-builder',
   '  downloads, so they are built in CI only (the desktop entry and icons they install are checked above).',
   'Linux at run time: Electron validates asar integrity on macOS and Windows only; on Linux the fuse is set but',
-  '  inert, while OnlyLoadAppFromAsar is enforced (resources/ holds nothing but app.asar, checked above).',
+  '  inert, while OnlyLoadAppFromAsar is enforced (resources/ holds nothing but app.asar and app-update.yml, checked above).',
+  'Auto-update: the latest*.yml files and the draft release are made by the tag build in CI (electron-builder on',
+  '  the real installers); the update flow itself is the e2e spec e2e/updates.spec.ts against a local feed.',
   'macOS signing, hardened runtime and notarisation happen only on a Mac with a certificate (CSC_LINK).',
 ];
 
@@ -46,7 +50,7 @@ function downloadsIn(dir: string): string[] {
 
 export async function packCheck(root: string, options: { keep: boolean }): Promise<number> {
   const started = performance.now();
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { productName: string; version: string };
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; productName: string; version: string };
   if (!existsSync(path.join(root, 'out', 'main', 'index.js'))) {
     console.error('out/ is not built; run `npm run pack:check`, which builds first, or `npx electron-vite build`.');
     return 1;
@@ -67,7 +71,8 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
       electronDist: linuxElectron,
       outputDir: path.join(work, 'linux'),
       downloadCacheDir: cache,
-      overrides: { afterPack: path.join(root, 'scripts', 'pack', 'desktop-entry-hook.mjs') },
+      // The feed's owner and repo come from the git remote in CI; fixed here so app-update.yml is checked exactly.
+      overrides: { afterPack: path.join(root, 'scripts', 'pack', 'desktop-entry-hook.mjs'), 'publish.owner': PACK_CHECK_FEED.owner, 'publish.repo': PACK_CHECK_FEED.repo },
       env: { PACK_CHECK_DESKTOP_ENTRY: desktopEntryReport },
     });
     console.info(`linux dir build: ${linux.seconds.toFixed(1)} s`);
@@ -79,6 +84,7 @@ export async function packCheck(root: string, options: { keep: boolean }): Promi
       linuxHeader = archive.facts.headerSha256;
       sections.push(archive.section);
       sections.push(checkLinuxLayout(appOutDir, LINUX_EXECUTABLE, folderBytes(linuxElectron)));
+      sections.push(checkUpdateConfig(path.join(appOutDir, 'resources', 'app-update.yml'), pkg.name));
       sections.push(await checkFuses(path.join(appOutDir, LINUX_EXECUTABLE), `the Linux executable (${LINUX_EXECUTABLE})`));
       sections.push(checkDesktopEntry(desktopEntryReport, pkg.productName, root, archive.facts.desktopName));
     }

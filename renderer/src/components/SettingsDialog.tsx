@@ -62,9 +62,11 @@ interface SettingsDialogProps {
   thresholdChange: ThresholdChange | null;
   onAddAccount: () => void;
   onClose: () => void;
+  /** Whether this build updates itself at all (installed builds; main/update/update-feed.ts). */
+  selfUpdating: boolean;
 }
 
-export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thresholdChange, onAddAccount, onClose }: SettingsDialogProps): ReactNode {
+export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thresholdChange, onAddAccount, onClose, selfUpdating }: SettingsDialogProps): ReactNode {
   const [error, setError] = useState<IpcError | null>(null);
   const update = (patch: Partial<Settings>) => {
     void onUpdate(patch).then((result) => setError(result.ok ? null : result.error));
@@ -128,6 +130,12 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
           <CheckboxField label="Launch at login" checked={settings.launchAtLogin} onChange={(launchAtLogin) => update({ launchAtLogin })} />
           <CheckboxField label="Start minimized to the tray" checked={settings.startMinimized} onChange={(startMinimized) => update({ startMinimized })} />
           <CheckboxField label="Closing the window keeps the app in the tray" checked={settings.closeToTray} onChange={(closeToTray) => update({ closeToTray })} help="Balances keep refreshing in the background; quit from the tray menu." />
+          <CheckboxField
+            label="Update automatically"
+            checked={settings.autoUpdate}
+            onChange={(autoUpdate) => update({ autoUpdate })}
+            help={selfUpdating ? 'Checks for a new version every 6 hours, downloads it in the background and offers “Restart to update”.' : 'Installed builds only: this development build never updates itself.'}
+          />
         </section>
 
         <section className="settings-section" aria-labelledby="settings-about">

@@ -12,6 +12,7 @@ import type {
   NotificationFailure,
   Settings,
   StorageProtection,
+  UpdateState,
 } from '../../../ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema.ts';
 
@@ -23,6 +24,7 @@ export interface FakeBridgeState {
   accounts: AccountSummary[];
   balances: AccountBalances[];
   history: HistoryPoint[];
+  update: UpdateState;
 }
 
 export interface FakeBridge extends KrakenBridge {
@@ -35,12 +37,13 @@ export interface FakeBridge extends KrakenBridge {
   emitAccounts(accounts: AccountSummary[]): void;
   emitSettings(settings: Settings): void;
   emitNotificationFailure(failure: NotificationFailure): void;
+  emitUpdate(update: UpdateState): void;
 }
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 
 export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBridge {
-  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>(), notificationFailures: new Set<Listener<NotificationFailure>>() };
+  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>(), notificationFailures: new Set<Listener<NotificationFailure>>(), update: new Set<Listener<UpdateState>>() };
   const subscribe = <T>(set: Set<Listener<T>>, listener: Listener<T>) => {
     set.add(listener);
     return () => void set.delete(listener);
@@ -51,6 +54,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     accounts: [],
     balances: [],
     history: [],
+    update: { status: 'unavailable' },
     ...initial,
   };
   const calls: [string, unknown][] = [];
@@ -79,6 +83,10 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     emitSettings(settings) {
       state.settings = settings;
       for (const listener of listeners.settings) listener(settings);
+    },
+    emitUpdate(update) {
+      state.update = update;
+      for (const listener of listeners.update) listener(update);
     },
     app: { getInfo: () => ok(state.info) },
     accounts: {
@@ -138,6 +146,14 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
         state.info = { ...state.info, storage: accepted };
         return ok(accepted);
       },
+    },
+    update: {
+      get: () => ok(state.update),
+      install: () => {
+        calls.push(['update.install', undefined]);
+        return ok(undefined);
+      },
+      onChanged: (listener) => subscribe(listeners.update, listener),
     },
     help: {
       open: (topic: HelpTopic) => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { KrakenError } from '../kraken/errors.ts';
+import { refreshErrorDetail } from './refresh-error.ts';
+
+describe('refreshErrorDetail', () => {
+  it("gives the HTTP status and Kraken's own error strings for the log", () => {
+    const thrown = new KrakenError('invalid-nonce', { httpStatus: 200, krakenErrors: ['EAPI:Invalid nonce', 'EGeneral:Temporary lockout'] });
+    expect(refreshErrorDetail(thrown)).toBe(' (HTTP 200; EAPI:Invalid nonce; EGeneral:Temporary lockout)');
+  });
+
+  it('says nothing where there is nothing from Kraken, and bounds what there is', () => {
+    expect(refreshErrorDetail(new KrakenError('network'))).toBe('');
+    expect(refreshErrorDetail(new TypeError('x'))).toBe('');
+    const long = refreshErrorDetail(new KrakenError('internal-error', { krakenErrors: [`EGeneral:${'x'.repeat(500)}`] }));
+    expect(long).toHaveLength(203);
+    expect(long.endsWith('…)')).toBe(true);
+  });
+});
