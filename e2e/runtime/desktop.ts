@@ -223,16 +223,5 @@ export const shell = {
   },
 };
 
-export const dialog = {
-  /** Specs set the index of the button the "user" will press; every dialog shown is recorded. */
-  nextResponse: 0,
-  shown: [] as unknown[],
-  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
-    assertAppReady('dialog module can only be used after app is ready');
-    dialog.shown.push(args.at(-1));
-    return Promise.resolve({ response: dialog.nextResponse, checkboxChecked: false });
-  },
-  showErrorBox(title: string, content: string): void {
-    dialog.shown.push({ title, content });
-  },
-};
+// The dialog module lives in dialog.ts (it needs to tell a window from options); re-exported for the runtime's index.
+export { dialog } from './dialog.ts';
