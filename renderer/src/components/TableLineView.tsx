@@ -14,6 +14,12 @@ interface TableLineViewProps {
   onOpenHistory: (line: TableLine) => void;
 }
 
+/** "History of all ETH" for a group, "History of ETH (ETH2.S)" for one of its balances. */
+function historyLabel(line: TableLine): string {
+  if (line.kind === 'group') return `History of all ${line.name}`;
+  return `History of ${line.name}${line.code ? ` (${line.code})` : ''}`;
+}
+
 function LineView({ line, rowIndex, tabbable, style, onCopyAmount, onOpenHistory }: TableLineViewProps): ReactNode {
   countRowRender();
   const classes = ['line', `line-${line.kind}`, line.nested ? 'line-nested' : '', line.readOnly ? 'line-read-only' : ''];
@@ -44,7 +50,7 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount, onOpenHistory
           </span>
         )}
         {line.code && <span className="asset-code">{line.code}</span>}
-        <button type="button" tabIndex={-1} className="row-history-button" aria-label={`History of ${line.name}`} onClick={() => onOpenHistory(line)}>
+        <button type="button" tabIndex={-1} className="row-history-button" aria-label={historyLabel(line)} onClick={() => onOpenHistory(line)}>
           History
         </button>
       </div>
