@@ -90,10 +90,13 @@ describe('dialog, as Electron 45 checks it', () => {
   it('answers the save dialog with the path set for it once, then Cancel, and records what was shown', async () => {
     setAppReady(true);
     dialog.shown.length = 0;
+    dialog.nextSavePath = '/no/such/folder/picked';
+    expect(() => dialog.showSaveDialog({ title: 'Export' })).toThrow('its folder does not exist');
     dialog.nextSavePath = '/tmp/picked';
     await expect(dialog.showSaveDialog({ title: 'Export', defaultPath: '/home/me/a.csv' })).resolves.toEqual({ canceled: false, filePath: '/tmp/picked' });
     await expect(dialog.showSaveDialog({ title: 'Export' })).resolves.toEqual({ canceled: true, filePath: '' });
     expect(dialog.shown).toEqual([
+      { kind: 'save', window: null, options: { title: 'Export' } },
       { kind: 'save', window: null, options: { title: 'Export', defaultPath: '/home/me/a.csv' } },
       { kind: 'save', window: null, options: { title: 'Export' } },
     ]);

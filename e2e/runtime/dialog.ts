@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { MessageBoxOptions, MessageBoxReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { RuntimeBrowserWindow } from './browser-window.ts';
 import { assertAppReady } from './readiness.ts';
@@ -70,6 +72,8 @@ export const dialog = {
     dialog.shown.push({ kind: 'save', window: window?.id ?? null, options });
     const picked = dialog.nextSavePath;
     dialog.nextSavePath = null;
+    // A real chooser only ever returns a file in a folder that exists; an answer no user could give is the spec's mistake.
+    if (picked !== null && !existsSync(path.dirname(picked))) throw new Error(`test runtime: no save dialog can pick ${picked}: its folder does not exist`);
     return Promise.resolve(picked === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: picked });
   },
   showErrorBox(title: string, content: string): void {
