@@ -22,11 +22,16 @@ export interface EncodedHistory {
   accounts: Record<string, EncodedPoint[]>;
 }
 
+function hasEntries(record: Readonly<Record<string, string>>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 function encodePoint(s: Snapshot, previous: Snapshot | null): EncodedPoint {
   const quote = previous?.quote === s.quote ? null : s.quote;
   const amountsChanged = previous === null || !sameAmounts(previous.amounts, s.amounts);
   const amounts = amountsChanged ? { ...s.amounts } : null;
-  if (s.prices !== undefined && Object.keys(s.prices).length > 0) return [s.at, s.total, quote, amounts, { ...s.prices }];
+  if (s.prices !== undefined && hasEntries(s.prices)) return [s.at, s.total, quote, amounts, { ...s.prices }];
   if (amounts !== null) return [s.at, s.total, quote, amounts];
   return quote === null ? [s.at, s.total] : [s.at, s.total, quote];
 }

@@ -52,14 +52,18 @@ export class HistoryService {
   record(accountId: string, portfolio: Portfolio, at: number): void {
     const list = this.data.get(accountId) ?? [];
     const previous = list.at(-1);
-    const fresh = Object.fromEntries(portfolio.rows.map((row) => [row.asset, row.amount]));
-    const prices = Object.fromEntries(portfolio.rows.flatMap((row) => (row.price === null ? [] : [[row.asset, row.price]])));
+    const fresh: Record<string, string> = {};
+    let prices: Record<string, string> | undefined;
+    for (const row of portfolio.rows) {
+      fresh[row.asset] = row.amount;
+      if (row.price !== null) (prices ??= {})[row.asset] = row.price;
+    }
     const unchanged = previous !== undefined && sameAmounts(previous.amounts, fresh);
-    const snapshot: Snapshot = { at, quote: portfolio.quote, total: portfolio.total, amounts: unchanged ? previous.amounts : fresh, prices };
+    const snapshot: Snapshot = { at, quote: portfolio.quote, total: portfolio.total, amounts: unchanged ? previous.amounts : fresh, ...(prices ? { prices } : {}) };
     if (previous === undefined || previous.at <= at) list.push(snapshot);
     else list.splice(list.findIndex((s) => s.at > at), 0, snapshot); // the system clock went back
     this.data.set(accountId, list);
-    const line = encodeJournalEntry({ accountId, at, total: snapshot.total, quote: snapshot.quote, amounts: unchanged ? null : fresh, prices });
+    const line = encodeJournalEntry({ accountId, at, total: snapshot.total, quote: snapshot.quote, amounts: unchanged ? null : fresh, ...(prices ? { prices } : {}) });
     try {
       this.options.file.append(line);
       this.journalBytes += line.length + 1;
