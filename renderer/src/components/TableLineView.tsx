@@ -50,7 +50,7 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount, onOpenHistory
           </span>
         )}
         {line.code && <span className="asset-code">{line.code}</span>}
-        <button type="button" tabIndex={-1} className="row-history-button" aria-label={historyLabel(line)} onClick={() => onOpenHistory(line)}>
+        <button type="button" tabIndex={-1} className="copy-button row-history-button" aria-label={historyLabel(line)} onClick={() => onOpenHistory(line)}>
           History
         </button>
       </div>
