@@ -14,7 +14,7 @@ const bridge = (page: Page) => ({
   refresh: async (accountId?: string): Promise<void> =>
     valueOf(await page.evaluate((id) => (window as unknown as { kraken: Bridge }).kraken.balances.refresh(id), accountId)),
   history: async (accountId?: string): Promise<HistoryPoint[]> =>
-    valueOf(await page.evaluate((id) => (window as unknown as { kraken: Bridge }).kraken.history.get(id), accountId)),
+    (valueOf(await page.evaluate((id) => (window as unknown as { kraken: Bridge }).kraken.history.get(id === undefined ? {} : { accountId: id }), accountId))).points,
   settings: async (patch: Partial<Settings>): Promise<Settings> =>
     valueOf(await page.evaluate((p) => (window as unknown as { kraken: Bridge }).kraken.settings.update(p), patch)),
 });

@@ -2,7 +2,7 @@
 // main holds through the bridge only to compute the texts the window must show.
 import type { Page } from '@playwright/test';
 import Big from 'big.js';
-import type { AccountBalances, HistoryPoint, KrakenBridge } from '../ipc/contract.ts';
+import type { AccountBalances, HistoryPoint, HistoryRequest, HistorySeries, KrakenBridge } from '../ipc/contract.ts';
 import { expect, KEYS, valueOf } from './helpers/accounts.ts';
 import type { AppHandle } from './runtime/launch.ts';
 
@@ -19,7 +19,12 @@ export async function balancesNow(page: Page): Promise<AccountBalances[]> {
 }
 
 export async function historyNow(page: Page, accountId?: string): Promise<HistoryPoint[]> {
-  return valueOf(await page.evaluate((id) => (window as unknown as { kraken: Bridge }).kraken.history.get(id), accountId));
+  return (await historySeriesNow(page, accountId === undefined ? {} : { accountId })).points;
+}
+
+/** The whole history answer (quote, other quotes, joins …) for a request, as the window gets it. */
+export async function historySeriesNow(page: Page, request: HistoryRequest = {}): Promise<HistorySeries> {
+  return valueOf(await page.evaluate((r) => (window as unknown as { kraken: Bridge }).kraken.history.get(r), request));
 }
 
 /** en-US money as the window writes it: halves to even, grouped, with the dollar sign. */

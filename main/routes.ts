@@ -5,6 +5,8 @@ import type { Routes } from './ipc/register.ts';
 import { accountRoutes } from './ipc/routes/accounts.ts';
 import { appRoutes } from './ipc/routes/app.ts';
 import { balancesRoutes } from './ipc/routes/balances.ts';
+import { exportRoutes } from './ipc/routes/export.ts';
+import { chooseCsvPath, writeCsvFile } from './export/export-dialogs.ts';
 import { helpRoutes } from './ipc/routes/help.ts';
 import { historyRoutes } from './ipc/routes/history.ts';
 import { settingsRoutes } from './ipc/routes/settings.ts';
@@ -43,6 +45,15 @@ export function createRoutes(services: RouteServices): Routes {
       settings: services.settings,
       accountExists: (id) => services.vault.get(id) !== undefined,
       countedAccountIds: () => countedAccounts(services.vault.list()).map((account) => account.id),
+    }),
+    ...exportRoutes({
+      accounts: () => services.vault.list(),
+      balances: () => services.balances.list(),
+      snapshots: (id) => services.history.snapshots(id),
+      privacyMode: () => services.settings.get().privacyMode,
+      choosePath: chooseCsvPath,
+      writeFile: writeCsvFile,
+      now: () => Date.now(),
     }),
   };
 }

@@ -39,7 +39,11 @@ const bridge: KrakenBridge = {
     refresh: (accountId) => invoke('balances:refresh', accountId === undefined ? {} : { accountId }),
     onChanged: (listener) => subscribe('balances:changed', listener),
   },
-  history: { get: (accountId) => invoke('history:get', accountId === undefined ? {} : { accountId }) },
+  history: {
+    get: (request) => invoke('history:get', request),
+    asset: (request) => invoke('history:asset', request),
+  },
+  export: { csv: (request) => invoke('export:csv', request) },
   settings: {
     get: () => invoke('settings:get'),
     update: (patch) => invoke('settings:update', patch),

@@ -38,7 +38,7 @@ describe('dialog.showMessageBox', () => {
     void dialog.showMessageBox({ message: 'Keep it?', buttons: ['Keep', 'Cancel'] }).then(() => (answered = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(answered).toBe(false);
-    expect(dialog.shown.at(-1)).toEqual({ message: 'Keep it?', buttons: ['Keep', 'Cancel'] });
+    expect(dialog.shown.at(-1)).toEqual({ kind: 'message-box', window: null, options: { message: 'Keep it?', buttons: ['Keep', 'Cancel'] } });
   });
 });
 
@@ -84,5 +84,33 @@ describe('the app path', () => {
     expect(resolveAppPath(dir)).toEqual({ entry: path.join(dir, 'main.js'), dir, name: 'X App', version: '4.5.6' });
     expect(resolveAppPath(path.join(dir, 'main.js'))).toMatchObject({ entry: path.join(dir, 'main.js'), dir, name: 'Electron' });
     expect(new RuntimeApp(resolveAppPath(dir), noShutdown).getAppPath()).toBe(dir);
+  });
+});
+
+describe('dialog, as Electron 45 checks it', () => {
+  it('refuses the save dialog before ready, and options of the wrong type with Electron\'s TypeErrors', () => {
+    expect(() => dialog.showSaveDialog({ title: 'Save' })).toThrow('dialog module can only be used after app is ready');
+    setAppReady(true);
+    expect(() => dialog.showSaveDialog({ title: 1 as never })).toThrow(new TypeError('Title must be a string'));
+    expect(() => dialog.showSaveDialog({ defaultPath: ['x'] as never })).toThrow(new TypeError('Default path must be a string'));
+    expect(() => dialog.showSaveDialog({ buttonLabel: null as never })).toThrow(new TypeError('Button label must be a string'));
+    expect(() => dialog.showMessageBox({ type: 'alert' as never, message: 'x' })).toThrow(new TypeError('Invalid message box type'));
+    expect(() => dialog.showMessageBox({ message: 'x', buttons: 'OK' as never })).toThrow(new TypeError('Buttons must be an array'));
+    expect(() => dialog.showMessageBox({ message: 'x', checkboxChecked: true })).toThrow('checkboxChecked requires that checkboxLabel also be passed');
+  });
+
+  it('answers the save dialog with the path set for it once, then Cancel, and records what was shown', async () => {
+    setAppReady(true);
+    dialog.shown.length = 0;
+    dialog.nextSavePath = '/no/such/folder/picked';
+    expect(() => dialog.showSaveDialog({ title: 'Export' })).toThrow('its folder does not exist');
+    dialog.nextSavePath = '/tmp/picked';
+    await expect(dialog.showSaveDialog({ title: 'Export', defaultPath: '/home/me/a.csv' })).resolves.toEqual({ canceled: false, filePath: '/tmp/picked' });
+    await expect(dialog.showSaveDialog({ title: 'Export' })).resolves.toEqual({ canceled: true, filePath: '' });
+    expect(dialog.shown).toEqual([
+      { kind: 'save', window: null, options: { title: 'Export' } },
+      { kind: 'save', window: null, options: { title: 'Export', defaultPath: '/home/me/a.csv' } },
+      { kind: 'save', window: null, options: { title: 'Export' } },
+    ]);
   });
 });

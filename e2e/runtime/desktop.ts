@@ -259,20 +259,5 @@ export const autoUpdater = Object.assign(new EventEmitter(), {
   quitAndInstall: (): void => undefined,
 });
 
-export const dialog = {
-  /** Every dialog shown, recorded. */
-  shown: [] as unknown[],
-  /**
-   * Like a real message box, it waits for a person: the promise never settles here. A spec that makes main
-   * show one answers it by replacing dialog.showMessageBox from the spec (e2e/helpers/desktop-records.ts),
-   * the same way on real Electron.
-   */
-  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
-    assertAppReady('dialog module can only be used after app is ready');
-    dialog.shown.push(args.at(-1));
-    return new Promise(() => undefined);
-  },
-  showErrorBox(title: string, content: string): void {
-    dialog.shown.push({ title, content });
-  },
-};
+// The dialog module lives in dialog.ts (it needs to tell a window from options); re-exported for the runtime's index.
+export { dialog } from './dialog.ts';

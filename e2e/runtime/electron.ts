@@ -80,6 +80,11 @@ export interface RuntimeOptions {
  *   default one, by roles, when the app sets none) but its roles are not expanded into items.
  *   'ready-to-show' fires at the page's load event (Electron: first paint). Without a tray host the tray is
  *   built but not displayed; what Electron's Linux tray falls back to there (nothing) is all that is modelled.
+ * - dialog (dialog.ts): message boxes and the save dialog check their options as Electron's
+ *   lib/browser/api/dialog.ts does; a message box waits for a person (never settles: specs replace
+ *   showMessageBox, as on real Electron); the save dialog answers nextSavePath, else Cancel; nothing is modal, so the app is not blocked while one is "open". The save dialog answers like Linux's GTK
+ *   chooser: the path as typed (no extension from the filters), never in a folder that does not exist.
+ *   No open dialog, no AbortSignal, no checkbox, no overwrite prompt.
  * - Notifications: no actions, replies, urgency or timeouts; 'click' and 'close' only when a spec emits them.
  * - safeStorage follows Linux (Electron 45's OSCrypt and OSCryptAsync) on every OS: no Keychain or DPAPI,
  *   one emulated keyring stands for the Secret Service and KWallet, a locked keyring is one whose unlock

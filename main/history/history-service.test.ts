@@ -60,8 +60,18 @@ describe('HistoryService on disk', () => {
     expect(files()).toEqual(['history.json']);
     const reopened = open();
     expect(reopened.notice).toBeNull();
-    expect(reopened.series('USD', 'a').map((p) => p.total)).toEqual(['100', '101']);
+    expect(reopened.series(['a'], 'USD').points.map((p) => p.total)).toEqual(['100', '101']);
     expect(reopened.latest('a')).toMatchObject({ total: '101', amounts: { XXBT: '1.5', 'ETH2.S': '2.5' } });
+  });
+
+  it('keeps the unit price each asset was valued at, through the journal and the base file', () => {
+    const priced: Portfolio = { quote: 'USD', total: '75005', unpriced: ['FOO'], rows: [balanceRow('XXBT', 'BTC', '1.5', '75000'), balanceRow('ZUSD', 'USD', '5', '5'), balanceRow('FOO', 'FOO', '3', null)] };
+    const history = open();
+    history.record('a', priced, clock.now());
+    const expected = { XXBT: '1', ZUSD: '1' };
+    expect(open().snapshots('a')[0]?.prices).toEqual(expected);
+    history.flush();
+    expect(open().snapshots('a')[0]?.prices).toEqual(expected);
   });
 
   it('survives a crash: every refresh is in the journal at once, and a torn last line is skipped', () => {
@@ -73,7 +83,7 @@ describe('HistoryService on disk', () => {
     writeFileSync(path.join(dir, 'history.journal'), readFileSync(path.join(dir, 'history.journal'), 'utf8') + '["a",17');
     const reopened = open();
     expect(reopened.notice).toBeNull();
-    expect(reopened.series('USD', 'a').map((p) => p.total)).toEqual(['100', '101']);
+    expect(reopened.series(['a'], 'USD').points.map((p) => p.total)).toEqual(['100', '101']);
   });
 
   it('folds the journal into the base file once an hour, not on every refresh', () => {
@@ -86,7 +96,7 @@ describe('HistoryService on disk', () => {
     clock.advance(MINUTE);
     expect(files()).toEqual(['history.json']);
     expect(clock.pendingTimers()).toBe(0);
-    expect(open().series('USD', 'a')).toHaveLength(59);
+    expect(open().series(['a'], 'USD').points).toHaveLength(59);
   });
 
   it('does not double points when a crash left the journal behind a fresh base', () => {
@@ -95,7 +105,7 @@ describe('HistoryService on disk', () => {
     const journal = readFileSync(path.join(dir, 'history.journal'), 'utf8');
     history.flush();
     writeFileSync(path.join(dir, 'history.journal'), journal);
-    expect(open().series('USD', 'a')).toHaveLength(1);
+    expect(open().series(['a'], 'USD').points).toHaveLength(1);
   });
 
   it('sets a corrupt file aside with a notice, starts afresh, and never fails', () => {
@@ -104,10 +114,10 @@ describe('HistoryService on disk', () => {
     expect(history.notice).toMatch(/could not be read, so it was set aside as history\.corrupt-.*\.json/);
     const aside = files().find((name) => name.startsWith('history.corrupt-'));
     expect(readFileSync(path.join(dir, aside ?? 'missing'), 'utf8')).toContain('"accounts"');
-    expect(history.series('USD')).toEqual([]);
+    expect(history.series([], 'USD').points).toEqual([]);
     history.record('a', portfolio('1'), clock.now());
     history.flush();
-    expect(open().series('USD', 'a')).toHaveLength(1);
+    expect(open().series(['a'], 'USD').points).toHaveLength(1);
   });
 
   it('sets aside JSON of the wrong shape, with its journal', () => {

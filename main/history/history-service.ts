@@ -1,10 +1,10 @@
-import type { HistoryPoint, Portfolio } from '../../ipc/contract.ts';
+import type { AssetHistory, HistoryRange, HistorySeries, Portfolio } from '../../ipc/contract.ts';
 import { log } from '../log.ts';
 import type { Clock, TimerHandle } from '../refresh/clock.ts';
 import { decodeHistory, decodeJournalEntry, encodeHistory, encodeJournalEntry } from './history-codec.ts';
 import type { HistoryFile } from './history-file.ts';
 import { compactToFit, retainAll } from './retention.ts';
-import { totalSeries } from './series.ts';
+import { assetSeries, defaultQuote, totalSeries, type SeriesQuery } from './series.ts';
 import { sameAmounts, type HistoryData, type Snapshot } from './snapshot.ts';
 
 /** The compacted history file never grows past this; retention thins it first (see retention.ts). */
@@ -12,6 +12,12 @@ export const HISTORY_MAX_BYTES = 4 * 1024 * 1024;
 /** The journal is folded into the base file this often, on quit, and whenever it passes JOURNAL_MAX_BYTES. */
 export const HISTORY_COMPACT_EVERY_MS = 60 * 60 * 1000;
 export const JOURNAL_MAX_BYTES = 512 * 1024;
+
+/** Which part of the history a chart reads: the range, and a recorded quote to read it in (default: see defaultQuote). */
+export interface SeriesView {
+  readonly range?: HistoryRange;
+  readonly quote?: string;
+}
 
 export interface HistoryServiceOptions {
   readonly file: HistoryFile;
@@ -46,13 +52,18 @@ export class HistoryService {
   record(accountId: string, portfolio: Portfolio, at: number): void {
     const list = this.data.get(accountId) ?? [];
     const previous = list.at(-1);
-    const fresh = Object.fromEntries(portfolio.rows.map((row) => [row.asset, row.amount]));
+    const fresh: Record<string, string> = {};
+    let prices: Record<string, string> | undefined;
+    for (const row of portfolio.rows) {
+      fresh[row.asset] = row.amount;
+      if (row.price !== null) (prices ??= {})[row.asset] = row.price;
+    }
     const unchanged = previous !== undefined && sameAmounts(previous.amounts, fresh);
-    const snapshot: Snapshot = { at, quote: portfolio.quote, total: portfolio.total, amounts: unchanged ? previous.amounts : fresh };
+    const snapshot: Snapshot = { at, quote: portfolio.quote, total: portfolio.total, amounts: unchanged ? previous.amounts : fresh, ...(prices ? { prices } : {}) };
     if (previous === undefined || previous.at <= at) list.push(snapshot);
     else list.splice(list.findIndex((s) => s.at > at), 0, snapshot); // the system clock went back
     this.data.set(accountId, list);
-    const line = encodeJournalEntry({ accountId, at, total: snapshot.total, quote: snapshot.quote, amounts: unchanged ? null : fresh });
+    const line = encodeJournalEntry({ accountId, at, total: snapshot.total, quote: snapshot.quote, amounts: unchanged ? null : fresh, ...(prices ? { prices } : {}) });
     try {
       this.options.file.append(line);
       this.journalBytes += line.length + 1;
@@ -67,9 +78,24 @@ export class HistoryService {
     return this.data.get(accountId)?.at(-1) ?? null;
   }
 
-  /** One account's series, or several accounts' combined (see totalSeries). */
-  series(quote: string, accounts?: string | readonly string[]): HistoryPoint[] {
-    return totalSeries(this.data, quote, accounts);
+  /** Total value over time of `accounts` combined (see series.ts: conversion, accounts joining, ranges). */
+  series(accounts: readonly string[], currentQuote: string, view: SeriesView = {}): HistorySeries {
+    return totalSeries(this.data, this.query(accounts, currentQuote, view), currentQuote);
+  }
+
+  /** Amount and value over time of the Kraken codes `codes` (one table row or group) in `accounts`. */
+  assetSeries(accounts: readonly string[], codes: readonly string[], currentQuote: string, view: SeriesView = {}): AssetHistory {
+    return { assets: [...codes], ...assetSeries(this.data, this.query(accounts, currentQuote, view), codes, currentQuote) };
+  }
+
+  /** Every snapshot kept for one account, oldest first (for export). */
+  snapshots(accountId: string): readonly Snapshot[] {
+    return this.data.get(accountId) ?? [];
+  }
+
+  private query(accounts: readonly string[], currentQuote: string, view: SeriesView): SeriesQuery {
+    const quote = view.quote ?? defaultQuote(this.data, accounts, currentQuote);
+    return { accounts, quote, range: view.range ?? 'all', now: this.options.clock.now() };
   }
 
   /** Drops the history of accounts that no longer exist, on disk too. */
@@ -172,7 +198,7 @@ function replayJournal(data: HistoryData, lines: string[]): number {
     }
     // A crash between rewriting the base and deleting the journal leaves entries the base already has.
     if (previous !== undefined && entry.at <= previous.at) continue;
-    list.push({ at: entry.at, total: entry.total, quote: entry.quote, amounts });
+    list.push({ at: entry.at, total: entry.total, quote: entry.quote, amounts, ...(entry.prices === undefined ? {} : { prices: entry.prices }) });
     data.set(entry.accountId, list);
     replayed += 1;
   }

@@ -1,7 +1,9 @@
 /**
  * One account's balances at one moment, as history keeps them: the total value in the quote currency of
- * the time, and every asset's amount exactly as Kraken sent it. Consecutive snapshots with unchanged
- * amounts share one `amounts` object, and the file stores amounts only where they changed.
+ * the time, every asset's amount exactly as Kraken sent it, and the unit price each priced asset was
+ * valued at. Consecutive snapshots with unchanged amounts share one `amounts` object, and the file stores
+ * amounts only where they changed. Prices let history be read per asset (amount × price) and revalued in
+ * another quote currency (see series.ts); snapshots written before prices were kept have none.
  */
 export interface Snapshot {
   /** Epoch ms. */
@@ -9,6 +11,8 @@ export interface Snapshot {
   readonly quote: string;
   readonly total: string;
   readonly amounts: Readonly<Record<string, string>>;
+  /** Kraken code → unit price in `quote`, for the priced assets; absent in history from before prices were kept. */
+  readonly prices?: Readonly<Record<string, string>>;
 }
 
 /** Snapshots per account id, each list oldest first. */

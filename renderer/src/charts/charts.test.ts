@@ -4,7 +4,7 @@ import { groupRows, type AssetGroup } from '../model/balance-view.ts';
 import { Decimal } from '../../../shared/decimal.ts';
 import { balanceRow, SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { allocationSlices, donutArcs } from './allocation.ts';
-import { historyPolyline, summarizeHistory } from './history-line.ts';
+import { historyPolyline, nearestIndex, steppedIndex, summarizeHistory } from './history-line.ts';
 
 describe('allocationSlices', () => {
   it('keeps the largest assets and folds the rest into Other, exactly', () => {
@@ -61,9 +61,9 @@ describe('allocationSlices', () => {
 
 describe('history', () => {
   const points = [
-    { at: '2025-01-01T00:00:00.000Z', total: '100.5' },
-    { at: '2025-01-02T00:00:00.000Z', total: '90.25' },
-    { at: '2025-01-03T00:00:00.000Z', total: '120' },
+    { at: '2025-01-01T00:00:00.000Z', value: '100.5' },
+    { at: '2025-01-02T00:00:00.000Z', value: '90.25' },
+    { at: '2025-01-03T00:00:00.000Z', value: '120' },
   ];
 
   it('summarises ends and extremes with exact totals', () => {
@@ -74,5 +74,15 @@ describe('history', () => {
   it('spans the box from the first to the last point', () => {
     expect(historyPolyline(points, 300, 100)).toBe('0.00,65.55 150.00,100.00 300.00,0.00');
     expect(historyPolyline(points.slice(0, 1), 300, 100)).toBe('');
+  });
+
+  it('finds the point under the pointer and steps through points by key', () => {
+    expect(nearestIndex([0, 150, 300], 80)).toBe(1);
+    expect(nearestIndex([0, 150, 300], 10)).toBe(0);
+    expect(steppedIndex('ArrowLeft', 0, 3)).toBe(0);
+    expect(steppedIndex('ArrowRight', 1, 3)).toBe(2);
+    expect(steppedIndex('End', 0, 30)).toBe(29);
+    expect(steppedIndex('PageDown', 29, 30)).toBe(26);
+    expect(steppedIndex('a', 0, 3)).toBeNull();
   });
 });

@@ -28,12 +28,14 @@ interface BalanceTableProps {
   stale: boolean;
   /** The most digits any amount shows after its decimal separator: every fraction gets that width. */
   fractionDigits: number;
+  /** Opens a line's amount and value over time (its History button, or Enter on the line). */
+  onOpenHistory: (line: TableLine) => void;
 }
 
 /** How long "Copied …" stays on screen. */
 const COPIED_FOR_MS = 2500;
 
-function BalanceTableView({ entries, context, sort, onSort, label, stale, fractionDigits }: BalanceTableProps): ReactNode {
+function BalanceTableView({ entries, context, sort, onSort, label, stale, fractionDigits, onOpenHistory }: BalanceTableProps): ReactNode {
   const scrollRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [focusIndex, setFocusIndex] = useState(0);
@@ -106,6 +108,11 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
       copyAmount(line);
       return;
     }
+    if (event.key === 'Enter' && line && event.target instanceof HTMLElement && event.target.getAttribute('role') === 'row') {
+      event.preventDefault();
+      onOpenHistory(line);
+      return;
+    }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? LINE_HEIGHT * 10) / LINE_HEIGHT) - 1);
     const targets: Record<string, number> = {
       ArrowDown: activeIndex + 1,
@@ -139,7 +146,7 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
   const renderLine = (index: number, style?: CSSProperties) => {
     const line = lineAt(index);
     if (line === undefined) return null;
-    return <TableLineView key={line.key} line={line} rowIndex={index + 2} tabbable={index === activeIndex} style={style} onCopyAmount={copyAmount} />;
+    return <TableLineView key={line.key} line={line} rowIndex={index + 2} tabbable={index === activeIndex} style={style} onCopyAmount={copyAmount} onOpenHistory={onOpenHistory} />;
   };
 
   return (
@@ -152,7 +159,7 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
       style={{ '--fraction-digits': fractionDigits } as CSSProperties}
     >
       <p id={helpId} className="visually-hidden">
-        Arrow keys move between balances. Ctrl+C copies the exact amount of the focused balance.
+        Arrow keys move between balances. Enter shows the focused balance's history. Ctrl+C copies its exact amount.
       </p>
       <div role="rowgroup" className="table-head">
         <div role="row" aria-rowindex={1} className="line line-head">

@@ -21,6 +21,8 @@ interface BalanceToolbarProps {
   unpricedOnly: boolean;
   onShowAll: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Actions at the toolbar's end (Export). */
+  children?: ReactNode;
 }
 
 const KINDS: readonly { kind: KindFilter; label: string }[] = [
@@ -107,6 +109,7 @@ export function BalanceToolbar(props: BalanceToolbarProps): ReactNode {
       <span className="row-count" aria-live="polite">
         {shown === total ? `${total} balances` : `${shown} of ${total} balances`}
       </span>
+      {props.children}
     </div>
   );
 }

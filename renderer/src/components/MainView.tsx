@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode, type RefObject } from 'react';
-import type { AccountBalances, AccountSummary, HelpTopic, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, HelpTopic, HistoryRange, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
 import { quoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
@@ -7,9 +7,11 @@ import { useHistory } from '../hooks/use-history.ts';
 import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
-import { tableEntries, widestFraction } from '../model/row-view.ts';
+import { tableEntries, widestFraction, type TableLine } from '../model/row-view.ts';
 import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
 import { AllocationChart } from './AllocationChart.tsx';
+import { AssetHistoryDialog, type AssetHistoryTarget } from './AssetHistoryDialog.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { BalanceTable } from './BalanceTable.tsx';
 import { BalanceToolbar } from './BalanceToolbar.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
@@ -58,6 +60,9 @@ export function MainView(props: MainViewProps): ReactNode {
   const [typedHideBelow, setTypedHideBelow] = useState<string | null>(null);
   const hideBelow = typedHideBelow ?? settings.hideSmallBelow;
   const deferredSearch = useDeferredValue(search);
+  const [historyRange, setHistoryRange] = useState<HistoryRange>('all');
+  const [historyQuote, setHistoryQuote] = useState<{ scope: string; quote: string } | null>(null);
+  const [assetTarget, setAssetTarget] = useState<AssetHistoryTarget | null>(null);
 
   const account = accounts.find((entry) => entry.id === scope);
   const title = account?.label ?? 'All accounts';
@@ -76,7 +81,20 @@ export function MainView(props: MainViewProps): ReactNode {
 
   // Read the series again whenever any account in scope has refreshed, or the quote currency changed.
   const historyVersion = `${inScope.map((entry) => entry.fetchedAt ?? '').join(',')}|${settings.quoteCurrency}`;
-  const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
+  const accountId = scope === ALL_ACCOUNTS ? undefined : scope;
+  // A currency picked for the chart holds for this scope until the quote currency setting changes.
+  const pickedQuote = historyQuote?.scope === `${scope}|${settings.quoteCurrency}` ? historyQuote.quote : undefined;
+  const history = useHistory(bridge, { ...(accountId === undefined ? {} : { accountId }), range: historyRange, ...(pickedQuote === undefined ? {} : { quote: pickedQuote }) }, historyVersion);
+  const pickQuote = useCallback((quote: string) => setHistoryQuote({ scope: `${scope}|${settings.quoteCurrency}`, quote }), [scope, settings.quoteCurrency]);
+  const accountLabel = useCallback((id: string) => accounts.find((entry) => entry.id === id)?.label ?? 'An account', [accounts]);
+  const openHistory = useCallback(
+    (line: TableLine) => {
+      const [kind, code = ''] = line.key.split(/:(.*)/s);
+      const codes = kind === 'group' ? (allGroups.find((group) => group.base === code)?.rows.map((row) => row.asset) ?? []) : [code];
+      if (codes.length > 0) setAssetTarget({ name: line.name, unit: line.unit, codes });
+    },
+    [allGroups],
+  );
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const showUnpriced = useCallback(() => {
@@ -111,7 +129,15 @@ export function MainView(props: MainViewProps): ReactNode {
           {chartsShown && (
             <div className="charts" id={`${panelId}-charts`}>
               <AllocationChart groups={allGroups} locale={locale} />
-              <HistoryChart points={history} locale={locale} quote={quote} privacy={settings.privacyMode} />
+              <HistoryChart
+                series={history}
+                range={historyRange}
+                onRange={setHistoryRange}
+                onQuote={pickQuote}
+                locale={locale}
+                privacy={settings.privacyMode}
+                accountLabel={accountLabel}
+              />
             </div>
           )}
         </div>
@@ -133,7 +159,9 @@ export function MainView(props: MainViewProps): ReactNode {
           shown={shownRows}
           total={combined.rows.length}
           searchRef={searchRef}
-        />
+        >
+          <ExportMenu accountId={accountId} />
+        </BalanceToolbar>
         {thresholdChange !== null && (
           <p className="toolbar-notice" role="status" data-testid="threshold-change">
             {thresholdChangeText(thresholdChange, locale)}
@@ -144,7 +172,7 @@ export function MainView(props: MainViewProps): ReactNode {
         )}
         {combined.hasData ? (
           entries.length > 0 ? (
-            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} fractionDigits={fractionDigits} />
+            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} fractionDigits={fractionDigits} onOpenHistory={openHistory} />
           ) : (
             <p className="table-empty">No balances match. Clear the search or the filters to see all {combined.rows.length}.</p>
           )
@@ -152,6 +180,17 @@ export function MainView(props: MainViewProps): ReactNode {
           <p className="table-empty">{combined.errors.length > 0 || balancesError ? 'No balances to show yet.' : 'Loading balances…'}</p>
         )}
       </div>
+      {assetTarget !== null && (
+        <AssetHistoryDialog
+          target={assetTarget}
+          accountId={accountId}
+          version={historyVersion}
+          locale={locale}
+          privacy={settings.privacyMode}
+          accountLabel={accountLabel}
+          onClose={() => setAssetTarget(null)}
+        />
+      )}
     </main>
   );
 }

@@ -10,9 +10,17 @@ interface TableLineViewProps {
   /** Absolute placement when the list is virtualized. */
   style?: CSSProperties | undefined;
   onCopyAmount: (line: TableLine) => void;
+  /** Opens the line's amount and value over time. */
+  onOpenHistory: (line: TableLine) => void;
 }
 
-function LineView({ line, rowIndex, tabbable, style, onCopyAmount }: TableLineViewProps): ReactNode {
+/** "History of all ETH" for a group, "History of ETH (ETH2.S)" for one of its balances. */
+function historyLabel(line: TableLine): string {
+  if (line.kind === 'group') return `History of all ${line.name}`;
+  return `History of ${line.name}${line.code ? ` (${line.code})` : ''}`;
+}
+
+function LineView({ line, rowIndex, tabbable, style, onCopyAmount, onOpenHistory }: TableLineViewProps): ReactNode {
   countRowRender();
   const classes = ['line', `line-${line.kind}`, line.nested ? 'line-nested' : '', line.readOnly ? 'line-read-only' : ''];
   const explanationId = line.explanation ? `explain-${line.key}` : undefined;
@@ -42,6 +50,9 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount }: TableLineVi
           </span>
         )}
         {line.code && <span className="asset-code">{line.code}</span>}
+        <button type="button" tabIndex={-1} className="copy-button row-history-button" aria-label={historyLabel(line)} onClick={() => onOpenHistory(line)}>
+          History
+        </button>
       </div>
       <div role="cell" className="cell cell-number cell-amount" title={line.amountExact || undefined} data-exact={line.amountExact || undefined}>
         <span className="amount-text">
@@ -71,6 +82,7 @@ export const TableLineView = memo(
     a.rowIndex === b.rowIndex &&
     a.tabbable === b.tabbable &&
     a.onCopyAmount === b.onCopyAmount &&
+    a.onOpenHistory === b.onOpenHistory &&
     a.style?.transform === b.style?.transform &&
     sameLine(a.line, b.line),
 );

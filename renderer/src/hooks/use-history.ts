@@ -1,32 +1,40 @@
 import { useEffect, useState } from 'react';
-import type { HistoryPoint, KrakenBridge } from '../../../ipc/contract.ts';
-
-const NONE: readonly HistoryPoint[] = [];
-
-function samePoints(a: readonly HistoryPoint[], b: readonly HistoryPoint[]): boolean {
-  return a.length === b.length && a.every((point, index) => point.at === b[index]?.at && point.total === b[index]?.total);
-}
+import type { AssetHistory, AssetHistoryRequest, HistoryRequest, HistorySeries, IpcResult, KrakenBridge } from '../../../ipc/contract.ts';
 
 /**
- * The value-over-time series for a scope (undefined = all accounts), read again whenever `version`
- * changes (a refresh landed or the quote currency changed). Empty while unavailable.
- * An answer equal to the series already held keeps the held one, so the view does not render again for
- * nothing (the first answer, often empty, lands just after the balances are first shown).
+ * The answer of one history read, read again whenever `version` changes (a refresh landed, the quote
+ * currency changed) or the request does. null while unavailable. An answer equal to the one held keeps
+ * the held one, so the view does not render again for nothing.
  */
-export function useHistory(bridge: KrakenBridge, accountId: string | undefined, version: string): readonly HistoryPoint[] {
-  const [points, setPoints] = useState<readonly HistoryPoint[]>(NONE);
+function useSeries<T>(read: () => Promise<IpcResult<T>>, key: string, version: string): T | null {
+  const [state, setState] = useState<{ text: string; value: T } | null>(null);
   useEffect(() => {
     let live = true;
-    const keep = (next: readonly HistoryPoint[]) => {
-      if (live) setPoints((current) => (samePoints(current, next) ? current : next));
-    };
-    bridge.history
-      .get(accountId)
-      .then((result) => keep(result.ok ? result.value : NONE))
-      .catch(() => keep(NONE));
+    read()
+      .then((result) => {
+        if (!live) return;
+        if (!result.ok) return setState(null);
+        const text = JSON.stringify(result.value);
+        setState((current) => (current?.text === text ? current : { text, value: result.value }));
+      })
+      .catch(() => {
+        if (live) setState(null);
+      });
     return () => {
       live = false;
     };
-  }, [bridge, accountId, version]);
-  return points;
+    // `read` is rebuilt every render; `key` says what it reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, version]);
+  return state?.value ?? null;
+}
+
+/** The value-over-time series for a scope (no accountId = all accounts), range and quote. */
+export function useHistory(bridge: KrakenBridge, request: HistoryRequest, version: string): HistorySeries | null {
+  return useSeries(() => bridge.history.get(request), JSON.stringify(request), version);
+}
+
+/** One asset's amount and value over time (the per-asset view). */
+export function useAssetHistory(bridge: KrakenBridge, request: AssetHistoryRequest, version: string): AssetHistory | null {
+  return useSeries(() => bridge.history.asset(request), JSON.stringify(request), version);
 }

@@ -5,8 +5,12 @@ import type {
   AccountSummary,
   AddAccountRequest,
   AppInfo,
+  AssetHistoryPoint,
+  ExportResult,
   HelpTopic,
   HistoryPoint,
+  HistoryRequest,
+  HistorySeriesInfo,
   IpcResult,
   KrakenBridge,
   NotificationFailure,
@@ -25,6 +29,10 @@ export interface FakeBridgeState {
   balances: AccountBalances[];
   history: HistoryPoint[];
   update: UpdateState;
+  /** What history answers besides its points (quote, other quotes, joins …); defaults follow the settings. */
+  historyInfo: Partial<HistorySeriesInfo>;
+  assetHistory: AssetHistoryPoint[];
+  exportResult: ExportResult;
 }
 
 export interface FakeBridge extends KrakenBridge {
@@ -55,10 +63,22 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     balances: [],
     history: [],
     update: { status: 'unavailable' },
+    historyInfo: {},
+    assetHistory: [],
+    exportResult: { saved: false },
     ...initial,
   };
   const calls: [string, unknown][] = [];
   let nextId = 1;
+  const seriesInfo = (request: HistoryRequest): HistorySeriesInfo => ({
+    range: request.range ?? 'all',
+    quote: request.quote ?? state.settings.quoteCurrency,
+    currentQuote: state.settings.quoteCurrency,
+    otherQuotes: [],
+    unconverted: 0,
+    joins: [],
+    ...state.historyInfo,
+  });
 
   const bridge: FakeBridge = {
     state,
@@ -124,9 +144,19 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       onChanged: (listener) => subscribe(listeners.balances, listener),
     },
     history: {
-      get: (accountId) => {
-        calls.push(['history.get', accountId]);
-        return ok(state.history);
+      get: (request) => {
+        calls.push(['history.get', request]);
+        return ok({ ...seriesInfo(request), points: state.history });
+      },
+      asset: (request) => {
+        calls.push(['history.asset', request]);
+        return ok({ ...seriesInfo(request), assets: request.assets, points: state.assetHistory });
+      },
+    },
+    export: {
+      csv: (request) => {
+        calls.push(['export.csv', request]);
+        return ok(state.exportResult);
       },
     },
     settings: {
