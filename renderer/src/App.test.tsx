@@ -210,7 +210,7 @@ describe('header', () => {
 
   it('keeps the last balances on screen, marked stale, with the error and its hint', async () => {
     const error = { code: 'invalid-nonce', message: 'Kraken rejected the request as out of order (invalid nonce).', hint: 'Give this app its own API key.' };
-    const bridge = withAccount({ status: 'error', error });
+    const bridge = withAccount({ status: 'error', error: { ...error, kind: 'key' }, stale: true });
     await renderApp(bridge);
     expect(screen.getByTestId('refresh-status').textContent).toBe('Refresh failed');
     expect(screen.getByRole('alert').textContent).toContain('Give this app its own API key.');
