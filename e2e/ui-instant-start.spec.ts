@@ -15,7 +15,7 @@ test('the last known balances show at once at launch, marked "from <time>, refre
 
   // Kraken answers slowly (every Balance call, until the checks are done): the window has the balances
   // long before the answer.
-  fakeKraken.injectFault({ type: 'delay', ms: 10_000 }, { path: '/0/private/Balance', always: true });
+  fakeKraken.injectFault({ type: 'delay', ms: 13_000 }, { path: '/0/private/Balance', always: true });
   const balanceCalls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/Balance').length;
   const callsBefore = balanceCalls();
   const second = await appReady(await (await launch()).firstWindow());
