@@ -1,6 +1,6 @@
 // Issue 5, point 6: the first-run screen — add a read-only key (with the weak-protection consent where no
 // keyring exists) or open the offline demo account.
-import { expect, test } from './helpers/accounts.ts';
+import { expect, listAccounts, test, valueOf } from './helpers/accounts.ts';
 import { recordOpenedUrls } from './helpers/desktop-records.ts';
 import { addKeyThroughForm, KEYS, lineNames, openDemo } from './ui-helpers.ts';
 
@@ -25,7 +25,7 @@ test('the demo account opens at once, offline, on the documented sample balances
 });
 
 test.describe('without an OS keyring', () => {
-  test('asks in plain words before storing the key with weaker protection; declining saves nothing', async ({ page, fakeKraken }) => {
+  test('asks in plain words, once Kraken accepted the key, before storing it with weaker protection; declining saves nothing', async ({ page, fakeKraken }) => {
     await addKeyThroughForm(page, { label: 'Main', ...KEYS.main }, false);
     const dialog = page.getByRole('alertdialog', { name: 'Store the key with weaker protection?' });
     await expect(dialog).toBeVisible({ timeout: 20_000 });
@@ -34,7 +34,9 @@ test.describe('without an OS keyring', () => {
     await dialog.getByRole('button', { name: 'Don’t save the key' }).click();
     await expect(page.getByText('The key was not saved.')).toBeVisible();
     await expect(page.getByLabel('Private key')).toHaveValue(KEYS.main.apiSecret);
-    expect(fakeKraken.calls).toEqual([]);
+    // Asked only once Kraken accepted the key (issue 13, point 8): one check, and nothing saved.
+    expect(fakeKraken.calls.filter((call) => call.path.startsWith('/0/private/')).map((call) => [call.path, call.status])).toEqual([['/0/private/Balance', 200]]);
+    expect(valueOf(await listAccounts(page))).toEqual([]);
 
     await page.getByRole('button', { name: 'Add account' }).click();
     await dialog.getByRole('button', { name: 'Save with weaker protection' }).click();

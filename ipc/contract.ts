@@ -279,7 +279,7 @@ export interface EventMap {
 export type EventChannel = keyof EventMap;
 
 /** Fixed help pages the renderer may ask main to open; never a URL from the page. */
-export type HelpTopic = 'create-api-key' | 'nonce-window' | 'extensions';
+export type HelpTopic = 'create-api-key' | 'nonce-window' | 'extensions' | 'kraken-status';
 
 export const INVOKE_CHANNELS = [
   'app:get-info',

@@ -27,6 +27,25 @@ describe('combineBalances', () => {
     ]);
   });
 
+  it('keeps the stale mark and history marker of any account, and knows when every account must wait', () => {
+    const later = '2025-01-05T12:15:00.000Z';
+    const sooner = '2025-01-05T12:05:00.000Z';
+    const fresh = accountBalances('a');
+    const history = accountBalances('b', { status: 'refreshing', stale: true, fromHistory: true });
+    expect(combineBalances([fresh, history], accounts, 'USD')).toMatchObject({ stale: true, fromHistory: true, blockedUntil: null });
+    expect(combineBalances([fresh], accounts, 'USD')).toMatchObject({ stale: false, fromHistory: false });
+    const locked = (id: string, retryAt: string) => accountBalances(id, { status: 'error', stale: true, error: { code: 'lockout', kind: 'transient', message: 'Locked.', retryAt } });
+    expect(combineBalances([locked('a', later), accountBalances('b')], accounts, 'USD').blockedUntil).toBeNull();
+    expect(combineBalances([locked('a', later), locked('b', sooner)], accounts, 'USD').blockedUntil).toBe(sooner);
+  });
+
+  it('history\'s rows have no value but are in the total: not listed as unpriced when combined', () => {
+    const remembered = accountBalances('b', { fromHistory: true, stale: true, portfolio: { ...portfolio([balanceRow('DOT', 'DOT', '3', null, null)], '20'), unpriced: [] } });
+    const scope = combineBalances([accountBalances('a'), remembered], accounts, 'USD');
+    expect(scope.unpriced).toEqual(['FOO']);
+    expect(scope.total).toBe('104380455.39');
+  });
+
   it('never mixes quote currencies: rows valued in another quote count as unpriced', () => {
     const a = accountBalances('a', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '1', '90000', '1')], '90000', 'EUR') });
     const b = accountBalances('b', { portfolio: portfolio([balanceRow('XXBT', 'BTC', '1', '97000', '1')], '97000') });

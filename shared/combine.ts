@@ -25,6 +25,12 @@ export interface ScopeBalances {
   readonly unpriced: readonly string[];
   /** At least one account has balances to show. */
   readonly hasData: boolean;
+  /** Some balances on screen are not current (AccountBalances.stale): the marker stays while a retry runs. */
+  readonly stale: boolean;
+  /** Some balances on screen are history's last record from before this start (AccountBalances.fromHistory). */
+  readonly fromHistory: boolean;
+  /** Every account in scope waits for a time Kraken set (a lockout's end): refreshing sooner cannot help. */
+  readonly blockedUntil: string | null;
   /** Demo accounts in the scope whose sample money is left out, because real accounts are in it too. */
   readonly leftOut: readonly AccountSummary[];
   /** Live, or refreshed at the user's interval, and why not live when the user can act on it. */
@@ -86,6 +92,11 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
       entry.error === null ? [] : [{ accountId: entry.accountId, label: labels.get(entry.accountId) ?? 'An account', error: entry.error }],
     ),
     hasData: withData.length > 0,
+    stale: withData.some((entry) => entry.stale),
+    fromHistory: withData.some((entry) => entry.fromHistory),
+    blockedUntil: balances.length > 0 && balances.every((entry) => entry.error?.retryAt !== undefined)
+      ? earliest(balances.map((entry) => entry.error?.retryAt ?? null))
+      : null,
     leftOut,
     updates: combineUpdates(balances, labels),
   };
@@ -96,6 +107,9 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     return { ...scope, rows: single.rows, total: single.total, previousTotal: only?.previousTotal ?? null, unpriced: single.unpriced };
   }
   const merged = new Map<string, Accumulator>();
+  // What no total includes: what an account could not price, and everything valued in another quote.
+  // (A row without a value is not always unpriced: history's last record has a total but no row values.)
+  const unpricedCodes = new Set<string>();
   let total = new Decimal('0');
   let previous: DecimalValue | null = withData.length > 0 ? new Decimal('0') : null;
 
@@ -104,6 +118,7 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     if (portfolio === null) continue;
     const sameQuote = portfolio.quote === quote;
     if (sameQuote) total = total.plus(portfolio.total);
+    for (const code of sameQuote ? portfolio.unpriced : portfolio.rows.map((row) => row.asset)) unpricedCodes.add(code);
     previous = previous !== null && sameQuote && entry.previousTotal !== null ? previous.plus(entry.previousTotal) : null;
     for (const row of portfolio.rows) {
       const value = sameQuote && row.value !== null ? new Decimal(row.value) : null;
@@ -136,6 +151,6 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     rows,
     total: total.toFixed(),
     previousTotal: previous === null ? null : previous.toFixed(),
-    unpriced: rows.filter((row) => row.value === null).map((row) => row.asset),
+    unpriced: rows.filter((row) => unpricedCodes.has(row.asset)).map((row) => row.asset),
   };
 }

@@ -106,6 +106,12 @@ function harness(accounts: AccountSummary[], settingsPatch: Partial<Settings> = 
     checks,
     flush: () => settle(),
     client: (id: string) => clients.get(id)?.client,
+    /** The fake client of an account the harness was made with. */
+    fake: (id: string) => {
+      const fake = clients.get(id)?.client;
+      if (!fake) throw new Error(`no fake client for ${id}`);
+      return fake;
+    },
     get: (id: string) => service.list().find((b) => b.accountId === id),
     power: (event: PowerEvent) => power(event),
     updateSettings: (patch: Partial<Settings>) => {
@@ -197,8 +203,7 @@ describe('BalancesService: keyed accounts', () => {
 
   it('an offline start keeps the history record on screen, marked stale, with the error', async () => {
     const h = harness([account('remembered')]);
-    const fake = h.client('remembered');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('remembered');
     fake.next = () => new KrakenError('network');
     await h.flush();
     expect(h.get('remembered')).toMatchObject({ status: 'error', fromHistory: true, stale: true, portfolio: { total: '90' }, error: { code: 'network', kind: 'transient' } });
@@ -207,8 +212,7 @@ describe('BalancesService: keyed accounts', () => {
   it('a Ticker failure keeps the new balances, unpriced, says why, records nothing, and retries', async () => {
     const h = harness([account('a')]);
     await h.flush();
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     fake.tickerError = new KrakenError('service-unavailable');
     await h.advance(MINUTE);
     const unpriced = h.get('a');
@@ -227,8 +231,7 @@ describe('BalancesService: keyed accounts', () => {
   it('says whether a failure is about the key or passes by itself, with the time a lockout ends', async () => {
     const h = harness([account('a')]);
     await h.flush();
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     fake.next = () => new KrakenError('invalid-key');
     await h.service.refresh('a');
     expect(h.get('a')?.error).toMatchObject({ code: 'invalid-key', kind: 'key' });
@@ -245,8 +248,7 @@ describe('BalancesService: keyed accounts', () => {
   it('the stale mark stays while a retry runs, and goes only when a refresh succeeds', async () => {
     const h = harness([account('a')]);
     await h.flush();
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     fake.next = () => new KrakenError('network');
     await h.advance(MINUTE);
     expect(h.get('a')).toMatchObject({ status: 'error', stale: true });
@@ -262,8 +264,7 @@ describe('BalancesService: keyed accounts', () => {
   it('keeps the last good portfolio on error, shows message and hint, and recovers', async () => {
     const h = harness([account('a')]);
     await h.flush();
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     fake.next = () => new KrakenError('service-unavailable');
     await h.advance(MINUTE);
     const failed = h.get('a');
@@ -280,8 +281,7 @@ describe('BalancesService: keyed accounts', () => {
     await h.flush();
     const at = () => new Date(h.clock.now()).toISOString();
     expect(h.checks).toEqual([['a', { at: at(), ok: true }]]);
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     fake.next = () => new KrakenError('network');
     await h.advance(MINUTE);
     expect(h.checks).toHaveLength(1);
@@ -305,8 +305,7 @@ describe('BalancesService: keyed accounts', () => {
   it('does not call a locked-out key until the lockout ends', async () => {
     const h = harness([account('a')]);
     await h.flush();
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     const until = h.clock.now() + 15 * MINUTE;
     fake.next = () => new KrakenError('lockout', { retryAt: until });
     await h.advance(MINUTE);
@@ -325,8 +324,7 @@ describe('BalancesService: keyed accounts', () => {
   it('spends the rate budget of the stricter of the client tier and the tier in settings', async () => {
     const h = harness([account('a')], { tier: 'pro' });
     await h.flush();
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     // Starter client (max 15) but 'pro' in settings (max 20): 14 + 1 > 15 − 3 reserve, so wait.
     fake.counter = { ...fake.counter, value: 14 };
     await h.advance(MINUTE);
@@ -338,8 +336,7 @@ describe('BalancesService: keyed accounts', () => {
 
   it('refreshes again when the quote currency changes during a call', async () => {
     const h = harness([account('a')]);
-    const fake = h.client('a');
-    if (!fake) throw new Error('no fake');
+    const fake = h.fake('a');
     fake.hold = true;
     await h.flush();
     h.updateSettings({ quoteCurrency: 'EUR' });

@@ -106,14 +106,22 @@ describe('storage protection', () => {
     await expect(vault.add(request('os'))).resolves.toMatchObject({ label: 'Account os' });
   });
 
-  it('with basic_text: refuses to store a key until the user accepts weak protection, and remembers the choice', async () => {
+  it('with basic_text: a key Kraken refuses is reported as such, before any protection question', async () => {
+    const { vault, checkKey } = setup(BASIC_TEXT);
+    checkKey.mockRejectedValueOnce(new AppError('key-rejected', 'Kraken does not recognise this API key.', { field: 'apiKey' }));
+    expect(await rejectionOf(vault.add(request('weak')))).toMatchObject({ code: 'key-rejected', field: 'apiKey' });
+  });
+
+  it('with basic_text: checks the key first, then refuses to store it until the user accepts weak protection, and remembers the choice', async () => {
     const { vault, store, checkKey } = setup(BASIC_TEXT);
     expect(await vault.protection()).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
     const refused = await rejectionOf(vault.add(request('weak')));
     expect(refused.code).toBe('weak-protection-not-accepted');
     expect(refused.message).toContain('no system keyring');
     expect(refused.hint).toContain('Install and unlock a keyring');
-    expect(checkKey).not.toHaveBeenCalled();
+    // Asked only after the key checked out, so a wrong key is fixed before the protection question.
+    expect(checkKey).toHaveBeenCalledTimes(1);
+    expect(store.get('accounts')).toBeUndefined();
 
     await expect(vault.acceptWeakProtection()).resolves.toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: true });
     await expect(vault.add(request('weak'))).resolves.toMatchObject({ label: 'Account weak' });

@@ -93,9 +93,11 @@ export class Vault {
     const fingerprint = keyFingerprint(credentials.apiKey);
     this.assertNotDuplicate(fingerprint);
     if (request.acceptWeakProtection === true) await this.acceptWeakProtection();
-    assertCanStoreKeys(await this.protection());
-
+    const protection = await this.protection();
+    if (protection.level === 'unavailable') assertCanStoreKeys(protection);
+    // The weak-protection question comes only once the key has checked out: a wrong key is fixed first.
     await this.deps.checkKey(credentials);
+    assertCanStoreKeys(protection);
     const sealed = await this.seal(credentials).catch((error: unknown) => {
       throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
         hint: 'Unlock your keyring (it may be asking for your password), then add the key again.',

@@ -43,6 +43,15 @@ describe('adding a key', () => {
     for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } });
   };
 
+  it('an empty form flags every required field at once and sends nothing', async () => {
+    const bridge = createFakeBridge();
+    await renderApp(bridge);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add account' })));
+    for (const label of ['API key', 'Private key']) expect(screen.getByLabelText(label).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual(['Enter the API key.', 'Enter the private key.']);
+    expect(document.activeElement).toBe(screen.getByLabelText('API key'));
+    expect(bridge.calls.some(([call]) => call === 'accounts.add')).toBe(false);
+  });
   it('shows an error at the field main names, keeps the entries, and clears them after success', async () => {
     const bridge = createFakeBridge();
     bridge.onAdd = () => ({ ok: false, error: { code: 'invalid-api-key', message: 'This looks like the private key, not the API key.', hint: 'Swap them.', field: 'apiKey' } });
@@ -210,7 +219,7 @@ describe('header', () => {
 
   it('keeps the last balances on screen, marked stale, with the error and its hint', async () => {
     const error = { code: 'invalid-nonce', message: 'Kraken rejected the request as out of order (invalid nonce).', hint: 'Give this app its own API key.' };
-    const bridge = withAccount({ status: 'error', error });
+    const bridge = withAccount({ status: 'error', error: { ...error, kind: 'key' }, stale: true });
     await renderApp(bridge);
     expect(screen.getByTestId('refresh-status').textContent).toBe('Refresh failed');
     expect(screen.getByRole('alert').textContent).toContain('Give this app its own API key.');

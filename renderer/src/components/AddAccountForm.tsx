@@ -8,6 +8,9 @@ const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app co
 type FieldName = 'label' | 'apiKey' | 'apiSecret' | 'otp';
 const FIELDS: readonly FieldName[] = ['label', 'apiKey', 'apiSecret', 'otp'];
 
+/** What an empty required field says; all of them at once, so one submit shows everything missing. */
+const REQUIRED: Readonly<Partial<Record<FieldName, string>>> = { apiKey: 'Enter the API key.', apiSecret: 'Enter the private key.' };
+
 function isField(name: string | undefined): name is FieldName {
   return (FIELDS as readonly (string | undefined)[]).includes(name);
 }
@@ -28,6 +31,7 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const [error, setError] = useState<IpcError | null>(null);
+  const [missing, setMissing] = useState<readonly FieldName[]>([]);
   const [busy, setBusy] = useState(false);
   const [askWeak, setAskWeak] = useState(false);
 
@@ -39,6 +43,14 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
       const value = data.get(name);
       return typeof value === 'string' ? value : '';
     };
+    const empty = FIELDS.filter((field) => REQUIRED[field] !== undefined && text(field).trim() === '');
+    setMissing(empty);
+    if (empty.length > 0) {
+      setError(null);
+      const first = form.elements.namedItem(empty[0] ?? '');
+      if (first instanceof HTMLElement) first.focus();
+      return;
+    }
     const otp = text('otp');
     const request: AddAccountRequest = {
       label: text('label'),
@@ -87,7 +99,11 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
     setError({ code: 'weak-protection-declined', message: 'The key was not saved.', hint: 'Your entries are still here if you change your mind.' });
   };
 
-  const fieldError = (field: FieldName) => (error?.field === field ? error : null);
+  const fieldError = (field: FieldName): IpcError | null => {
+    const required = REQUIRED[field];
+    if (required !== undefined && missing.includes(field)) return { code: 'required', message: required, field };
+    return error?.field === field ? error : null;
+  };
   const generalError = error !== null && !isField(error.field) ? error : null;
 
   const describe = (field: FieldName, help?: string) => {

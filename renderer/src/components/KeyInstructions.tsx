@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { KRAKEN_API_SETTINGS } from '../../../shared/kraken-places.ts';
 import { useBridge } from '../bridge.ts';
 
 /** How to make a read-only key on Kraken, and why nothing more is needed. */
@@ -8,7 +9,7 @@ export function KeyInstructions(): ReactNode {
     <div className="key-instructions">
       <ol>
         <li>
-          On kraken.com, open <strong>Settings → Connections &amp; API</strong> and create a new API key.
+          On kraken.com, open <strong>{KRAKEN_API_SETTINGS}</strong> and create a new API key.
         </li>
         <li>
           Under <strong>Funds permissions</strong>, tick only <strong>Query</strong>. Leave every trading, deposit and withdrawal box empty.

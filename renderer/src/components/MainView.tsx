@@ -106,7 +106,6 @@ export function MainView(props: MainViewProps): ReactNode {
   const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
   const sortBy = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
   const toggleCharts = () => void onUpdateSettings({ charts: chartsShown ? 'hidden' : 'shown' });
-  const stale = combined.hasData && (combined.status === 'error' || combined.status === 'stale');
 
   return (
     <main className="main-view">
@@ -172,7 +171,7 @@ export function MainView(props: MainViewProps): ReactNode {
         )}
         {combined.hasData ? (
           entries.length > 0 ? (
-            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={stale} fractionDigits={fractionDigits} onOpenHistory={openHistory} />
+            <BalanceTable entries={entries} context={lineContext} sort={sort} onSort={sortBy} label={`Balances of ${title} in ${settings.quoteCurrency}`} stale={combined.stale} fractionDigits={fractionDigits} onOpenHistory={openHistory} />
           ) : (
             <p className="table-empty">No balances match. Clear the search or the filters to see all {combined.rows.length}.</p>
           )

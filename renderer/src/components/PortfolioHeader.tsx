@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import type { HelpTopic, IpcError, RefreshStatus } from '../../../ipc/contract.ts';
 import { MASK, changePercentText, moneyText, type QuoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
-import { clockTime } from '../../../shared/time.ts';
+import { clockTime, shortDateTime } from '../../../shared/time.ts';
 import { updateModeText } from '../../../shared/update-mode.ts';
 import type { ScopeBalances } from '../../../shared/combine.ts';
 import { Decimal } from '../../../shared/decimal.ts';
 import { compareDecimals } from '../../../shared/decimal-string.ts';
+import { useNow } from '../hooks/use-now.ts';
+import { ProblemNotice, RetryTime } from './ProblemNotice.tsx';
 import { RefreshClock } from './RefreshClock.tsx';
 
 interface PortfolioHeaderProps {
@@ -25,6 +27,8 @@ interface PortfolioHeaderProps {
   onRemoveDemo: (id: string) => void;
   /** Filters the table to the balances the total leaves out for want of a price. */
   onShowUnpriced: () => void;
+  /** Opens "Update key" for an account whose saved key is the problem. */
+  onUpdateKey?: (accountId: string) => void;
 }
 
 /** How many unpriced codes the note names before it says "and N more". */
@@ -70,20 +74,42 @@ function Change({ scope, locale, quote, privacy }: Pick<PortfolioHeaderProps, 's
   );
 }
 
-function ErrorNotice({ error, label, onHelp }: { error: IpcError; label: string | null; onHelp: (topic: HelpTopic) => void }): ReactNode {
+/** Refresh, disabled with the reason while Kraken has every account in scope waiting (a lockout). */
+function RefreshButton({ refreshing, blockedUntil, locale, onRefresh }: { refreshing: boolean; blockedUntil: string | null; locale: string; onRefresh: () => void }): ReactNode {
+  const now = useNow();
+  const blocked = blockedUntil !== null && Date.parse(blockedUntil) > now;
   return (
-    <div className="error-notice" role="alert">
-      <p className="error-message">
-        {label && <strong>{label}: </strong>}
-        {error.message}
-      </p>
-      {error.hint && <p className="error-hint">{error.hint}</p>}
-      {error.code === 'invalid-nonce' && (
-        <button type="button" className="link-button" onClick={() => onHelp('nonce-window')}>
-          What is a nonce window?
-        </button>
+    <>
+      <button type="button" className="button" onClick={onRefresh} disabled={refreshing || blocked} title="Refresh now (R)" aria-describedby={blocked ? 'refresh-blocked' : undefined}>
+        {refreshing ? 'Refreshing…' : 'Refresh'}
+      </button>
+      {blocked && (
+        <p id="refresh-blocked" className="blocked-note" data-testid="refresh-blocked">
+          Refresh is paused <RetryTime at={blockedUntil} locale={locale} />: Kraken will not answer sooner.
+        </p>
       )}
-    </div>
+    </>
+  );
+}
+
+/** When the balances on screen were current: the time, and the day too when it was not today. */
+function sinceText(iso: string, locale: string): string {
+  return new Date(iso).toDateString() === new Date().toDateString() ? clockTime(iso, locale) : shortDateTime(iso, locale);
+}
+
+/** Why the numbers on screen may not be current, or nothing when they are. */
+function StaleNote({ scope, locale }: { scope: ScopeBalances; locale: string }): ReactNode {
+  if (!scope.hasData || !scope.stale || scope.fetchedAt === null) return null;
+  const since = sinceText(scope.fetchedAt, locale);
+  const text = !scope.fromHistory
+    ? `Showing the last balances received, from ${since}.`
+    : scope.status === 'refreshing' || scope.status === 'idle'
+      ? `From ${since}, refreshing…`
+      : `From ${since}: the last balances this app saw. Kraken has not answered since.`;
+  return (
+    <p className="stale-note" data-testid="stale-note">
+      {text}
+    </p>
   );
 }
 
@@ -103,10 +129,9 @@ function UpdateMode({ scope }: { scope: ScopeBalances }): ReactNode {
 
 /** Total, change, freshness and the refresh control for the scope on screen, in one compact card. */
 export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
-  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo, onShowUnpriced } = props;
+  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo, onShowUnpriced, onUpdateKey } = props;
   const refreshing = scope.status === 'refreshing';
-  // Old numbers stay marked while a retry runs: the marker goes only when a refresh has succeeded.
-  const showsOldData = scope.hasData && (scope.status === 'error' || scope.status === 'stale' || scope.errors.length > 0);
+  const passing = scope.errors.length > 0 && scope.errors.every((entry) => entry.error.kind === 'transient');
   return (
     <section className="portfolio-header" aria-labelledby="portfolio-title">
       <div className="header-grid">
@@ -130,24 +155,18 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
         </div>
         <div className="status-block">
           <div className="status-line">
-            <span className={`status-pill status-${scope.status}`} data-testid="refresh-status" role="status">
-              {STATUS_TEXT[scope.status]}
+            <span className={`status-pill status-${scope.status}${passing ? ' status-passing' : ''}`} data-testid="refresh-status" role="status">
+              {scope.status === 'error' && passing ? 'Temporary problem' : STATUS_TEXT[scope.status]}
             </span>
             <UpdateMode scope={scope} />
             <button type="button" className="button button-quiet" aria-expanded={chartsShown} onClick={onToggleCharts} title={chartsShown ? 'Hide the charts' : 'Show the charts'}>
               Charts
               <span aria-hidden="true">{chartsShown ? ' ▴' : ' ▾'}</span>
             </button>
-            <button type="button" className="button" onClick={onRefresh} disabled={refreshing} title="Refresh now (R)">
-              {refreshing ? 'Refreshing…' : 'Refresh'}
-            </button>
+            <RefreshButton refreshing={refreshing} blockedUntil={scope.blockedUntil} locale={locale.locale} onRefresh={onRefresh} />
           </div>
           <RefreshClock fetchedAt={scope.fetchedAt} nextRefreshAt={scope.nextRefreshAt} refreshing={refreshing} locale={locale.locale} />
-          {showsOldData && scope.fetchedAt !== null && (
-            <p className="stale-note" data-testid="stale-note">
-              Showing the last balances received, from {clockTime(scope.fetchedAt, locale.locale)}.
-            </p>
-          )}
+          <StaleNote scope={scope} locale={locale.locale} />
           {scope.updates.notes.map((entry) => (
             <p key={entry.accountId} className="update-note" data-testid="update-note">
               {(scope.updates.notes.length > 1 || title !== entry.label) && <strong>{entry.label}: </strong>}
@@ -158,9 +177,16 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
       </div>
       {(loadError !== null || scope.errors.length > 0) && (
         <div className="problems">
-          {loadError && <ErrorNotice error={loadError} label={null} onHelp={onHelp} />}
+          {loadError && <ProblemNotice error={loadError} label={null} locale={locale.locale} onHelp={onHelp} />}
           {scope.errors.map((entry) => (
-            <ErrorNotice key={entry.accountId} error={entry.error} label={scope.errors.length > 1 || title !== entry.label ? entry.label : null} onHelp={onHelp} />
+            <ProblemNotice
+              key={entry.accountId}
+              error={entry.error}
+              label={scope.errors.length > 1 || title !== entry.label ? entry.label : null}
+              locale={locale.locale}
+              onHelp={onHelp}
+              onUpdateKey={onUpdateKey && (() => onUpdateKey(entry.accountId))}
+            />
           ))}
         </div>
       )}
