@@ -114,6 +114,13 @@ describe('balance()', () => {
     expect(error.message).not.toContain(FAKE_API_SECRET);
     expect(error.message).toContain('[redacted]');
   });
+
+  it('never puts the 2FA password in an error either, even when the server echoes it', async () => {
+    fake.injectFault({ type: 'kraken-error', error: 'EGeneral:Odd otp tr0ub4dor' });
+    const error = await failure(client({ otp: () => 'tr0ub4dor' }).balance());
+    expect(JSON.stringify(error)).not.toContain('tr0ub4dor');
+    expect(error.krakenErrors).toEqual(['EGeneral:Odd otp [redacted]']);
+  });
 });
 
 describe('retries and backoff', () => {

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { keyFingerprint } from '../kraken/index.ts';
-import { registerSecret } from '../log.ts';
+import { forgetSecrets, registerSecrets } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
 import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
 import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
@@ -86,13 +86,26 @@ export class Vault {
 
   /** Checks the key's shape, the storage protection and the key itself with Kraken, then stores it encrypted. */
   async add(request: AddAccountRequest): Promise<AccountSummary> {
-    // Registered before anything else can fail, so no log line can ever carry them.
-    for (const secret of [request.apiSecret, request.apiSecret.trim(), request.otp?.trim() ?? '']) registerSecret(secret);
     const label = normalizeLabel(request.label);
     const credentials = normalizeCredentials(request);
     const fingerprint = keyFingerprint(credentials.apiKey);
     this.assertNotDuplicate(fingerprint);
-    if (request.acceptWeakProtection === true) await this.acceptWeakProtection();
+    // The private key is scrubbed from logs by its shape. The 2FA password has none, so it is registered
+    // only now that its shape was accepted (a page cannot blank log words by sending them as one), and
+    // forgotten again unless the key ends up saved.
+    const pending = `adding:${fingerprint}`;
+    registerSecrets(pending, credentials.otp === undefined ? [] : [credentials.otp]);
+    try {
+      const account = await this.checkAndStore(label, credentials, fingerprint, request.acceptWeakProtection === true);
+      registerSecrets(account.id, credentials.otp === undefined ? [] : [credentials.otp]);
+      return account;
+    } finally {
+      forgetSecrets(pending);
+    }
+  }
+
+  private async checkAndStore(label: string, credentials: Credentials, fingerprint: string, acceptWeak: boolean): Promise<AccountSummary> {
+    if (acceptWeak) await this.acceptWeakProtection();
     assertCanStoreKeys(await this.protection());
 
     await this.deps.checkKey(credentials);
@@ -149,6 +162,7 @@ export class Vault {
   remove(id: string): void {
     this.require(id);
     this.save(this.accounts.filter((a) => a.id !== id));
+    forgetSecrets(id);
   }
 
   /**
@@ -171,7 +185,7 @@ export class Vault {
     return () => this.events.off('change', listener);
   }
 
-  /** The decrypted key; for account-clients.ts only. The secrets are registered for log redaction. */
+  /** The decrypted key; for account-clients.ts only. Its 2FA password is registered for log redaction. */
   async credentials(id: string): Promise<Credentials> {
     const account = this.require(id);
     if (account.sealed === null) throw new AppError('demo-account', 'The demo account has no API key.');
@@ -186,8 +200,7 @@ export class Vault {
     }
     const credentials = parseCredentials(opened.plainText);
     if (!credentials) throw unreadable;
-    registerSecret(credentials.apiSecret);
-    if (credentials.otp !== undefined) registerSecret(credentials.otp);
+    registerSecrets(id, credentials.otp === undefined ? [] : [credentials.otp]);
     if (opened.shouldReEncrypt) await this.reseal(id, credentials);
     return credentials;
   }
