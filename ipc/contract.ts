@@ -32,6 +32,8 @@ export interface AppInfo {
   startupNotices: string[];
   /** The OS locale numbers are written in (BCP 47, e.g. 'de-DE'), the same for window, tray and notifications. */
   locale: string;
+  /** The Kraken server's origin, e.g. "https://api.kraken.com" (a development build may be pointed elsewhere). */
+  krakenServer: string;
 }
 
 export interface AccountCheck {

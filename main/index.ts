@@ -7,7 +7,7 @@ import { HistoryService } from './history/history-service.ts';
 import { broadcast } from './ipc/broadcast.ts';
 import { registerRoutes } from './ipc/register.ts';
 import { isTrustedSender } from './ipc/sender.ts';
-import { resolveBaseUrl } from './kraken/index.ts';
+import { describeServer, resolveBaseUrl } from './kraken/index.ts';
 import { log } from './log.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
@@ -61,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
 function startApp(): void {
   // 1. The data folder: store files (damaged ones set aside, salvaged and reported) and balance history.
   const dataDir = app.getPath('userData');
+  const krakenUrl = resolveBaseUrl(process.env, app.isPackaged);
   const files = openAppFiles(dataDir);
   const history = new HistoryService({ file: historyFileAt(dataDir), clock: SYSTEM_CLOCK });
 
@@ -70,7 +71,7 @@ function startApp(): void {
   const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const clients = createAccountClients({
     vault,
-    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: resolveBaseUrl(process.env) }),
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: krakenUrl }),
     tier: () => settings.get().tier,
   });
   const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);
@@ -102,7 +103,7 @@ function startApp(): void {
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
 
   // 4. The window's API: one route per contract channel, and the pushes.
-  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices }), isTrustedSender);
+  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices, krakenServer: describeServer(krakenUrl) }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));

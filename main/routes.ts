@@ -20,12 +20,14 @@ export interface RouteServices {
   readonly history: HistoryService;
   /** Problems found at start-up (a damaged file set aside), shown to the user once. */
   readonly startupNotices: string[];
+  /** The Kraken server the app talks to, shown in About (an override is visible there). */
+  readonly krakenServer: string;
 }
 
 /** Every contract channel and the area file that answers it. */
 export function createRoutes(services: RouteServices): Routes {
   return {
-    ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices }),
+    ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices, krakenServer: services.krakenServer }),
     ...settingsRoutes(services.settings),
     ...accountRoutes(services.vault),
     ...storageRoutes(services.vault),

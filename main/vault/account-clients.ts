@@ -93,7 +93,7 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
 
 export interface ClientFactoryOptions {
   nonceStore: NonceStore;
-  /** resolveBaseUrl(process.env): the fake Kraken in tests, api.kraken.com otherwise. */
+  /** resolveBaseUrl: api.kraken.com in an installed app; the fake Kraken in tests. */
   baseUrl: string;
 }
 

@@ -7,6 +7,7 @@ import { systemNumberLocale } from '../../system-locale.ts';
 export interface AppRouteDeps {
   storageProtection(): Promise<StorageProtection>;
   startupNotices(): string[];
+  readonly krakenServer: string;
 }
 
 export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
@@ -20,6 +21,7 @@ export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
         storage: await deps.storageProtection(),
         startupNotices: deps.startupNotices(),
         locale: systemNumberLocale().locale,
+        krakenServer: deps.krakenServer,
       }),
     },
   };

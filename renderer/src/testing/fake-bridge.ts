@@ -44,7 +44,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US' },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', krakenServer: 'https://api.kraken.com' },
     settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
