@@ -148,6 +148,12 @@ test('no page script can reach IPC or fake a message from main: the bridge is th
   expect(descriptor).toEqual({ writable: false, configurable: false });
 });
 
+test('main listens on no IPC channel but the contract\'s: electron-store\'s own unchecked listener is gone', async ({ app }) => {
+  const channels = await app.evaluate(({ ipcMain }) => ipcMain.eventNames().map(String));
+  expect(channels).not.toContain('electron-store-get-data');
+  expect(channels.filter((channel) => channel !== 'error')).toEqual([]);
+});
+
 test('a window that is not the app window is refused, even with our preload and our page', async ({ app, page }) => {
   const root = process.cwd();
   const opened = page.context().waitForEvent('page');

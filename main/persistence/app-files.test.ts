@@ -33,6 +33,7 @@ vi.mock('electron-store', async () => {
   };
 });
 vi.mock('electron', () => ({
+  ipcMain: { removeAllListeners: () => undefined },
   safeStorage: {
     isAsyncEncryptionAvailable: () => Promise.resolve(true),
     getSelectedStorageBackend: () => 'gnome_libsecret',
