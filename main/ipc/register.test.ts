@@ -4,6 +4,7 @@ import { INVOKE_CHANNELS, type InvokeChannel } from '../../ipc/contract.ts';
 import { memoryStore } from '../persistence/testing/memory-store.ts';
 import { createFakeCipher } from '../vault/testing/fake-cipher.ts';
 import { testKeyPair } from '../vault/testing/key-pair.ts';
+import { NO_CLIENT } from '../vault/testing/checked-key.ts';
 import { Vault } from '../vault/vault.ts';
 import { AppError } from '../app-error.ts';
 import { INTERNAL_ERROR } from './ipc-error.ts';
@@ -20,7 +21,7 @@ const trusted = () => true;
 const untrusted = () => false;
 
 function setup() {
-  const checkKey = vi.fn(() => Promise.resolve());
+  const checkKey = vi.fn(() => Promise.resolve(NO_CLIENT));
   const vault = new Vault({ store: memoryStore(), cipher: createFakeCipher(), checkKey });
   return { vault, routes: accountRoutes(vault), checkKey };
 }

@@ -7,7 +7,8 @@ import type { Credentials } from './key-shape.ts';
 import type { CipherStatus } from './secret-cipher.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
 import { testKeyPair } from './testing/key-pair.ts';
-import { Vault } from './vault.ts';
+import { NO_CLIENT } from './testing/checked-key.ts';
+import { Vault, type CheckedKey } from './vault.ts';
 
 const KEYRING: CipherStatus = { backend: 'gnome_libsecret', available: true };
 const BASIC_TEXT: CipherStatus = { backend: 'basic_text', available: true };
@@ -15,7 +16,7 @@ const NONE: CipherStatus = { backend: 'none', available: false };
 
 function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
   const cipher = createFakeCipher(status);
-  const checkKey = vi.fn<(credentials: Credentials) => Promise<void>>(() => Promise.resolve());
+  const checkKey = vi.fn<(credentials: Credentials) => Promise<CheckedKey>>(() => Promise.resolve(NO_CLIENT));
   let tick = 0;
   let ids = 0;
   const vault = new Vault({

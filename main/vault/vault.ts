@@ -16,11 +16,17 @@ import {
   type StoredAccount,
 } from './vault-file.ts';
 
+/** A key that passed its check: the client that checked it is kept for the new account, or closed. */
+export interface CheckedKey {
+  keep(accountId: string): void;
+  discard(): void;
+}
+
 export interface VaultDeps {
   store: KeyValueStore;
   cipher: SecretCipher;
   /** Proves a key works (one Balance call) or throws an AppError naming what is wrong. */
-  checkKey(credentials: Credentials): Promise<void>;
+  checkKey(credentials: Credentials): Promise<CheckedKey>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -108,7 +114,14 @@ export class Vault {
     if (acceptWeak) await this.acceptWeakProtection();
     assertCanStoreKeys(await this.protection());
 
-    await this.deps.checkKey(credentials);
+    const checked = await this.deps.checkKey(credentials);
+    return this.store(label, credentials, fingerprint, checked).catch((error: unknown) => {
+      checked.discard();
+      throw error;
+    });
+  }
+
+  private async store(label: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
     const sealed = await this.seal(credentials).catch((error: unknown) => {
       throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
         hint: 'Unlock your keyring (it may be asking for your password), then add the key again.',
@@ -127,6 +140,8 @@ export class Vault {
       lastCheck: { at: now, ok: true },
       sealed,
     };
+    // Kept before the save announces the account, so whatever the announcement starts uses this client.
+    checked.keep(account.id);
     this.save([...this.accounts, account]);
     return toSummary(account);
   }
