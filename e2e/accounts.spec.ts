@@ -19,13 +19,14 @@ import {
   userDataFiles,
   valueOf,
 } from './helpers/accounts.ts';
+import { answerMessageBoxes } from './helpers/desktop-records.ts';
 
 const userData = () => test.info().outputPath('user-data');
 
 test.describe('with a system keyring', () => {
   test.use({ keyring: 'gnome_libsecret' });
 
-  test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ page, fakeKraken }) => {
+  test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ app, page, fakeKraken }) => {
     expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
     await recordAccountEvents(page);
 
@@ -51,7 +52,17 @@ test.describe('with a system keyring', () => {
     expect(seenByPage).not.toContain(KEYS.main.apiKey);
 
     expect(valueOf(await renameAccount(page, { id: added.id, label: 'Savings' }))).toMatchObject({ id: added.id, label: 'Savings' });
-    valueOf(await removeAccount(page, added.id));
+    // The page only asks: main removes nothing until the user confirms in a native dialog.
+    const kept = await answerMessageBoxes(app, 'Keep it');
+    expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: false });
+    expect(valueOf(await listAccounts(page))).toEqual([{ ...added, label: 'Savings' }]);
+    expect(await kept()).toEqual([{
+      message: 'Remove “Savings”?',
+      detail: 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
+      buttons: ['Keep it', 'Remove'],
+    }]);
+    await answerMessageBoxes(app, 'Remove');
+    expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: true });
     expect(valueOf(await listAccounts(page))).toEqual([]);
     await expect.poll(async () => (await accountEvents(page)).map((list) => list.map((a) => a.label))).toEqual([['Main'], ['Savings'], []]);
   });

@@ -9,6 +9,7 @@ import { registerRoutes } from './ipc/register.ts';
 import { isTrustedSender } from './ipc/sender.ts';
 import { describeServer, resolveBaseUrl } from './kraken/index.ts';
 import { log } from './log.ts';
+import { confirmNatively } from './native-confirm.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
 import { openAppFiles } from './persistence/app-files.ts';
@@ -103,7 +104,7 @@ function startApp(): void {
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
 
   // 4. The window's API: one route per contract channel, and the pushes.
-  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices, krakenServer: describeServer(krakenUrl) }), isTrustedSender);
+  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices, krakenServer: describeServer(krakenUrl), confirm: confirmNatively }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));

@@ -75,7 +75,8 @@ export function renameAccount(page: Page, request: RenameAccountRequest): Promis
   return page.evaluate((req) => (window as unknown as { kraken: Bridge }).kraken.accounts.rename(req), request);
 }
 
-export function removeAccount(page: Page, id: string): Promise<IpcResult<void>> {
+/** Asks main to remove an account: main then asks the user natively (see answerMessageBoxes). */
+export function removeAccount(page: Page, id: string): Promise<IpcResult<{ removed: boolean }>> {
   return page.evaluate((accountId) => (window as unknown as { kraken: Bridge }).kraken.accounts.remove(accountId), id);
 }
 

@@ -23,7 +23,7 @@ const untrusted = () => false;
 function setup() {
   const checkKey = vi.fn(() => Promise.resolve(NO_CLIENT));
   const vault = new Vault({ store: memoryStore(), cipher: createFakeCipher(), checkKey });
-  return { vault, routes: accountRoutes(vault), checkKey };
+  return { vault, routes: accountRoutes(vault, () => Promise.resolve(true)), checkKey };
 }
 
 describe('dispatch', () => {

@@ -91,7 +91,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       remove: (id) => {
         calls.push(['accounts.remove', id]);
         bridge.emitAccounts(state.accounts.filter((entry) => entry.id !== id));
-        return ok(undefined);
+        return ok({ removed: true });
       },
       addDemo: () => {
         calls.push(['accounts.addDemo', undefined]);
