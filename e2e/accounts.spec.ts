@@ -8,6 +8,7 @@ import {
   addDemoAccount,
   appInfo,
   appReady,
+  balancesNow,
   expect,
   KEYS,
   listAccounts,
@@ -177,6 +178,34 @@ for (const keyring of ['gnome_libsecret', 'basic_text'] as const) {
     });
   });
 }
+
+test.describe('the keyring as it really sealed the data (Linux)', () => {
+  test.describe('a keyring that is reported but never answers', () => {
+    test.use({ keyring: 'gnome_libsecret_unanswered' });
+
+    test('is judged by what sealed a probe (the hard-coded key), so the app shows weak protection and asks first', async ({ page, fakeKraken }) => {
+      expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
+      expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'weak-protection-not-accepted' } });
+      expect(fakeKraken.calls).toEqual([]);
+    });
+  });
+
+  test.describe('a keyring still locked after login', () => {
+    test.use({ keyring: 'gnome_libsecret' });
+
+    test('says so calmly and keeps trying; it never asks to remove the account', async ({ app, page, launch }) => {
+      const added = valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+      await app.close();
+      const again = await launch({ desktop: { passwordStore: 'gnome-libsecret', keyring: 'locked' } });
+      const pageAgain = await appReady(await again.firstWindow());
+      await expect.poll(async () => valueOf(await balancesNow(pageAgain)).find((b) => b.accountId === added.id)?.error?.code, { timeout: 20_000 }).toBe('keyring-locked');
+      const { error } = valueOf(await balancesNow(pageAgain)).find((b) => b.accountId === added.id) ?? {};
+      expect(error?.message).toBe('Your system keyring is still locked, so the saved key cannot be read yet.');
+      expect(`${error?.message} ${error?.hint}`).not.toMatch(/remove/i);
+      expect(valueOf(await listAccounts(pageAgain))[0]?.lastCheck).toEqual(added.lastCheck);
+    });
+  });
+});
 
 test.describe('damaged files', () => {
   test.use({ keyring: 'gnome_libsecret' });

@@ -20,11 +20,14 @@ const KEY_PROBLEMS: ReadonlySet<string> = new Set([
   'invalid-key', 'invalid-secret', 'invalid-signature', 'invalid-nonce', 'permission-denied', 'lockout', 'key-unreadable',
 ]);
 
+const RETRYABLE_APP_ERRORS: ReadonlySet<string> = new Set(['internal', 'keyring-locked']);
+
 /** Why a refresh failed, as the user sees it (message and hint only), and what that means for retrying. */
 export function describeRefreshError(thrown: unknown): DescribedError {
   const error = toIpcError(thrown);
   const aboutTheKey = KEY_PROBLEMS.has(error.code);
   if (isKrakenError(thrown)) return { error, retryable: thrown.retryable, retryAt: thrown.retryAt, aboutTheKey };
-  // An AppError (e.g. the key could not be decrypted) needs the user; anything else may be transient.
-  return { error, retryable: error.code === 'internal', retryAt: null, aboutTheKey };
+  // An AppError (e.g. the key could not be decrypted) needs the user; a keyring still locked after login,
+  // or anything unexpected, may pass on its own.
+  return { error, retryable: RETRYABLE_APP_ERRORS.has(error.code), retryAt: null, aboutTheKey };
 }

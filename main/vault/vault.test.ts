@@ -4,7 +4,7 @@ import { AppError } from '../app-error.ts';
 import { forgetSecrets, redact, registeredOwnerCount, registerSecrets } from '../log.ts';
 import { memoryStore } from '../persistence/testing/memory-store.ts';
 import type { Credentials } from './key-shape.ts';
-import type { CipherStatus } from './secret-cipher.ts';
+import { KeyringLockedError, type CipherStatus } from './secret-cipher.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
 import { testKeyPair } from './testing/key-pair.ts';
 import { NO_CLIENT } from './testing/checked-key.ts';
@@ -277,5 +277,17 @@ describe('Vault.credentials', () => {
     const error = await rejectionOf(vault.credentials(a.id));
     expect(error).toMatchObject({ code: 'key-unreadable', message: 'The saved key of "Account lost" cannot be decrypted on this computer.' });
     expect(error.hint).toContain('Remove the account and add the key again');
+  });
+
+  it('says calmly that a keyring still locked after login is the reason, and never to remove the account', async () => {
+    const { vault, cipher } = setup();
+    const a = await vault.add(request('locked-after-login'));
+    vi.spyOn(cipher, 'decrypt').mockRejectedValueOnce(new KeyringLockedError(new Error('temporarily unavailable')));
+    const error = await rejectionOf(vault.credentials(a.id));
+    expect(error).toMatchObject({ code: 'keyring-locked', message: 'Your system keyring is still locked, so the saved key cannot be read yet.' });
+    expect(error.hint).toContain('tries again on its own');
+    expect(error.hint).not.toMatch(/remove/i);
+    // Unlocked, the same account works again.
+    await expect(vault.credentials(a.id)).resolves.toMatchObject({ apiKey: testKeyPair('locked-after-login').apiKey });
   });
 });

@@ -7,7 +7,7 @@ import { forgetSecrets, registerSecrets } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
 import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
 import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
-import type { SecretCipher } from './secret-cipher.ts';
+import { KeyringLockedError, type SecretCipher } from './secret-cipher.ts';
 import {
   ACCOUNTS_KEY,
   storedAccountSchema,
@@ -211,6 +211,13 @@ export class Vault {
     try {
       opened = await this.deps.cipher.decrypt(Buffer.from(account.sealed, 'base64'));
     } catch (error) {
+      if (error instanceof KeyringLockedError) {
+        // Not the key's fault and nothing to remove: the refresh simply tries again (refresh-error.ts).
+        throw new AppError('keyring-locked', 'Your system keyring is still locked, so the saved key cannot be read yet.', {
+          hint: 'Unlock it (your desktop may be asking for your password); the app tries again on its own. If this stays, restart the app after unlocking.',
+          cause: error,
+        });
+      }
       throw new AppError(unreadable.code, unreadable.message, { hint: unreadable.hint, cause: error });
     }
     const credentials = parseCredentials(opened.plainText);
