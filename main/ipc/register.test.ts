@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../ipc/contract.ts';
 import { memoryStore } from '../persistence/testing/memory-store.ts';
@@ -7,6 +8,7 @@ import { testKeyPair } from '../vault/testing/key-pair.ts';
 import { NO_CLIENT } from '../vault/testing/checked-key.ts';
 import { Vault } from '../vault/vault.ts';
 import { AppError } from '../app-error.ts';
+import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
 import { INTERNAL_ERROR } from './ipc-error.ts';
 import { dispatch, registerRoutes, type Route, type Routes } from './register.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -63,6 +65,16 @@ describe('dispatch', () => {
     expect(result.error.message).toMatch(/^The request was not valid/);
     expect(result.error.field).toBe(field);
     expect(handle).not.toHaveBeenCalled();
+  });
+
+  it('refuses values that are not plain data, which a schema would take as an empty object', async () => {
+    for (const raw of [new Date(44), new Map(), { nested: new Set([1]) }, new Uint8Array(2), [new Error('x')]]) {
+      const handle = vi.fn(() => DEFAULT_SETTINGS);
+      const route: Route<'settings:update'> = { schema: z.object({}).strict(), handle };
+      const result = await dispatch('settings:update', route, trusted, event, raw);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(handle).not.toHaveBeenCalled();
+    }
   });
 
   it('refuses a payload on a channel that takes none', async () => {
