@@ -79,6 +79,9 @@ export interface RuntimeOptions {
  *   default one, by roles, when the app sets none) but its roles are not expanded into items.
  *   'ready-to-show' fires at the page's load event (Electron: first paint). Without a tray host the tray is
  *   built but not displayed; what Electron's Linux tray falls back to there (nothing) is all that is modelled.
+ * - webContents.setWebRTCIPHandlingPolicy is recorded (getWebRTCIPHandlingPolicy reads it back) but not
+ *   applied: Chromium takes that policy per profile at launch, Electron per web contents. The spec that
+ *   listens for a page's UDP runs on real Electron only.
  * - Notifications: no actions, replies, urgency or timeouts; 'click' and 'close' only when a spec emits them.
  * - safeStorage follows Linux (Electron 45's OSCrypt and OSCryptAsync) on every OS: no Keychain or DPAPI,
  *   one emulated keyring stands for the Secret Service and KWallet, a locked keyring is one whose unlock
