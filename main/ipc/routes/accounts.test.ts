@@ -29,6 +29,14 @@ describe('accounts:remove', () => {
     expect(vault.list()).toEqual([]);
   });
 
+  it('removes the demo account without asking: it holds no key and reopens at any time', async () => {
+    const { vault, confirm, account, remove } = await setup(false);
+    const demo = vault.addDemo();
+    expect(await remove(demo.id)).toEqual({ removed: true });
+    expect(vault.list()).toEqual([account]);
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
   it('asks nothing about an account that does not exist', async () => {
     const { confirm, remove } = await setup(true);
     expect(await remove('nobody')).toEqual({ removed: false });

@@ -19,13 +19,11 @@ const accountId = z.string().min(1).max(100);
 
 const renameSchema = z.object({ id: accountId, label: z.string().max(MAX_FIELD) }).strict() satisfies z.ZodType<RenameAccountRequest>;
 
-/** What main asks before removing an account: the page only requests it; the user decides here. */
+/** What main asks before removing a key's account: the page only requests it; the user decides here. */
 export function removalQuestion(account: AccountSummary): Question {
   return {
     message: `Remove “${account.label}”?`,
-    detail: account.demo
-      ? 'You can open the demo account again at any time.'
-      : 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
+    detail: 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
     confirm: 'Remove',
     cancel: 'Keep it',
   };
@@ -43,7 +41,9 @@ export function accountRoutes(
       schema: z.object({ id: accountId }).strict(),
       handle: async ({ id }) => {
         const account = vault.get(id);
-        if (account === undefined || !(await confirm(removalQuestion(account)))) return { removed: false };
+        if (account === undefined) return { removed: false };
+        // The demo holds no key and reopens at any time, so it goes without asking (the offer to remove it).
+        if (!account.demo && !(await confirm(removalQuestion(account)))) return { removed: false };
         vault.remove(id); // throws account-not-found if it went while the dialog was open
         return { removed: true };
       },

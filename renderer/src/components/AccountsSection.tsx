@@ -30,7 +30,8 @@ function AccountItem({ account, locale }: { account: AccountSummary; locale: str
       setError(result.error);
     }
   };
-  // Main asks the user in a native dialog before removing anything, so there is no confirmation here.
+  // Main asks the user in a native dialog before removing a key's account (the demo goes at once), so there
+  // is no confirmation here.
   const remove = async () => {
     const result = await bridge.accounts.remove(account.id);
     if (!result.ok) setError(result.error);
@@ -62,7 +63,7 @@ function AccountItem({ account, locale }: { account: AccountSummary; locale: str
             Rename
           </button>
           <button type="button" className="button button-small button-danger" onClick={() => void remove()}>
-            Remove…
+            {account.demo ? 'Remove' : 'Remove…'}
           </button>
         </div>
       )}
