@@ -8,6 +8,7 @@ import {
   addDemoAccount,
   appInfo,
   appReady,
+  balancesNow,
   expect,
   KEYS,
   listAccounts,
@@ -19,13 +20,14 @@ import {
   userDataFiles,
   valueOf,
 } from './helpers/accounts.ts';
+import { answerMessageBoxes } from './helpers/desktop-records.ts';
 
 const userData = () => test.info().outputPath('user-data');
 
 test.describe('with a system keyring', () => {
   test.use({ keyring: 'gnome_libsecret' });
 
-  test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ page, fakeKraken }) => {
+  test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ app, page, fakeKraken }) => {
     expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
     await recordAccountEvents(page);
 
@@ -51,7 +53,17 @@ test.describe('with a system keyring', () => {
     expect(seenByPage).not.toContain(KEYS.main.apiKey);
 
     expect(valueOf(await renameAccount(page, { id: added.id, label: 'Savings' }))).toMatchObject({ id: added.id, label: 'Savings' });
-    valueOf(await removeAccount(page, added.id));
+    // The page only asks: main removes nothing until the user confirms in a native dialog.
+    const kept = await answerMessageBoxes(app, 'Keep it');
+    expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: false });
+    expect(valueOf(await listAccounts(page))).toEqual([{ ...added, label: 'Savings' }]);
+    expect(await kept()).toEqual([{
+      message: 'Remove “Savings”?',
+      detail: 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
+      buttons: ['Keep it', 'Remove'],
+    }]);
+    await answerMessageBoxes(app, 'Remove');
+    expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: true });
     expect(valueOf(await listAccounts(page))).toEqual([]);
     await expect.poll(async () => (await accountEvents(page)).map((list) => list.map((a) => a.label))).toEqual([['Main'], ['Savings'], []]);
   });
@@ -166,6 +178,34 @@ for (const keyring of ['gnome_libsecret', 'basic_text'] as const) {
     });
   });
 }
+
+test.describe('the keyring as it really sealed the data (Linux)', () => {
+  test.describe('a keyring that is reported but never answers', () => {
+    test.use({ keyring: 'gnome_libsecret_unanswered' });
+
+    test('is judged by what sealed a probe (the hard-coded key), so the app shows weak protection and asks first', async ({ page, fakeKraken }) => {
+      expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
+      expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'weak-protection-not-accepted' } });
+      expect(fakeKraken.calls).toEqual([]);
+    });
+  });
+
+  test.describe('a keyring still locked after login', () => {
+    test.use({ keyring: 'gnome_libsecret' });
+
+    test('says so calmly and keeps trying; it never asks to remove the account', async ({ app, page, launch }) => {
+      const added = valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+      await app.close();
+      const again = await launch({ desktop: { passwordStore: 'gnome-libsecret', keyring: 'locked' } });
+      const pageAgain = await appReady(await again.firstWindow());
+      await expect.poll(async () => valueOf(await balancesNow(pageAgain)).find((b) => b.accountId === added.id)?.error?.code, { timeout: 20_000 }).toBe('keyring-locked');
+      const { error } = valueOf(await balancesNow(pageAgain)).find((b) => b.accountId === added.id) ?? {};
+      expect(error?.message).toBe('Your system keyring is still locked, so the saved key cannot be read yet.');
+      expect(`${error?.message} ${error?.hint}`).not.toMatch(/remove/i);
+      expect(valueOf(await listAccounts(pageAgain))[0]?.lastCheck).toEqual(added.lastCheck);
+    });
+  });
+});
 
 test.describe('damaged files', () => {
   test.use({ keyring: 'gnome_libsecret' });

@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { IpcResult, KrakenBridge } from '../ipc/contract.ts';
@@ -147,6 +148,35 @@ test('no page script can reach IPC or fake a message from main: the bridge is th
     return { writable, configurable };
   });
   expect(descriptor).toEqual({ writable: false, configurable: false });
+});
+
+test('main listens on no IPC channel but the contract\'s: electron-store\'s own unchecked listener is gone', async ({ app }) => {
+  const channels = await app.evaluate(({ ipcMain }) => ipcMain.eventNames().map(String));
+  expect(channels).not.toContain('electron-store-get-data');
+  expect(channels.filter((channel) => channel !== 'error')).toEqual([]);
+});
+
+test('WebRTC sends no UDP: a page-created RTCPeerConnection reaches no local UDP listener', async ({ app, page }) => {
+  const policies = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => window.webContents.getWebRTCIPHandlingPolicy()));
+  expect(policies).toEqual(['disable_non_proxied_udp']);
+  test.skip(app.runtime !== 'electron', 'the test runtime records the WebRTC policy but cannot apply it per web contents (listed in e2e/runtime/electron.ts)');
+  const listener = createSocket('udp4');
+  let datagrams = 0;
+  listener.on('message', () => void (datagrams += 1));
+  await new Promise<void>((resolve) => listener.bind(0, '127.0.0.1', resolve));
+  try {
+    // A STUN server on this machine: without the policy, ICE gathering sends it binding requests at once.
+    await page.evaluate(async (port) => {
+      const connection = new RTCPeerConnection({ iceServers: [{ urls: `stun:127.0.0.1:${port}` }] });
+      connection.createDataChannel('probe');
+      await connection.setLocalDescription(await connection.createOffer());
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      connection.close();
+    }, listener.address().port);
+    expect(datagrams).toBe(0);
+  } finally {
+    listener.close();
+  }
 });
 
 test('a window that is not the app window is refused, even with our preload and our page', async ({ app, page }) => {

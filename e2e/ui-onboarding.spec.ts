@@ -51,7 +51,7 @@ test.describe('without an OS keyring', () => {
 test.describe('with an OS keyring', () => {
   test.use({ keyring: 'gnome_libsecret' });
 
-  test('shows each problem at its field, keeps what was typed, and adds the key without asking', async ({ page }) => {
+  test('shows each problem at its field, keeps what was typed, and adds the key without asking', async ({ page, fakeKraken }) => {
     await addKeyThroughForm(page, { label: 'Main', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiSecret }, false);
     const apiKey = page.getByLabel('API key', { exact: true });
     await expect(apiKey).toHaveAttribute('aria-invalid', 'true');
@@ -73,5 +73,7 @@ test.describe('with an OS keyring', () => {
     expect(await page.evaluate((secret) => [...document.querySelectorAll('input')].some((input) => input.value === secret), KEYS.main.apiSecret)).toBe(false);
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByTestId('storage-protection')).toHaveText('Protected by your operating system’s keyring (gnome_libsecret).');
+    // A development build pointed elsewhere says so where anyone can see it.
+    await expect(page.getByTestId('kraken-server')).toHaveText(new URL(fakeKraken.url).origin);
   });
 });

@@ -40,6 +40,8 @@ export interface AppInfo {
   startupNotices: string[];
   /** The OS locale numbers are written in (BCP 47, e.g. 'de-DE'), the same for window, tray and notifications. */
   locale: string;
+  /** The Kraken server's origin, e.g. "https://api.kraken.com" (a development build may be pointed elsewhere). */
+  krakenServer: string;
   /** Set once the OS refused a notification: the window shows it instead, and Settings says so. */
   notificationFailure: NotificationFailure | null;
 }
@@ -249,7 +251,8 @@ export interface InvokeMap {
   'accounts:list': { request: undefined; response: AccountSummary[] };
   'accounts:add': { request: AddAccountRequest; response: AccountSummary };
   'accounts:rename': { request: RenameAccountRequest; response: AccountSummary };
-  'accounts:remove': { request: { id: string }; response: void };
+  /** Main asks the user natively first; `removed` is false when they kept it (or it was already gone). */
+  'accounts:remove': { request: { id: string }; response: { removed: boolean } };
   'accounts:add-demo': { request: undefined; response: AccountSummary };
   'balances:get': { request: undefined; response: AccountBalances[] };
   'balances:refresh': { request: { accountId?: string }; response: void };
@@ -318,7 +321,7 @@ export interface KrakenBridge {
     list(): Promise<IpcResult<AccountSummary[]>>;
     add(request: AddAccountRequest): Promise<IpcResult<AccountSummary>>;
     rename(request: RenameAccountRequest): Promise<IpcResult<AccountSummary>>;
-    remove(id: string): Promise<IpcResult<void>>;
+    remove(id: string): Promise<IpcResult<{ removed: boolean }>>;
     addDemo(): Promise<IpcResult<AccountSummary>>;
     onChanged(listener: (accounts: AccountSummary[]) => void): Unsubscribe;
   };

@@ -8,13 +8,14 @@ import { HistoryService } from './history/history-service.ts';
 import { broadcast } from './ipc/broadcast.ts';
 import { registerRoutes } from './ipc/register.ts';
 import { isTrustedSender } from './ipc/sender.ts';
-import { resolveBaseUrl } from './kraken/index.ts';
+import { describeServer, resolveBaseUrl } from './kraken/index.ts';
 import { createWebSocketFactory, streamUrlsFor } from './kraken/ws/index.ts';
 import { LiveUpdates } from './live/live-updates.ts';
 import { collectDiagnostics } from './diagnostics/diagnostics.ts';
 import { attachLogFile, log } from './log.ts';
 import { RotatingLogFile } from './log-file.ts';
 import { installAppMenu } from './menu/app-menu.ts';
+import { confirmNatively } from './native-confirm.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { NotificationFailures } from './notifications/notification-failures.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
@@ -81,17 +82,17 @@ function logsDir(): string {
 function startApp(): void {
   // 1. The data folder: store files (damaged ones set aside, salvaged and reported) and balance history.
   const dataDir = app.getPath('userData');
+  const krakenUrl = resolveBaseUrl(process.env, app.isPackaged);
   const files = openAppFiles(dataDir);
   const history = new HistoryService({ file: historyFileAt(dataDir), clock: SYSTEM_CLOCK });
 
   // 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
   //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
   const settings = new SettingsService(files.settings);
-  const baseUrl = resolveBaseUrl(process.env);
   const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const clients = createAccountClients({
     vault,
-    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl, fetch: electronFetch }),
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: krakenUrl, fetch: electronFetch }),
     tier: () => settings.get().tier,
   });
   const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);
@@ -118,7 +119,7 @@ function startApp(): void {
     balances,
     accounts: { list: () => vault.list(), onChanged: (listener) => vault.onChange(listener) },
     clientFor: (id) => clients.clientFor(id),
-    urls: streamUrlsFor(baseUrl),
+    urls: streamUrlsFor(krakenUrl),
     socketFactory: createWebSocketFactory(),
     clock: SYSTEM_CLOCK,
     power,
@@ -140,7 +141,9 @@ function startApp(): void {
   const updates = createUpdateService(settings, dataDir);
 
   // 5. The window's API: one route per contract channel, and the pushes.
-  registerRoutes(createRoutes({ settings, vault, balances, history, updates, startupNotices, notificationFailures }), isTrustedSender);
+  registerRoutes(createRoutes({
+    settings, vault, balances, history, updates, startupNotices, notificationFailures, krakenServer: describeServer(krakenUrl), confirm: confirmNatively,
+  }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));
@@ -153,7 +156,7 @@ function startApp(): void {
     dataDir,
     logsDir: logsDir(),
     updates,
-    diagnostics: () => collectDiagnostics({ vault, balances, settings, updates, apiHost: new URL(baseUrl).host }),
+    diagnostics: () => collectDiagnostics({ vault, balances, settings, updates, apiHost: new URL(krakenUrl).host }),
   });
   const desktop = startDesktopShell({ settings, vault, balances, updates, trayConsent: storedTrayConsent(files.settings) });
   balances.start();

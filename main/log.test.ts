@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attachLogFile, log, recentProblems, registerSecret, scrubAmounts } from './log.ts';
+import { attachLogFile, forgetSecrets, log, recentProblems, registerSecrets, scrubAmounts } from './log.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -19,9 +19,10 @@ describe('log', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const lines: string[] = [];
     attachLogFile({ write: (line) => lines.push(line) });
-    registerSecret('s3cr3t-value');
+    registerSecrets('log-test', ['s3cr3t-value']);
     log.warn('refresh failed for s3cr3t-value with balance', '1.2345');
     expect(lines.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z WARN {2}refresh failed for \[redacted\] with balance \[number\]$/);
+    forgetSecrets('log-test');
   });
 
   it('keeps the first line of the last ten warnings and errors for diagnostics', () => {

@@ -1,20 +1,42 @@
-/**
- * The app's only logger. Everything logged passes through `redact`, which blanks every secret registered
- * with `registerSecret` (API secrets and 2FA passwords are registered the moment they are read), so a
- * secret cannot reach a log even through an error message or a stack; and through `scrubAmounts`, so no
- * balance or price does either. Lines go to the console and, once `attachLogFile` is called, to the
- * rotated log file in the data folder; the last warnings and errors are kept for Help → Copy diagnostics.
- */
-const secrets = new Set<string>();
+import { redactSecretShapes, redactStrings } from './kraken/secret-shapes.ts';
 
-export function registerSecret(secret: string): void {
-  if (secret.length >= 6) secrets.add(secret);
+/**
+ * The app's only logger. Everything logged passes through `redact`, so a secret cannot reach a log even
+ * through an error message or a stack:
+ * - API private keys are scrubbed by their shape (kraken/secret-shapes.ts), so no copy of one is kept here;
+ * - 2FA passwords have no shape, so each is registered by its owner (an account id, or a key being added)
+ *   once its own shape was accepted, and forgotten when that add fails or the account is removed.
+ * The registry is bounded: a renderer sending junk cannot grow it, and cannot make ordinary words vanish
+ * from later log lines, since nothing it sends is registered before the vault has accepted it.
+ * Every line also passes `scrubAmounts`, so no balance or price reaches a log either. Lines go to the console
+ * and, once `attachLogFile` is called, to the rotated log file in the data folder; the last warnings and
+ * errors are kept for Help → Copy diagnostics.
+ */
+const MAX_OWNERS = 256;
+const registered = new Map<string, readonly string[]>();
+
+/** Registers `secrets` for redaction under `owner`, replacing what that owner had registered. */
+export function registerSecrets(owner: string, secrets: readonly string[]): void {
+  registered.delete(owner);
+  registered.set(owner, [...secrets]);
+  // Oldest first out; only a process with more than MAX_OWNERS accounts could ever get here.
+  for (const oldest of registered.keys()) {
+    if (registered.size <= MAX_OWNERS) break;
+    registered.delete(oldest);
+  }
+}
+
+export function forgetSecrets(owner: string): void {
+  registered.delete(owner);
+}
+
+/** How many owners have secrets registered (tests check the bound). */
+export function registeredOwnerCount(): number {
+  return registered.size;
 }
 
 export function redact(text: string): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join('[redacted]');
-  return out;
+  return redactStrings(redactSecretShapes(text), [...registered.values()].flat());
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BalancesService } from './balances/balances-service.ts';
 import type { HistoryService } from './history/history-service.ts';
 import type { Routes } from './ipc/register.ts';
 import { accountRoutes } from './ipc/routes/accounts.ts';
+import type { Confirm } from './native-confirm.ts';
 import { appRoutes } from './ipc/routes/app.ts';
 import { balancesRoutes } from './ipc/routes/balances.ts';
 import { exportRoutes } from './ipc/routes/export.ts';
@@ -28,14 +29,18 @@ export interface RouteServices {
   readonly startupNotices: string[];
   /** Notifications the OS would not show, for the window to show instead. */
   readonly notificationFailures: Pick<NotificationFailures, 'current'>;
+  /** The Kraken server the app talks to, shown in About (an override is visible there). */
+  readonly krakenServer: string;
+  /** Asks the user in a native dialog (removing an account). */
+  readonly confirm: Confirm;
 }
 
 /** Every contract channel and the area file that answers it. */
 export function createRoutes(services: RouteServices): Routes {
   return {
-    ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices, notificationFailure: () => services.notificationFailures.current() }),
+    ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices, notificationFailure: () => services.notificationFailures.current(), krakenServer: services.krakenServer }),
     ...settingsRoutes(services.settings),
-    ...accountRoutes(services.vault),
+    ...accountRoutes(services.vault, services.confirm),
     ...storageRoutes(services.vault),
     ...helpRoutes(),
     ...updateRoutes(services.updates),

@@ -3,10 +3,13 @@ import { isAppUrl } from './paths.ts';
 
 /**
  * Electron security checklist, the parts that apply to every web contents: the app never navigates away
- * from its own page, never opens windows, never attaches webviews, and grants no permission.
+ * from its own page, never opens windows, never attaches webviews, and grants no permission. WebRTC may
+ * not use UDP except through a proxy: the app makes no WebRTC connection, and a page script must not be
+ * able to send UDP (STUN) to a host of its choosing, or learn the machine's local addresses from ICE.
  */
 export function installSecurityGuards(): void {
   app.on('web-contents-created', (_event, contents) => {
+    contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp');
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
     });

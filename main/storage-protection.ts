@@ -3,7 +3,7 @@ import { AppError } from './app-error.ts';
 import type { CipherStatus } from './vault/secret-cipher.ts';
 
 /** Backends where the OS really locks the data: macOS Keychain, Windows DPAPI, a Linux keyring. */
-const OS_BACKENDS = new Set(['keychain', 'dpapi', 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']);
+const OS_BACKENDS = new Set(['keychain', 'dpapi', 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6', 'secret_service']);
 
 /**
  * How well stored keys are protected. Linux without a keyring falls back to 'basic_text' (a password

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AccountSummary, AddAccountRequest, AppInfo, IpcResult, KrakenBridge, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, AddAccountRequest, AppInfo, IpcResult, KrakenBridge, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
 import { testKeyPair } from '../../main/vault/testing/key-pair.ts';
 import { startFakeKraken, type FakeKraken } from '../fake-kraken/index.ts';
 import { test as base } from '../fixtures.ts';
@@ -26,15 +26,18 @@ export const KEYS = {
  * - 'gnome_libsecret': --password-store=gnome-libsecret and an unlocked keyring (real Electron: the CI
  *   machine's gnome-keyring, which the GitHub workflow starts unlocked);
  * - 'basic_text': --password-store=basic, the hard-coded key (the default here);
- * - 'unavailable': no encryption at all (test runtime only).
- * Desktops beyond these (a reported keyring that does not answer …) use the `desktop` option directly.
+ * - 'unavailable': no encryption at all (test runtime only);
+ * - 'gnome_libsecret_unanswered': GNOME's keyring is reported, but none answers (real Electron: no session
+ *   bus), so Electron seals with its hard-coded key.
+ * Desktops beyond these (a keyring locked after login …) use the `desktop` option directly.
  */
-export type KeyringCase = 'gnome_libsecret' | 'basic_text' | 'unavailable';
+export type KeyringCase = 'gnome_libsecret' | 'basic_text' | 'unavailable' | 'gnome_libsecret_unanswered';
 
 const KEYRING_DESKTOPS: Record<KeyringCase, DesktopOptions> = {
   gnome_libsecret: { passwordStore: 'gnome-libsecret', keyring: 'unlocked' },
   basic_text: { passwordStore: 'basic' },
   unavailable: { noEncryption: true },
+  gnome_libsecret_unanswered: { passwordStore: 'gnome-libsecret', keyring: 'absent' },
 };
 
 interface AccountFixtures {
@@ -82,7 +85,8 @@ export function renameAccount(page: Page, request: RenameAccountRequest): Promis
   return page.evaluate((req) => (window as unknown as { kraken: Bridge }).kraken.accounts.rename(req), request);
 }
 
-export function removeAccount(page: Page, id: string): Promise<IpcResult<void>> {
+/** Asks main to remove an account: main then asks the user natively (see answerMessageBoxes). */
+export function removeAccount(page: Page, id: string): Promise<IpcResult<{ removed: boolean }>> {
   return page.evaluate((accountId) => (window as unknown as { kraken: Bridge }).kraken.accounts.remove(accountId), id);
 }
 
@@ -92,6 +96,10 @@ export function addDemoAccount(page: Page): Promise<IpcResult<AccountSummary>> {
 
 export function acceptWeakProtection(page: Page): Promise<IpcResult<StorageProtection>> {
   return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.storage.acceptWeakProtection());
+}
+
+export function balancesNow(page: Page): Promise<IpcResult<AccountBalances[]>> {
+  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.get());
 }
 
 export function appInfo(page: Page): Promise<IpcResult<AppInfo>> {

@@ -85,6 +85,9 @@ export interface RuntimeOptions {
  *   showMessageBox, as on real Electron); the save dialog answers nextSavePath, else Cancel; nothing is modal, so the app is not blocked while one is "open". The save dialog answers like Linux's GTK
  *   chooser: the path as typed (no extension from the filters), never in a folder that does not exist.
  *   No open dialog, no AbortSignal, no checkbox, no overwrite prompt.
+ * - webContents.setWebRTCIPHandlingPolicy is recorded (getWebRTCIPHandlingPolicy reads it back) but not
+ *   applied: Chromium takes that policy per profile at launch, Electron per web contents. The spec that
+ *   listens for a page's UDP runs on real Electron only.
  * - Notifications: no actions, replies, urgency or timeouts; 'click' and 'close' only when a spec emits them.
  * - safeStorage follows Linux (Electron 45's OSCrypt and OSCryptAsync) on every OS: no Keychain or DPAPI,
  *   one emulated keyring stands for the Secret Service and KWallet, a locked keyring is one whose unlock

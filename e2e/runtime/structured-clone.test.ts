@@ -29,6 +29,7 @@ describe('IPC values are delivered as V8 structured clone delivers them', () => 
     errors: [new Error('plain'), new TypeError('typed'), new RangeError('range')],
     'cycles and shared references': { cyclic, pair: [shared, shared] },
     'array extra properties': arrayWithExtra,
+    'an own "__proto__" key (a key, never the prototype)': Object.defineProperty({}, '__proto__', { value: 5, writable: true, enumerable: true, configurable: true }),
   };
   for (const [name, value] of Object.entries(cases)) {
     it(name, () => {

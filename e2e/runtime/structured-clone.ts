@@ -96,6 +96,9 @@ export function decodeClone(root: Encoded, hooks: DecodeHooks = {}): unknown {
     made.set(id as number, value);
     return value;
   };
+  // V8's deserializer creates data properties: an own '__proto__' key stays a key, it never sets the prototype.
+  const defineOwn = (target: object, key: string, value: unknown): void =>
+    void Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
   const walk = (node: Encoded): unknown => {
     if (node === null || typeof node !== 'object') return node;
     const n = node as Record<string, unknown> & { $: string };
@@ -110,12 +113,12 @@ export function decodeClone(root: Encoded, hooks: DecodeHooks = {}): unknown {
       case 'a': {
         const array = keep(n['id'], [] as unknown[]);
         for (const item of n['i'] as Encoded[]) array.push(walk(item));
-        for (const [key, value] of n['p'] as [string, Encoded][]) (array as unknown as Record<string, unknown>)[key] = walk(value);
+        for (const [key, value] of n['p'] as [string, Encoded][]) defineOwn(array, key, walk(value));
         return array;
       }
       case 'o': {
         const object = keep(n['id'], {} as Record<string, unknown>);
-        for (const [key, value] of n['p'] as [string, Encoded][]) object[key] = walk(value);
+        for (const [key, value] of n['p'] as [string, Encoded][]) defineOwn(object, key, walk(value));
         return object;
       }
       case 'd': return keep(n['id'], new Date(Number(n['v'])));

@@ -32,7 +32,12 @@ interface FromPage {
   frame: { url: string; top: boolean; name: string };
 }
 
-type WebContentsApi = Pick<WebContents, 'id' | 'send' | 'getURL' | 'isDestroyed' | 'setWindowOpenHandler' | 'getTitle' | 'isLoading'>;
+type WebContentsApi = Pick<
+  WebContents,
+  'id' | 'send' | 'getURL' | 'isDestroyed' | 'setWindowOpenHandler' | 'getTitle' | 'isLoading' | 'setWebRTCIPHandlingPolicy' | 'getWebRTCIPHandlingPolicy'
+>;
+
+const WEBRTC_POLICIES: readonly string[] = ['default', 'default_public_interface_only', 'default_public_and_private_interfaces', 'disable_non_proxied_udp'];
 
 /**
  * One Chromium page standing in for a BrowserWindow's webContents. The preload runs in an isolated world of
@@ -65,6 +70,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   private preloadContext: number | null = null;
   private destroyed = false;
   private openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  private webRtcPolicy = 'default';
   /** Verdicts on windows this page asked for, oldest first, until each window appears (popups.ts). */
   private readonly openDecisions: { url: string; allowed: boolean }[] = [];
   /** Kept for the preload path only; Electron has no public getter for a window's web preferences. */
@@ -208,6 +214,19 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   takeOpenDecision(url: string): boolean {
     const decision = this.openDecisions.shift();
     return decision ? decision.allowed : this.windowOpenRequested(url, '', '') === 'allow';
+  }
+
+  /**
+   * Recorded, not applied: Electron sets the policy per web contents, while this runtime's Chromium takes it
+   * per profile at launch (listed in electron.ts). Values as Electron's WebRTCIPHandlingPolicy accepts them.
+   */
+  setWebRTCIPHandlingPolicy(policy: string): void {
+    if (!WEBRTC_POLICIES.includes(policy)) throw new TypeError(`Invalid WebRTC IP handling policy: ${policy}`);
+    this.webRtcPolicy = policy;
+  }
+
+  getWebRTCIPHandlingPolicy(): string {
+    return this.webRtcPolicy;
   }
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../app-error.ts';
 import { KrakenError } from '../kraken/errors.ts';
-import { refreshErrorDetail } from './refresh-error.ts';
+import { describeRefreshError, refreshErrorDetail } from './refresh-error.ts';
+
+describe('describeRefreshError', () => {
+  it('retries a keyring still locked after login on its own, without marking the key as failed', () => {
+    const described = describeRefreshError(new AppError('keyring-locked', 'Your system keyring is still locked.'));
+    expect(described).toMatchObject({ retryable: true, aboutTheKey: false });
+  });
+
+  it('waits for the user when the saved key cannot be decrypted at all', () => {
+    const described = describeRefreshError(new AppError('key-unreadable', 'The saved key cannot be decrypted.'));
+    expect(described).toMatchObject({ retryable: false, aboutTheKey: true });
+  });
+});
 
 describe('refreshErrorDetail', () => {
   it("gives the HTTP status and Kraken's own error strings for the log", () => {

@@ -20,6 +20,9 @@ const KEY_PROBLEMS: ReadonlySet<string> = new Set([
   'invalid-key', 'invalid-secret', 'invalid-signature', 'invalid-nonce', 'permission-denied', 'lockout', 'key-unreadable',
 ]);
 
+/** App errors that may pass on their own: a keyring still locked after login, anything unexpected. */
+const RETRYABLE_APP_ERRORS: ReadonlySet<string> = new Set(['internal', 'keyring-locked']);
+
 /** Key problems that go away on their own: a lockout ends, and the app tries again then. */
 const PASSING_KEY_PROBLEMS: ReadonlySet<string> = new Set(['lockout']);
 
@@ -27,8 +30,9 @@ const PASSING_KEY_PROBLEMS: ReadonlySet<string> = new Set(['lockout']);
 export function describeRefreshError(thrown: unknown): DescribedError {
   const described = toIpcError(thrown);
   const aboutTheKey = KEY_PROBLEMS.has(described.code);
-  // An AppError (e.g. the key could not be decrypted) needs the user; anything else may be transient.
-  const retryable = isKrakenError(thrown) ? thrown.retryable : described.code === 'internal';
+  // An AppError (e.g. the key could not be decrypted) needs the user; a keyring still locked after login,
+  // or anything unexpected, may pass on its own.
+  const retryable = isKrakenError(thrown) ? thrown.retryable : RETRYABLE_APP_ERRORS.has(described.code);
   const retryAt = isKrakenError(thrown) ? thrown.retryAt : null;
   const kind = aboutTheKey && !PASSING_KEY_PROBLEMS.has(described.code) ? 'key' : retryable || retryAt !== null ? 'transient' : undefined;
   const error: IpcError = kind === undefined ? described : { ...described, kind };

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../ipc/contract.ts';
-import { registerSecret } from '../log.ts';
 import { memoryStore } from '../persistence/testing/memory-store.ts';
 import { createFakeCipher } from '../vault/testing/fake-cipher.ts';
 import { testKeyPair } from '../vault/testing/key-pair.ts';
+import { NO_CLIENT } from '../vault/testing/checked-key.ts';
 import { Vault } from '../vault/vault.ts';
 import { AppError } from '../app-error.ts';
+import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
 import { INTERNAL_ERROR } from './ipc-error.ts';
 import { dispatch, registerRoutes, type Route, type Routes } from './register.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -21,9 +23,9 @@ const trusted = () => true;
 const untrusted = () => false;
 
 function setup() {
-  const checkKey = vi.fn(() => Promise.resolve());
+  const checkKey = vi.fn(() => Promise.resolve(NO_CLIENT));
   const vault = new Vault({ store: memoryStore(), cipher: createFakeCipher(), checkKey });
-  return { vault, routes: accountRoutes(vault), checkKey };
+  return { vault, routes: accountRoutes(vault, () => Promise.resolve(true)), checkKey };
 }
 
 describe('dispatch', () => {
@@ -65,15 +67,24 @@ describe('dispatch', () => {
     expect(handle).not.toHaveBeenCalled();
   });
 
+  it('refuses values that are not plain data, which a schema would take as an empty object', async () => {
+    for (const raw of [new Date(44), new Map(), { nested: new Set([1]) }, new Uint8Array(2), [new Error('x')]]) {
+      const handle = vi.fn(() => DEFAULT_SETTINGS);
+      const route: Route<'settings:update'> = { schema: z.object({}).strict(), handle };
+      const result = await dispatch('settings:update', route, trusted, event, raw);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(handle).not.toHaveBeenCalled();
+    }
+  });
+
   it('refuses a payload on a channel that takes none', async () => {
     const { routes } = setup();
     const result = await dispatch('accounts:list', routes['accounts:list'], trusted, event, { extra: 1 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
-  it('turns a thrown error into the generic internal error, and the log never shows the secret', async () => {
+  it('turns a thrown error into the generic internal error, and the log never shows the secret (scrubbed by its shape)', async () => {
     const { apiSecret } = testKeyPair('thrown');
-    registerSecret(apiSecret);
     const route: Route<'accounts:list'> = {
       schema: setup().routes['accounts:list'].schema,
       handle: () => {

@@ -24,6 +24,20 @@ export type RoutesFor<C extends InvokeChannel> = Pick<Routes, C>;
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
+/**
+ * Every payload in the contract is plain data. IPC also delivers Dates, Maps, Sets, RegExps, typed arrays and
+ * Errors, and a schema for an object takes any of them as an object with no fields (an empty settings patch),
+ * so they are refused before the schema sees them.
+ */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 8) return false; // deeper than any contract payload
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) return prototype === Array.prototype && value.every((item) => isPlainData(item, depth + 1));
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).every((item) => isPlainData(item, depth + 1));
+}
+
 /** Every call is checked for sender and payload before its handler runs, and always resolves to an IpcResult. */
 export function registerRoutes(routes: Routes, isTrustedSender: SenderCheck): void {
   for (const channel of INVOKE_CHANNELS) {
@@ -41,6 +55,9 @@ export async function dispatch<C extends InvokeChannel>(
   if (!isTrustedSender(event)) {
     log.warn(`ipc: refused ${channel} from an untrusted sender`);
     return { ok: false, error: { code: 'untrusted-sender', message: 'This request did not come from the app window.' } };
+  }
+  if (!isPlainData(raw)) {
+    return { ok: false, error: { code: 'invalid-request', message: 'The request was not valid: it may hold only plain objects, arrays, text, numbers and true/false.' } };
   }
   const parsed = route.schema.safeParse(raw);
   if (!parsed.success) {

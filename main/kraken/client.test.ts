@@ -114,6 +114,13 @@ describe('balance()', () => {
     expect(error.message).not.toContain(FAKE_API_SECRET);
     expect(error.message).toContain('[redacted]');
   });
+
+  it('never puts the 2FA password in an error either, even when the server echoes it', async () => {
+    fake.injectFault({ type: 'kraken-error', error: 'EGeneral:Odd otp tr0ub4dor' });
+    const error = await failure(client({ otp: () => 'tr0ub4dor' }).balance());
+    expect(JSON.stringify(error)).not.toContain('tr0ub4dor');
+    expect(error.krakenErrors).toEqual(['EGeneral:Odd otp [redacted]']);
+  });
 });
 
 describe('retries and backoff', () => {
@@ -257,10 +264,27 @@ describe('public data', () => {
 });
 
 describe('resolveBaseUrl', () => {
-  it('uses KRAKEN_API_URL only when set', () => {
-    expect(resolveBaseUrl({})).toBe('https://api.kraken.com');
-    expect(resolveBaseUrl({ KRAKEN_API_URL: '' })).toBe('https://api.kraken.com');
-    expect(resolveBaseUrl({ KRAKEN_API_URL: 'http://127.0.0.1:5000' })).toBe('http://127.0.0.1:5000');
+  it('uses KRAKEN_API_URL only when set, in a development or test build', () => {
+    expect(resolveBaseUrl({}, false)).toBe('https://api.kraken.com');
+    expect(resolveBaseUrl({ KRAKEN_API_URL: '' }, false)).toBe('https://api.kraken.com');
+    expect(resolveBaseUrl({ KRAKEN_API_URL: 'http://127.0.0.1:5000' }, false)).toBe('http://127.0.0.1:5000');
+    expect(resolveBaseUrl({ KRAKEN_API_URL: 'http://localhost:5000/' }, false)).toBe('http://localhost:5000');
+    expect(resolveBaseUrl({ KRAKEN_API_URL: 'http://[::1]:5000' }, false)).toBe('http://[::1]:5000');
+    expect(resolveBaseUrl({ KRAKEN_API_URL: 'https://kraken.test' }, false)).toBe('https://kraken.test');
+  });
+
+  it('ignores KRAKEN_API_URL in a packaged build, whatever it says', () => {
+    for (const url of ['http://127.0.0.1:5000', 'https://evil.example', 'http://evil.example']) {
+      expect(resolveBaseUrl({ KRAKEN_API_URL: url }, true)).toBe('https://api.kraken.com');
+    }
+  });
+
+  it('refuses plain http to another computer, and anything that is not a bare URL', () => {
+    expect(() => resolveBaseUrl({ KRAKEN_API_URL: 'http://evil.example' }, false)).toThrow(/http:\/\/evil\.example is neither https nor on this computer/);
+    expect(() => resolveBaseUrl({ KRAKEN_API_URL: 'http://127.0.0.1.evil.example' }, false)).toThrow(/refused/);
+    expect(() => resolveBaseUrl({ KRAKEN_API_URL: 'ftp://127.0.0.1' }, false)).toThrow(/refused/);
+    expect(() => resolveBaseUrl({ KRAKEN_API_URL: 'https://user:pw@kraken.test' }, false)).toThrow(/scheme, host, port and path only/);
+    expect(() => resolveBaseUrl({ KRAKEN_API_URL: 'not a url' }, false)).toThrow(/not a URL/);
   });
 });
 

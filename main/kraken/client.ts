@@ -1,14 +1,17 @@
+import type { KeyObject } from 'node:crypto';
 import { DEFAULT_BACKOFF } from './backoff.ts';
 import { parseBalanceEx, parseBalances, type Balances, type ExtendedBalances } from './balance-parse.ts';
 import type { AssetTable } from './assets.ts';
 import { DEFAULT_BASE_URL } from './base-url.ts';
-import { redactKrakenError, toKrakenError } from './errors.ts';
+import { KrakenError, redactKrakenError, toKrakenError } from './errors.ts';
 import { createExchange, realSleep } from './exchange.ts';
 import { keyFingerprint } from './key-fingerprint.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';
 import { createMemoryNonceStore, type NonceStore } from './nonce.ts';
 import { createNodeTransport } from './node-transport.ts';
 import { createPrivateCaller } from './private-calls.ts';
+import { redactSecretShapes, redactStrings } from './secret-shapes.ts';
+import { decodeApiSecret } from './sign.ts';
 import { createPublicData } from './public-data.ts';
 import type { RateCounterSnapshot, Sleep, VerificationTier } from './rate-limiter.ts';
 import { createFetchTransport, REAL_TIMERS, type HttpTransport, type Timers } from './transport.ts';
@@ -98,6 +101,10 @@ const DEFAULT_LOCKOUT_MS = 15 * 60 * 1000;
 const PROCESS_NONCE_STORE = createMemoryNonceStore();
 
 export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
+  // The secret is decoded into a KeyObject here and its text is not kept: no closure below refers to
+  // `options`, and errors are scrubbed by the secret's shape rather than by a copy of it.
+  const secret = decodeSecret(options.apiSecret);
+  const otp = options.otp;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -126,8 +133,8 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     baseUrl,
     apiKey,
     fingerprint,
-    apiSecret: options.apiSecret,
-    otp: options.otp,
+    secret,
+    otp,
     nonceStore: options.nonceStore ?? PROCESS_NONCE_STORE,
     tier: options.tier ?? 'starter',
     enforceRateLimit: options.enforceRateLimit ?? true,
@@ -143,13 +150,16 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     tickerTtlMs: options.tickerTtlMs ?? DEFAULT_TICKER_TTL_MS,
   });
 
-  // Every method funnels errors through here: one type out, secret scrubbed.
-  const secretsToHide = [options.apiSecret, options.apiSecret.trim()];
+  // Every method funnels errors through here: one type out, the private key and the 2FA password scrubbed.
+  const scrub = (text: string): string => {
+    const password = otp?.();
+    return redactSecretShapes(password === undefined ? text : redactStrings(text, [password]));
+  };
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (thrown) {
-      throw redactKrakenError(toKrakenError(thrown), secretsToHide);
+      throw redactKrakenError(toKrakenError(thrown), scrub);
     }
   };
   const balanceParams = (opts: BalanceOptions | undefined): Record<string, string> =>
@@ -167,4 +177,13 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     lockedUntil: () => signed.lockedUntil(),
     close: () => transport.close?.(),
   };
+}
+
+/** The private key as a KeyObject, or the error every signed call will fail with (never echoing it). */
+function decodeSecret(apiSecret: string): KeyObject | KrakenError {
+  try {
+    return decodeApiSecret(apiSecret);
+  } catch (error) {
+    return toKrakenError(error);
+  }
 }

@@ -7,7 +7,7 @@ export type {
   KrakenClientOptions,
   RebaseMultiplier,
 } from './client.ts';
-export { DEFAULT_BASE_URL, resolveBaseUrl } from './base-url.ts';
+export { DEFAULT_BASE_URL, describeServer, resolveBaseUrl } from './base-url.ts';
 export { KrakenError, isKrakenError, toKrakenError } from './errors.ts';
 export type { KrakenErrorCode, KrakenErrorInfo } from './errors.ts';
 export { createMemoryNonceStore } from './nonce.ts';

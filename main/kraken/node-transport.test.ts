@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeKraken, type FakeKraken } from '../../e2e/fake-kraken/index.ts';
@@ -247,6 +253,37 @@ describe('node:http transport', () => {
     const served = await serve((_req, res) => res.end('secure'), true);
     expect((await failure(send(transport(), get(served.url)))).code).toBe('network');
     expect((await send(transport({ ca: TEST_TLS_CERT }), get(served.url))).text).toBe('secure');
+  });
+
+  it('refuses a self-signed server even with NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
+    const served = await serve((_req, res) => res.end('intercepted'), true);
+    const before = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+    try {
+      expect((await failure(send(transport(), get(served.url)))).code).toBe('network');
+    } finally {
+      if (before === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+      else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = before;
+    }
+    expect(served.connections()).toBe(0);
+  });
+
+  it('refuses a server whose certificate only NODE_EXTRA_CA_CERTS trusts (read at process start, so in a child)', async () => {
+    const served = await serve((_req, res) => res.end('intercepted'), true);
+    const caFile = join(mkdtempSync(join(tmpdir(), 'kb-extra-ca-')), 'ca.pem');
+    writeFileSync(caFile, TEST_TLS_CERT);
+    const script = `import { createNodeTransport } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'node-transport.ts')).href)};
+      import { REAL_TIMERS } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'transport.ts')).href)};
+      const t = createNodeTransport();
+      t({ url: ${JSON.stringify(served.url)}, method: 'GET', headers: {} }, { timeoutMs: 5000, timers: REAL_TIMERS })
+        .then((r) => console.log('answered ' + r.text), (e) => console.log('refused ' + e.code))
+        .finally(() => t.close());`;
+    // Asynchronously: the server answering the child runs in this process.
+    const child = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+      encoding: 'utf8',
+    });
+    expect(child.stdout.trim()).toBe('refused network');
   });
 
   it('bounds parallel connections per origin, and close() releases the idle ones', async () => {

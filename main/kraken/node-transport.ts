@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import type { HttpResponseText } from './envelope.ts';
 import { KrakenError } from './errors.ts';
@@ -99,6 +100,18 @@ function setupError(error: unknown): KrakenError {
   return new KrakenError('network', { retryable: false, cause: error });
 }
 
+// Certificates are always checked, whatever the environment says: an explicit rejectUnauthorized wins
+// over NODE_TLS_REJECT_UNAUTHORIZED=0, and an explicit root set (Node's bundled Mozilla roots) leaves out
+// any NODE_EXTRA_CA_CERTS. Either variable would otherwise let a user-level setting intercept signed calls.
+const STRICT_TLS = { rejectUnauthorized: true } as const;
+
+let bundledRoots: ReturnType<typeof createSecureContext> | null = null;
+/** One secure context per trust set (building one parses every root certificate, so it is done once). */
+function trustedRoots(ca: string | readonly string[] | undefined): ReturnType<typeof createSecureContext> {
+  if (ca !== undefined) return createSecureContext({ ca: typeof ca === 'string' ? ca : [...ca] });
+  return (bundledRoots ??= createSecureContext({ ca: [...rootCertificates] }));
+}
+
 /** A kept-alive socket the server had already closed: the request never reached it. */
 const isStaleSocket = (request: ClientRequest, error: unknown): boolean =>
   request.reusedSocket && (errorCode(error) === 'ECONNRESET' || errorCode(error) === 'EPIPE');
@@ -111,11 +124,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     maxFreeSockets: MAX_SOCKETS_PER_ORIGIN,
     timeout: options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS,
   };
-  const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? options.ca : [...options.ca];
   let httpAgent: HttpAgent | null = null;
   let httpsAgent: HttpsAgent | null = null;
   const agentFor = (secure: boolean): HttpAgent =>
-    secure ? (httpsAgent ??= new HttpsAgent({ ...agentOptions, ...(ca === undefined ? {} : { ca }) })) : (httpAgent ??= new HttpAgent(agentOptions));
+    secure ? (httpsAgent ??= new HttpsAgent({ ...agentOptions, ...STRICT_TLS, secureContext: trustedRoots(options.ca) })) : (httpAgent ??= new HttpAgent(agentOptions));
 
   // A client calls the same few URLs over and over, so each is parsed once.
   const targets = new Map<string, Target>();
@@ -197,6 +209,7 @@ function exchangeOnce(request: HttpRequest, target: Target, agent: HttpAgent, ex
           method: request.method,
           headers,
           agent,
+          ...(target.secure ? STRICT_TLS : {}),
         });
       } catch (error) {
         outcome.fail(setupError(error));

@@ -4,7 +4,7 @@ import type { Exchange } from './exchange.ts';
 import { createNonceSource, type NonceStore } from './nonce.ts';
 import { createRateLimiter, type RateCounterSnapshot, type Sleep, type VerificationTier } from './rate-limiter.ts';
 import { laneForKey } from './serial-lane.ts';
-import { decodeApiSecret, privateJsonBody, signRequest } from './sign.ts';
+import { privateJsonBody, signRequest } from './sign.ts';
 
 export interface PrivateCallerOptions {
   readonly exchange: Exchange;
@@ -12,7 +12,8 @@ export interface PrivateCallerOptions {
   /** Trimmed; '' fails every call locally as 'invalid-key'. */
   readonly apiKey: string;
   readonly fingerprint: string;
-  readonly apiSecret: string;
+  /** The decoded private key, or the error every call fails with when it could not be decoded. */
+  readonly secret: KeyObject | KrakenError;
   readonly otp: (() => string | undefined) | undefined;
   readonly nonceStore: NonceStore;
   readonly tier: VerificationTier;
@@ -37,13 +38,7 @@ const PRIVATE_CALL_COST = 1;
  * Kraken's signature; retried when transient. A temporary lockout stops all calls until it ends.
  */
 export function createPrivateCaller(options: PrivateCallerOptions): PrivateCaller {
-  const { exchange, apiKey, now } = options;
-  let secret: KeyObject | KrakenError;
-  try {
-    secret = decodeApiSecret(options.apiSecret);
-  } catch (error) {
-    secret = toKrakenError(error);
-  }
+  const { exchange, apiKey, now, secret } = options;
   const nonces = createNonceSource(apiKey, options.nonceStore, now);
   const lane = laneForKey(options.fingerprint);
   const limiter = createRateLimiter({ tier: options.tier, now, sleep: options.sleep, enforce: options.enforceRateLimit });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NO_CLIENT } from '../vault/testing/checked-key.ts';
 import { createFakeCipher } from '../vault/testing/fake-cipher.ts';
 import { Vault } from '../vault/vault.ts';
 import { openAppFiles } from './app-files.ts';
@@ -33,6 +34,7 @@ vi.mock('electron-store', async () => {
   };
 });
 vi.mock('electron', () => ({
+  ipcMain: { removeAllListeners: () => undefined },
   safeStorage: {
     isAsyncEncryptionAvailable: () => Promise.resolve(true),
     getSelectedStorageBackend: () => 'gnome_libsecret',
@@ -44,7 +46,7 @@ describe('openAppFiles', () => {
   /** The files, and the vault over accounts.json as main/index.ts makes it, with the notices the user would see. */
   const open = () => {
     const files = openAppFiles(dir);
-    const vault = new Vault({ store: files.accounts, cipher: createFakeCipher(), checkKey: () => Promise.resolve() });
+    const vault = new Vault({ store: files.accounts, cipher: createFakeCipher(), checkKey: () => Promise.resolve(NO_CLIENT) });
     return { vault, notices: [...files.notices, vault.notice].filter((notice) => notice !== null) };
   };
   const account = (id: string) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonObjects, isPlainObject, parseJsonPrefix } from './json-salvage.ts';
+import { parseJsonPrefix } from './json-salvage.ts';
 
 describe('parseJsonPrefix', () => {
   it('reads a complete document exactly as JSON.parse does', () => {
@@ -29,32 +29,18 @@ describe('parseJsonPrefix', () => {
     expect(parseJsonPrefix('[1, 2, oops, 4]')).toEqual([1, 2]);
   });
 
+  it('treats nesting deeper than any store file as damage instead of overflowing the stack', () => {
+    expect(parseJsonPrefix(`{"a": 1, "b": ${'['.repeat(100_000)}`)).toMatchObject({ a: 1 });
+  });
+
+  it('keeps a "__proto__" key as data, as JSON.parse does', () => {
+    const parsed = parseJsonPrefix('{"__proto__": {"polluted": true}, "a": 1') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+  });
+
   it('answers undefined for text with nothing readable', () => {
     expect(parseJsonPrefix('')).toBeUndefined();
     expect(parseJsonPrefix('\u0000\u0000\u0000')).toBeUndefined();
-  });
-});
-
-describe('findJsonObjects', () => {
-  const isRecord = (value: unknown): value is { id: string } =>
-    isPlainObject(value) && typeof value['id'] === 'string' && Object.keys(value).length === 2;
-  const records = [{ id: 'a', n: { deep: '{not a brace}' } }, { id: 'b', n: 2 }, { id: 'c', n: 3 }];
-  const file = JSON.stringify({ version: 1, accounts: records }, null, '\t');
-
-  it('finds every record of an intact file, not the objects nested in them', () => {
-    expect(findJsonObjects(file, isRecord)).toEqual(records);
-  });
-
-  it('keeps every complete record of a file cut off in the middle of the last one', () => {
-    expect(findJsonObjects(file.slice(0, file.indexOf('"c"') + 2), isRecord)).toEqual(records.slice(0, 2));
-  });
-
-  it('finds records after a garbled stretch as well as before it', () => {
-    const garbled = file.replace('"b",', '"b\u0000\u0000,');
-    expect(findJsonObjects(garbled, isRecord)).toEqual([records[0], records[2]]);
-  });
-
-  it('survives a string that never closes', () => {
-    expect(findJsonObjects('{"id": "a", "n": 1} {"id": "b', isRecord)).toEqual([{ id: 'a', n: 1 }]);
   });
 });

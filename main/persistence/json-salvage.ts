@@ -3,6 +3,8 @@
 // a flat object of fields keeps every complete field before the damage; a list of records keeps every
 // complete record anywhere in the file, before or after the damage.
 
+import { setMember } from './json-objects.ts';
+
 /** A plain JSON object: what every store file must hold at its top level. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,8 +24,12 @@ export function parseJsonPrefix(text: string): unknown {
   return new PrefixParser(text).value().value;
 }
 
+// Deeper than any store file nests; past it the text is treated as damaged rather than risking the stack.
+const MAX_DEPTH = 256;
+
 class PrefixParser {
   private i = 0;
+  private depth = 0;
   private readonly text: string;
 
   constructor(text: string) {
@@ -33,9 +39,12 @@ class PrefixParser {
   value(): Parsed {
     this.skipSpace();
     const c = this.text[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    return this.scalar();
+    if (c !== '{' && c !== '[') return this.scalar();
+    if (this.depth >= MAX_DEPTH) return { value: undefined, complete: false };
+    this.depth += 1;
+    const parsed = c === '{' ? this.object() : this.array();
+    this.depth -= 1;
+    return parsed;
   }
 
   private object(): Parsed {
@@ -48,7 +57,7 @@ class PrefixParser {
       this.skipSpace();
       if (this.text[this.i] !== ':') return false;
       this.i += 1;
-      return keep(this.value(), (value) => (result[name] = value));
+      return keep(this.value(), (value) => setMember(result, name, value));
     });
   }
 
@@ -108,54 +117,6 @@ function isContainer(value: unknown): boolean {
 function keep(member: Parsed, add: (value: unknown) => void): boolean {
   if (member.complete || isContainer(member.value)) add(member.value);
   return member.complete;
-}
-
-/**
- * Every complete JSON object in a damaged text that `accept` takes, in file order. An object that
- * parses but is not accepted is searched for accepted objects inside it; an accepted one is not.
- */
-export function findJsonObjects<T>(text: string, accept: (value: unknown) => value is T): T[] {
-  const found: T[] = [];
-  let start = text.indexOf('{');
-  while (start !== -1) {
-    const end = closingBrace(text, start);
-    const candidate = end === -1 ? undefined : tryParse(text.slice(start, end));
-    if (candidate !== undefined && accept(candidate)) {
-      found.push(candidate);
-      start = text.indexOf('{', end);
-    } else {
-      start = text.indexOf('{', start + 1);
-    }
-  }
-  return found;
-}
-
-/** Index just past the brace that closes the one at `start`, skipping strings; -1 if it never closes. */
-function closingBrace(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === '"') {
-      for (i += 1; i < text.length && text[i] !== '"'; i += 1) {
-        if (text[i] === '\\') i += 1;
-      }
-      if (i >= text.length) return -1;
-    } else if (c === '{') {
-      depth += 1;
-    } else if (c === '}') {
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return -1;
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Salvage for a store file that is one object of fields (settings, nonce marks): every complete field. */

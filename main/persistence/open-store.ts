@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ipcMain } from 'electron';
 // Loaded with the main script, on purpose: electron-store's atomically brings when-exit, which listens for
 // SIGINT/SIGTERM/SIGHUP and re-raises them (ending the process without before-quit). Electron installs its
 // own handlers for those three after the main script has loaded and they replace Node's, so a signal still
@@ -6,6 +7,8 @@ import path from 'node:path';
 // listeners would win instead. (Checked against Electron 45's electron_browser_main_parts_posix.cc.)
 import Store from 'electron-store';
 import { repairJsonFile, type RepairReport, type Salvage } from './damaged-file.ts';
+
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
 export interface OpenedStore {
   store: Store;
@@ -20,6 +23,10 @@ export interface OpenedStore {
 export function openStore(dir: string, name: string, salvage: Salvage): OpenedStore {
   const repair = repairJsonFile(path.join(dir, `${name}.json`), salvage);
   const store = new Store({ name, cwd: dir, clearInvalidConfig: false, configFileMode: 0o600 });
+  // electron-store's constructor adds an ipcMain listener ('electron-store-get-data') for stores opened
+  // in a renderer. It would answer any frame, past the sender check every other channel has, and no
+  // renderer of this app opens a store: so it is removed (the constructor adds it once per process).
+  ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
   return { store, repair };
 }
 

@@ -29,8 +29,15 @@ export const settingsSchema = z.object({
   autoUpdate: z.boolean(),
 }) satisfies z.ZodType<Settings>;
 
-/** A settings update names only what changes; unknown keys are refused, not ignored. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/**
+ * A settings update names only what changes; unknown keys are refused, not ignored, and so is a key given
+ * as `undefined` (a field is either named with a valid value or left out, never "set to nothing").
+ */
+export const settingsPatchSchema = z
+  .object(Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.exactOptional()])) as {
+    [K in keyof typeof settingsSchema.shape]: z.ZodExactOptional<(typeof settingsSchema.shape)[K]>;
+  })
+  .strict();
 
 export const DEFAULT_SETTINGS: Settings = {
   refreshIntervalSec: 60,

@@ -34,4 +34,10 @@ describe('SettingsService', () => {
     expect(settingsPatchSchema.safeParse({ hideSmallBelow: '1e-3' }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ hideSmallBelow: '0.001' }).success).toBe(true);
   });
+
+  it('refuses a field given as undefined at the edge, so an update never throws later', () => {
+    const patch = { theme: undefined };
+    expect(settingsPatchSchema.safeParse(patch)).toMatchObject({ success: false, error: { issues: [{ path: ['theme'] }] } });
+    expect(settingsPatchSchema.safeParse({}).success).toBe(true);
+  });
 });

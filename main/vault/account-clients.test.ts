@@ -93,13 +93,25 @@ describe('createAccountClients', () => {
   });
 
   it('does not keep a failed decryption: the next call tries again', async () => {
-    const { vault, clients, cipher } = setup();
+    const { vault, clients, cipher, setTier } = setup();
     const account = await add(vault, 'locked');
+    setTier('pro'); // the checking client no longer fits: the key is decrypted for a new one
     const realDecrypt = cipher.decrypt.bind(cipher);
     const decrypt = vi.spyOn(cipher, 'decrypt').mockRejectedValueOnce(new Error('keyring locked'));
     await expect(clients.clientFor(account.id)).rejects.toMatchObject({ code: 'key-unreadable' });
     decrypt.mockImplementation(realDecrypt);
     await expect(clients.clientFor(account.id)).resolves.toMatchObject({ keyFingerprint: keyFingerprint(testKeyPair('locked').apiKey) });
+  });
+
+  it('closes and forgets the client that checked a key the vault then could not save', async () => {
+    const { vault, clients, cipher, makeClient } = setup();
+    vi.spyOn(cipher, 'encrypt').mockRejectedValueOnce(new Error('keyring refused'));
+    await expect(add(vault, 'unsealed')).rejects.toMatchObject({ code: 'encryption-failed' });
+    const checking = makeClient.mock.results[0]?.value as KrakenClient;
+    expect(checking.close).toHaveBeenCalledTimes(1);
+    // Added again, the key gets a client of its own: the closed one is never handed out.
+    const account = await add(vault, 'unsealed');
+    expect(await clients.clientFor(account.id)).not.toBe(checking);
   });
 
   it('turns a failed check into a field-specific error and keeps no client for it', async () => {

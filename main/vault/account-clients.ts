@@ -1,8 +1,9 @@
 import type { AccountSummary, VerificationTier } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
-import { createKrakenClient, keyFingerprint, type KrakenClient, type NonceStore } from '../kraken/index.ts';
+import { createKrakenClient, type KrakenClient, type NonceStore } from '../kraken/index.ts';
 import { keyCheckError } from './key-check.ts';
 import type { Credentials } from './key-shape.ts';
+import type { CheckedKey } from './vault.ts';
 
 /** The part of the Vault this module needs. */
 export interface CredentialSource {
@@ -21,8 +22,8 @@ export interface AccountClientsDeps {
 export interface AccountClients {
   /** The account's long-lived client: one per account, so nonces and the rate counter are shared. */
   clientFor(accountId: string): Promise<KrakenClient>;
-  /** One Balance call with a new key, as Vault.add requires; the client is kept for the account it becomes. */
-  checkKey(credentials: Credentials): Promise<void>;
+  /** One Balance call with a new key, as Vault.add requires; its client is kept for the account it becomes, or closed. */
+  checkKey(credentials: Credentials): Promise<CheckedKey>;
 }
 
 interface Entry {
@@ -36,17 +37,9 @@ interface Entry {
  */
 export function createAccountClients(deps: AccountClientsDeps): AccountClients {
   const byAccount = new Map<string, Entry>();
-  // Clients that just passed checkKey, by key fingerprint, waiting for their account to be saved.
-  const checked = new Map<string, { tier: VerificationTier; client: KrakenClient }>();
 
-  const build = async (accountId: string, tier: VerificationTier): Promise<KrakenClient> => {
-    const credentials = await deps.vault.credentials(accountId);
-    const ready = checked.get(keyFingerprint(credentials.apiKey));
-    checked.delete(keyFingerprint(credentials.apiKey));
-    if (ready?.tier === tier) return ready.client;
-    ready?.client.close();
-    return deps.makeClient(credentials, tier);
-  };
+  const build = async (accountId: string, tier: VerificationTier): Promise<KrakenClient> =>
+    deps.makeClient(await deps.vault.credentials(accountId), tier);
 
   const drop = (accountId: string): void => {
     const entry = byAccount.get(accountId);
@@ -85,15 +78,31 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
         client.close();
         throw keyCheckError(error, credentials.otp !== undefined);
       }
-      checked.get(client.keyFingerprint)?.client.close();
-      checked.set(client.keyFingerprint, { tier, client });
+      // The vault keeps the client for the account it saves, or discards it (the key could not be sealed or
+      // saved): then it is closed and forgotten, so no client holds a key that belongs to no account.
+      const entry: Entry = { tier, client: Promise.resolve(client) };
+      let keptFor: string | null = null;
+      let discarded = false;
+      return {
+        keep: (accountId) => {
+          if (discarded || keptFor !== null) return;
+          keptFor = accountId;
+          byAccount.set(accountId, entry);
+        },
+        discard: () => {
+          if (discarded) return;
+          discarded = true;
+          if (keptFor !== null && byAccount.get(keptFor) === entry) byAccount.delete(keptFor);
+          client.close();
+        },
+      };
     },
   };
 }
 
 export interface ClientFactoryOptions {
   nonceStore: NonceStore;
-  /** resolveBaseUrl(process.env): the fake Kraken in tests, api.kraken.com otherwise. */
+  /** resolveBaseUrl: api.kraken.com in an installed app; the fake Kraken in tests. */
   baseUrl: string;
   /** What carries the requests: Electron's net.fetch in the app (main/net-fetch.ts). */
   fetch: typeof fetch;

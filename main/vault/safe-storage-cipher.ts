@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { CipherStatus, SecretCipher } from './secret-cipher.ts';
+import { KeyringLockedError, type CipherStatus, type SecretCipher } from './secret-cipher.ts';
 
 /**
  * The vault's cipher: Electron safeStorage, through its asynchronous API (the synchronous one is
@@ -7,21 +7,40 @@ import type { CipherStatus, SecretCipher } from './secret-cipher.ts';
  * fallback) on Linux.
  */
 export function createSafeStorageCipher(platform: NodeJS.Platform = process.platform): SecretCipher {
+  let linuxVerdict: Promise<CipherStatus> | null = null;
   return {
     async status(): Promise<CipherStatus> {
       if (!(await safeStorage.isAsyncEncryptionAvailable())) return { backend: 'none', available: false };
-      return { backend: backendName(platform), available: true };
+      if (platform === 'darwin') return { backend: 'keychain', available: true };
+      if (platform === 'win32') return { backend: 'dpapi', available: true };
+      // The keyring answers once per process, so one probe holds for the process.
+      return (linuxVerdict ??= probeLinuxProtection());
     },
     encrypt: (plainText) => safeStorage.encryptStringAsync(plainText),
     async decrypt(cipherText) {
-      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(cipherText);
-      return { plainText: result, shouldReEncrypt };
+      try {
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(cipherText);
+        return { plainText: result, shouldReEncrypt };
+      } catch (error) {
+        // Electron's words when the keyring that sealed the data has not answered (still locked after login).
+        if (error instanceof Error && /temporarily unavailable/i.test(error.message)) throw new KeyringLockedError(error);
+        throw error;
+      }
     },
   };
 }
 
-function backendName(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return 'keychain';
-  if (platform === 'win32') return 'dpapi';
-  return safeStorage.getSelectedStorageBackend();
+/** A keyring name for data a keyring sealed when the reported backend names none (no known desktop). */
+const UNNAMED_KEYRING = 'secret_service';
+
+/**
+ * Linux: getSelectedStorageBackend() is decided from the desktop's name before any keyring is tried, and
+ * the async encryptor falls back to Chromium's hard-coded key when no keyring answers. So the verdict comes
+ * from what really seals data: a probe's prefix, 'v11' for a keyring's key, 'v10' for the hard-coded one.
+ */
+async function probeLinuxProtection(): Promise<CipherStatus> {
+  const reported = safeStorage.getSelectedStorageBackend();
+  const prefix = (await safeStorage.encryptStringAsync('protection probe')).subarray(0, 3).toString('latin1');
+  if (prefix === 'v11') return { backend: reported === 'basic_text' || reported === 'unknown' ? UNNAMED_KEYRING : reported, available: true };
+  return { backend: 'basic_text', available: true };
 }

@@ -16,3 +16,11 @@ export interface SecretCipher {
   /** `shouldReEncrypt`: the OS rotated its key or now offers better protection; store a fresh ciphertext. */
   decrypt(cipherText: Buffer): Promise<{ plainText: string; shouldReEncrypt: boolean }>;
 }
+
+/** Decrypting failed only because the keyring that sealed the data has not answered yet (locked after login). */
+export class KeyringLockedError extends Error {
+  constructor(cause: unknown) {
+    super('The system keyring is not unlocked yet.', { cause });
+    this.name = 'KeyringLockedError';
+  }
+}

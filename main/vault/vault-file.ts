@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findJsonObjects } from '../persistence/json-salvage.ts';
+import { findJsonObjects } from '../persistence/json-objects.ts';
 
 /**
  * The vault's store file ('accounts.json'):
@@ -29,14 +29,29 @@ export const weakProtectionChoiceSchema = z.object({ acceptedAt: z.string(), bac
 
 export type WeakProtectionChoice = z.infer<typeof weakProtectionChoiceSchema>;
 
-const isStoredAccount = (value: unknown): value is StoredAccount => storedAccountSchema.safeParse(value).success;
-const isWeakChoice = (value: unknown): value is WeakProtectionChoice => weakProtectionChoiceSchema.safeParse(value).success;
+// Cheap key checks first: a damaged file can hold many objects, and most are not records at all.
+const isStoredAccount = (value: unknown): value is StoredAccount =>
+  hasKeys(value, 'id', 'sealed') && storedAccountSchema.safeParse(value).success;
+const isWeakChoice = (value: unknown): value is WeakProtectionChoice =>
+  hasKeys(value, 'acceptedAt', 'backend') && weakProtectionChoiceSchema.safeParse(value).success;
+
+function hasKeys(value: unknown, ...keys: string[]): boolean {
+  return typeof value === 'object' && value !== null && keys.every((key) => Object.hasOwn(value, key));
+}
 
 /** Every complete account in a damaged vault file, wherever it sits, and the weak-protection choice. */
 export function salvageVaultFile(damagedText: string): Record<string, unknown> {
   const seen = new Set<string>();
-  const accounts = findJsonObjects(damagedText, isStoredAccount).filter((account) => !seen.has(account.id) && seen.add(account.id));
-  const [choice] = findJsonObjects(damagedText, isWeakChoice);
+  const accounts: StoredAccount[] = [];
+  let choice: WeakProtectionChoice | undefined;
+  const isRecord = (value: unknown): value is StoredAccount | WeakProtectionChoice => isStoredAccount(value) || isWeakChoice(value);
+  for (const found of findJsonObjects(damagedText, isRecord)) {
+    if (!('sealed' in found)) choice ??= found;
+    else if (!seen.has(found.id)) {
+      seen.add(found.id);
+      accounts.push(found);
+    }
+  }
   return choice === undefined ? { [ACCOUNTS_KEY]: accounts } : { [ACCOUNTS_KEY]: accounts, [WEAK_PROTECTION_KEY]: choice };
 }
 

@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountSummary, AddAccountRequest } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
-import { redact } from '../log.ts';
+import { forgetSecrets, redact, registeredOwnerCount, registerSecrets } from '../log.ts';
 import { memoryStore } from '../persistence/testing/memory-store.ts';
 import type { Credentials } from './key-shape.ts';
-import type { CipherStatus } from './secret-cipher.ts';
+import { KeyringLockedError, type CipherStatus } from './secret-cipher.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
 import { testKeyPair } from './testing/key-pair.ts';
-import { Vault } from './vault.ts';
+import { NO_CLIENT } from './testing/checked-key.ts';
+import { Vault, type CheckedKey } from './vault.ts';
 
 const KEYRING: CipherStatus = { backend: 'gnome_libsecret', available: true };
 const BASIC_TEXT: CipherStatus = { backend: 'basic_text', available: true };
@@ -15,7 +16,7 @@ const NONE: CipherStatus = { backend: 'none', available: false };
 
 function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
   const cipher = createFakeCipher(status);
-  const checkKey = vi.fn<(credentials: Credentials) => Promise<void>>(() => Promise.resolve());
+  const checkKey = vi.fn<(credentials: Credentials) => Promise<CheckedKey>>(() => Promise.resolve(NO_CLIENT));
   let tick = 0;
   let ids = 0;
   const vault = new Vault({
@@ -65,11 +66,31 @@ describe('Vault.add', () => {
     expect(await vault.credentials(summary.id)).toEqual({ apiKey: added.apiKey, apiSecret: added.apiSecret, otp: 'otp-password-1' });
   });
 
-  it('registers the secret and the 2FA password for log redaction before anything else happens', async () => {
+  it('scrubs the private key from logs by its shape and the 2FA password once the key is saved, until it is removed', async () => {
     const { vault } = setup();
-    const added = request('redact', { otp: 'otp-password-2', label: 'x'.repeat(100) });
-    await expect(vault.add(added)).rejects.toMatchObject({ code: 'invalid-label' });
-    expect(redact(`secret ${added.apiSecret} otp otp-password-2`)).toBe('secret [redacted] otp [redacted]');
+    const added = request('redact', { otp: 'otp-password-2' });
+    const line = `secret ${added.apiSecret} otp otp-password-2`;
+    const summary = await vault.add(added);
+    expect(redact(line)).toBe('secret [redacted] otp [redacted]');
+    vault.remove(summary.id);
+    expect(redact(line)).toBe('secret [redacted] otp otp-password-2');
+  });
+
+  it('a page sending common words as secrets cannot blank later log lines', async () => {
+    const { vault, checkKey } = setup();
+    // Refused by shape: nothing registered.
+    await expect(vault.add({ ...request('words'), apiSecret: 'balance', otp: 'refresh' })).rejects.toMatchObject({ field: 'apiSecret' });
+    // Shape accepted, then refused by Kraken: the password is forgotten with the failed add.
+    checkKey.mockRejectedValueOnce(new AppError('secret-mismatch', 'The private key does not match this API key.', { field: 'apiSecret' }));
+    await expect(vault.add(request('words', { otp: 'account' }))).rejects.toMatchObject({ code: 'secret-mismatch' });
+    expect(redact('balance refresh for account acc-1')).toBe('balance refresh for account acc-1');
+  });
+
+  it('keeps the redaction registry bounded', () => {
+    for (let n = 0; n < 1_000; n += 1) registerSecrets(`owner-${n}`, [`password-${n}`]);
+    expect(registeredOwnerCount()).toBeLessThanOrEqual(256);
+    expect(redact('password-999')).toBe('[redacted]');
+    for (let n = 0; n < 1_000; n += 1) forgetSecrets(`owner-${n}`);
   });
 
   it('checks the shape before calling Kraken, and calls Kraken before storing anything', async () => {
@@ -264,5 +285,17 @@ describe('Vault.credentials', () => {
     const error = await rejectionOf(vault.credentials(a.id));
     expect(error).toMatchObject({ code: 'key-unreadable', message: 'The saved key of "Account lost" cannot be decrypted on this computer.' });
     expect(error.hint).toContain('Remove the account and add the key again');
+  });
+
+  it('says calmly that a keyring still locked after login is the reason, and never to remove the account', async () => {
+    const { vault, cipher } = setup();
+    const a = await vault.add(request('locked-after-login'));
+    vi.spyOn(cipher, 'decrypt').mockRejectedValueOnce(new KeyringLockedError(new Error('temporarily unavailable')));
+    const error = await rejectionOf(vault.credentials(a.id));
+    expect(error).toMatchObject({ code: 'keyring-locked', message: 'Your system keyring is still locked, so the saved key cannot be read yet.' });
+    expect(error.hint).toContain('tries again on its own');
+    expect(error.hint).not.toMatch(/remove/i);
+    // Unlocked, the same account works again.
+    await expect(vault.credentials(a.id)).resolves.toMatchObject({ apiKey: testKeyPair('locked-after-login').apiKey });
   });
 });

@@ -3,11 +3,11 @@ import { EventEmitter } from 'node:events';
 import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { keyFingerprint } from '../kraken/index.ts';
-import { registerSecret } from '../log.ts';
+import { forgetSecrets, registerSecrets } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
 import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
 import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
-import type { SecretCipher } from './secret-cipher.ts';
+import { KeyringLockedError, type SecretCipher } from './secret-cipher.ts';
 import {
   ACCOUNTS_KEY,
   storedAccountSchema,
@@ -16,11 +16,17 @@ import {
   type StoredAccount,
 } from './vault-file.ts';
 
+/** A key that passed its check: the client that checked it is kept for the new account, or closed. */
+export interface CheckedKey {
+  keep(accountId: string): void;
+  discard(): void;
+}
+
 export interface VaultDeps {
   store: KeyValueStore;
   cipher: SecretCipher;
   /** Proves a key works (one Balance call) or throws an AppError naming what is wrong. */
-  checkKey(credentials: Credentials): Promise<void>;
+  checkKey(credentials: Credentials): Promise<CheckedKey>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -86,18 +92,41 @@ export class Vault {
 
   /** Checks the key's shape, the storage protection and the key itself with Kraken, then stores it encrypted. */
   async add(request: AddAccountRequest): Promise<AccountSummary> {
-    // Registered before anything else can fail, so no log line can ever carry them.
-    for (const secret of [request.apiSecret, request.apiSecret.trim(), request.otp?.trim() ?? '']) registerSecret(secret);
     const label = normalizeLabel(request.label);
     const credentials = normalizeCredentials(request);
     const fingerprint = keyFingerprint(credentials.apiKey);
     this.assertNotDuplicate(fingerprint);
-    if (request.acceptWeakProtection === true) await this.acceptWeakProtection();
+    // The private key is scrubbed from logs by its shape. The 2FA password has none, so it is registered
+    // only now that its shape was accepted (a page cannot blank log words by sending them as one), and
+    // forgotten again unless the key ends up saved.
+    const pending = `adding:${fingerprint}`;
+    registerSecrets(pending, credentials.otp === undefined ? [] : [credentials.otp]);
+    try {
+      const account = await this.checkAndStore(label, credentials, fingerprint, request.acceptWeakProtection === true);
+      registerSecrets(account.id, credentials.otp === undefined ? [] : [credentials.otp]);
+      return account;
+    } finally {
+      forgetSecrets(pending);
+    }
+  }
+
+  private async checkAndStore(label: string, credentials: Credentials, fingerprint: string, acceptWeak: boolean): Promise<AccountSummary> {
+    if (acceptWeak) await this.acceptWeakProtection();
     const protection = await this.protection();
     if (protection.level === 'unavailable') assertCanStoreKeys(protection);
     // The weak-protection question comes only once the key has checked out: a wrong key is fixed first.
-    await this.deps.checkKey(credentials);
-    assertCanStoreKeys(protection);
+    const checked = await this.deps.checkKey(credentials);
+    const stored = Promise.resolve().then(() => {
+      assertCanStoreKeys(protection);
+      return this.store(label, credentials, fingerprint, checked);
+    });
+    return stored.catch((error: unknown) => {
+      checked.discard();
+      throw error;
+    });
+  }
+
+  private async store(label: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
     const sealed = await this.seal(credentials).catch((error: unknown) => {
       throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
         hint: 'Unlock your keyring (it may be asking for your password), then add the key again.',
@@ -116,6 +145,8 @@ export class Vault {
       lastCheck: { at: now, ok: true },
       sealed,
     };
+    // Kept before the save announces the account, so whatever the announcement starts uses this client.
+    checked.keep(account.id);
     this.save([...this.accounts, account]);
     return toSummary(account);
   }
@@ -151,6 +182,7 @@ export class Vault {
   remove(id: string): void {
     this.require(id);
     this.save(this.accounts.filter((a) => a.id !== id));
+    forgetSecrets(id);
   }
 
   /**
@@ -173,7 +205,7 @@ export class Vault {
     return () => this.events.off('change', listener);
   }
 
-  /** The decrypted key; for account-clients.ts only. The secrets are registered for log redaction. */
+  /** The decrypted key; for account-clients.ts only. Its 2FA password is registered for log redaction. */
   async credentials(id: string): Promise<Credentials> {
     const account = this.require(id);
     if (account.sealed === null) throw new AppError('demo-account', 'The demo account has no API key.');
@@ -184,12 +216,18 @@ export class Vault {
     try {
       opened = await this.deps.cipher.decrypt(Buffer.from(account.sealed, 'base64'));
     } catch (error) {
+      if (error instanceof KeyringLockedError) {
+        // Not the key's fault and nothing to remove: the refresh simply tries again (refresh-error.ts).
+        throw new AppError('keyring-locked', 'Your system keyring is still locked, so the saved key cannot be read yet.', {
+          hint: 'Unlock it (your desktop may be asking for your password); the app tries again on its own. If this stays, restart the app after unlocking.',
+          cause: error,
+        });
+      }
       throw new AppError(unreadable.code, unreadable.message, { hint: unreadable.hint, cause: error });
     }
     const credentials = parseCredentials(opened.plainText);
     if (!credentials) throw unreadable;
-    registerSecret(credentials.apiSecret);
-    if (credentials.otp !== undefined) registerSecret(credentials.otp);
+    registerSecrets(id, credentials.otp === undefined ? [] : [credentials.otp]);
     if (opened.shouldReEncrypt) await this.reseal(id, credentials);
     return credentials;
   }

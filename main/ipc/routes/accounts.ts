@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AddAccountRequest, RenameAccountRequest } from '../../../ipc/contract.ts';
+import type { AccountSummary, AddAccountRequest, RenameAccountRequest } from '../../../ipc/contract.ts';
+import type { Confirm, Question } from '../../native-confirm.ts';
 import type { Vault } from '../../vault/vault.ts';
 import type { RoutesFor } from '../register.ts';
 
@@ -18,14 +19,35 @@ const accountId = z.string().min(1).max(100);
 
 const renameSchema = z.object({ id: accountId, label: z.string().max(MAX_FIELD) }).strict() satisfies z.ZodType<RenameAccountRequest>;
 
+/** What main asks before removing a key's account: the page only requests it; the user decides here. */
+export function removalQuestion(account: AccountSummary): Question {
+  return {
+    message: `Remove “${account.label}”?`,
+    detail: 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
+    confirm: 'Remove',
+    cancel: 'Keep it',
+  };
+}
+
 export function accountRoutes(
   vault: Vault,
+  confirm: Confirm,
 ): RoutesFor<'accounts:list' | 'accounts:add' | 'accounts:rename' | 'accounts:remove' | 'accounts:add-demo'> {
   return {
     'accounts:list': { schema: z.undefined(), handle: () => vault.list() },
     'accounts:add': { schema: addSchema, handle: (request) => vault.add(request) },
     'accounts:rename': { schema: renameSchema, handle: (request) => vault.rename(request) },
-    'accounts:remove': { schema: z.object({ id: accountId }).strict(), handle: ({ id }) => vault.remove(id) },
+    'accounts:remove': {
+      schema: z.object({ id: accountId }).strict(),
+      handle: async ({ id }) => {
+        const account = vault.get(id);
+        if (account === undefined) return { removed: false };
+        // The demo holds no key and reopens at any time, so it goes without asking (the offer to remove it).
+        if (!account.demo && !(await confirm(removalQuestion(account)))) return { removed: false };
+        vault.remove(id); // throws account-not-found if it went while the dialog was open
+        return { removed: true };
+      },
+    },
     'accounts:add-demo': { schema: z.undefined(), handle: () => vault.addDemo() },
   };
 }

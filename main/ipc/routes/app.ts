@@ -8,6 +8,7 @@ export interface AppRouteDeps {
   storageProtection(): Promise<StorageProtection>;
   startupNotices(): string[];
   notificationFailure(): NotificationFailure | null;
+  readonly krakenServer: string;
 }
 
 export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
@@ -22,6 +23,7 @@ export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
         startupNotices: deps.startupNotices(),
         locale: systemNumberLocale().locale,
         notificationFailure: deps.notificationFailure(),
+        krakenServer: deps.krakenServer,
       }),
     },
   };

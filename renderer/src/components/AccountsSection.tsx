@@ -16,7 +16,7 @@ function shortFingerprint(fingerprint: string): string {
 
 function AccountItem({ account, locale }: { account: AccountSummary; locale: string }): ReactNode {
   const bridge = useBridge();
-  const [mode, setMode] = useState<'view' | 'rename' | 'remove'>('view');
+  const [mode, setMode] = useState<'view' | 'rename'>('view');
   const [error, setError] = useState<IpcError | null>(null);
   const [draft, setDraft] = useState(account.label);
 
@@ -30,6 +30,8 @@ function AccountItem({ account, locale }: { account: AccountSummary; locale: str
       setError(result.error);
     }
   };
+  // Main asks the user in a native dialog before removing a key's account (the demo goes at once), so there
+  // is no confirmation here.
   const remove = async () => {
     const result = await bridge.accounts.remove(account.id);
     if (!result.ok) setError(result.error);
@@ -60,21 +62,8 @@ function AccountItem({ account, locale }: { account: AccountSummary; locale: str
           <button type="button" className="button button-small" onClick={() => { setDraft(account.label); setMode('rename'); }}>
             Rename
           </button>
-          <button type="button" className="button button-small button-danger" onClick={() => setMode('remove')}>
-            Remove
-          </button>
-        </div>
-      )}
-      {mode === 'remove' && (
-        <div className="confirm-remove" role="alert">
-          <p>
-            Remove “{account.label}”? {account.demo ? 'You can open the demo again at any time.' : 'Its saved key is deleted from this computer; the key itself stays valid on Kraken until you delete it there.'}
-          </p>
           <button type="button" className="button button-small button-danger" onClick={() => void remove()}>
-            Remove {account.label}
-          </button>
-          <button type="button" className="button button-small" onClick={() => setMode('view')}>
-            Keep it
+            {account.demo ? 'Remove' : 'Remove…'}
           </button>
         </div>
       )}

@@ -147,6 +147,8 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
             <dd>
               Follows your system ({locale.locale}): {decimalText('1234567.89', locale)}
             </dd>
+            <dt>Kraken server</dt>
+            <dd data-testid="kraken-server">{info ? info.krakenServer : '…'}</dd>
             <dt>Version</dt>
             <dd>{info ? `${info.name} ${info.version}` : '…'}</dd>
           </dl>

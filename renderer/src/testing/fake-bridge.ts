@@ -57,7 +57,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
     settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
@@ -125,7 +125,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       remove: (id) => {
         calls.push(['accounts.remove', id]);
         bridge.emitAccounts(state.accounts.filter((entry) => entry.id !== id));
-        return ok(undefined);
+        return ok({ removed: true });
       },
       addDemo: () => {
         calls.push(['accounts.addDemo', undefined]);
