@@ -40,6 +40,19 @@ export function newAccountState(account: AccountSummary, last: LastKnown | null)
   return { ...state, portfolio: lastKnownPortfolio(last), fetchedAt: last.at, fromHistory: true, lastTotal: { total: last.total, quote: last.quote } };
 }
 
+/** A successful refresh: its portfolio, and the change measured from the last priced total (or history's). */
+export function keepRefreshed(state: AccountState, portfolio: Portfolio, at: number, lastKnown: LastKnown | null): void {
+  const previous = state.lastTotal ?? lastKnown;
+  state.previousTotal = previous !== null && previous.quote === portfolio.quote ? previous.total : null;
+  state.lastTotal = { total: portfolio.total, quote: portfolio.quote };
+  Object.assign(state, { portfolio, fetchedAt: at, fromHistory: false, error: null });
+}
+
+/** Balances that arrived without prices: shown, but no change is measured from them (the caller sets the error). */
+export function keepUnpriced(state: AccountState, portfolio: Portfolio, at: number): void {
+  Object.assign(state, { portfolio, fetchedAt: at, fromHistory: false, previousTotal: null });
+}
+
 /** Data counts as stale once it is this much older than one interval: a missed refresh plus slack. */
 const STALE_SLACK_MS = 30_000;
 

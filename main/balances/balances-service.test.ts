@@ -5,7 +5,8 @@ import { KrakenError, type AssetInfo, type AssetPairInfo, type AssetPairTable, t
 import { advanceSettled, createFakeClock, settle } from '../refresh/fake-clock.ts';
 import type { PowerEvent } from '../refresh/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../settings/settings-schema.ts';
-import { BalancesService, type RefreshedEvent } from './balances-service.ts';
+import { BalancesService } from './balances-service.ts';
+import type { RefreshedEvent } from './balances-sources.ts';
 
 const MINUTE = 60_000;
 /** What history last recorded for the account 'remembered', three hours before the fake clock's start. */

@@ -1,43 +1,19 @@
 import { EventEmitter } from 'node:events';
-import type { AccountBalances, AccountCheck, AccountSummary, Portfolio, Settings } from '../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, Portfolio, Settings } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { TIER_LIMITS, type KrakenClient } from '../kraken/index.ts';
 import { log } from '../log.ts';
 import type { Clock } from '../refresh/clock.ts';
 import { budgetUnderTier, type RateBudget } from '../refresh/retry-delay.ts';
 import { RefreshScheduler, type PowerSource, type RefreshOutcome, type RefreshReason } from '../refresh/scheduler.ts';
-import { armStaleTimer, clearStaleTimer, describeAccount, newAccountState, type AccountState } from './account-state.ts';
+import { armStaleTimer, clearStaleTimer, describeAccount, keepRefreshed, keepUnpriced, newAccountState, type AccountState } from './account-state.ts';
+import type { AccountSource, RefreshedEvent, SettingsSource } from './balances-sources.ts';
 import { demoPortfolio } from './demo-portfolio.ts';
 import { KeyedValuations, type WantedPairs } from './keyed-valuations.ts';
 import type { LastKnown } from './last-known.ts';
 import type { StreamedPrice } from './price-board.ts';
 import { describeMarketDataError, describeRefreshError, refreshErrorDetail, type DescribedError } from './refresh-error.ts';
 import { createThrottle, type Throttle } from './throttle.ts';
-
-/** The vault's long-lived client per account (main/vault/account-clients.ts). */
-export type ClientFor = (accountId: string) => Promise<KrakenClient>;
-
-/** The accounts to keep fresh and how to reach Kraken for each. */
-export interface AccountSource {
-  list(): AccountSummary[];
-  onChanged(listener: (accounts: AccountSummary[]) => void): () => void;
-  clientFor: ClientFor;
-  /** Whether the key worked at a refresh, or failed for a reason about the key (the account list shows it). */
-  recordCheck(accountId: string, check: AccountCheck): void;
-}
-
-export interface SettingsSource {
-  get(): Settings;
-  onChange(listener: (settings: Settings, changed: (keyof Settings)[]) => void): () => void;
-}
-
-/** One successful refresh, for history and change notifications. */
-export interface RefreshedEvent {
-  readonly account: AccountSummary;
-  readonly portfolio: Portfolio;
-  /** Epoch ms. */
-  readonly at: number;
-}
 
 export interface BalancesServiceOptions {
   readonly accounts: AccountSource;
@@ -235,25 +211,13 @@ export class BalancesService {
   }
 
   private store(state: AccountState, portfolio: Portfolio): void {
-    const previous = state.lastTotal ?? this.lastKnown(state.account.id);
-    state.previousTotal = previous !== null && previous.quote === portfolio.quote ? previous.total : null;
-    state.lastTotal = { total: portfolio.total, quote: portfolio.quote };
-    state.portfolio = portfolio;
-    state.fetchedAt = this.options.clock.now();
-    state.fromHistory = false;
-    state.error = null;
+    keepRefreshed(state, portfolio, this.options.clock.now(), this.lastKnown(state.account.id));
     this.armStaleTimer(state);
   }
 
-  /**
-   * Balances that arrived without prices: shown (unpriced) with the market data's error, and retried.
-   * Not a successful refresh: history and notifications never see a total that only lacks prices.
-   */
+  /** Balances without prices: shown with the market data's error and retried; history and notifications never see them. */
   private storeUnpriced(state: AccountState, portfolio: Portfolio, described: DescribedError): RefreshOutcome {
-    state.portfolio = portfolio;
-    state.fetchedAt = this.options.clock.now();
-    state.fromHistory = false;
-    state.previousTotal = null;
+    keepUnpriced(state, portfolio, this.options.clock.now());
     this.armStaleTimer(state);
     return this.failed(state, described);
   }
@@ -292,13 +256,9 @@ export class BalancesService {
   }
 
   private snapshot(state: AccountState): AccountBalances {
-    const id = state.account.id;
-    return describeAccount(state, {
-      now: this.options.clock.now(),
-      intervalMs: this.intervalMs(id),
-      userIntervalSec: this.options.settings.get().refreshIntervalSec,
-      nextRefreshAt: this.scheduler.nextRefreshAt(id),
-    });
+    const { id } = state.account;
+    const pace = { now: this.options.clock.now(), intervalMs: this.intervalMs(id), userIntervalSec: this.options.settings.get().refreshIntervalSec };
+    return describeAccount(state, { ...pace, nextRefreshAt: this.scheduler.nextRefreshAt(id) });
   }
 
   /** 'fresh' turns into 'stale' by time alone, so that moment gets its own announcement. */

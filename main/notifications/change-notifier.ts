@@ -1,6 +1,6 @@
 import type { Settings } from '../../ipc/contract.ts';
 import type { NumberLocale } from '../../shared/number-locale.ts';
-import type { RefreshedEvent, SettingsSource } from '../balances/balances-service.ts';
+import type { RefreshedEvent, SettingsSource } from '../balances/balances-sources.ts';
 import { significantChanges } from './balance-changes.ts';
 import { changeNotifications, type NotificationText } from './change-text.ts';
 
