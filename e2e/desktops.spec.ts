@@ -103,7 +103,8 @@ test('launch at login registers the running executable, not an APPIMAGE inherite
 });
 
 test.describe('the OS ending the session', () => {
-  test.use({ keyring: 'gnome_libsecret' });
+  // One refresh, one history point: no live stream whose snapshot would bring a second refresh meanwhile.
+  test.use({ keyring: 'gnome_libsecret', liveStreams: false });
 
   test('a Windows logoff or shutdown (session-end, then the process ends without before-quit) folds the history first', async ({ app, page }) => {
     const userData = test.info().outputPath('user-data');
