@@ -11,6 +11,8 @@ const ISO_STAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 // Several refreshes against a fake that answers late on purpose: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
+// REST's problems on their own: no live streams, whose prices would stand in for a failed Ticker.
+test.use({ liveStreams: false });
 
 const setQuote = async (page: Page, quoteCurrency: 'USD' | 'GBP') =>
   valueOf(await page.evaluate((quote) => (window as unknown as { kraken: KrakenBridge }).kraken.settings.update({ quoteCurrency: quote }), quoteCurrency));
