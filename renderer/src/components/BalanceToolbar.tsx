@@ -49,9 +49,13 @@ function ThresholdInput({ hideBelow, onHideBelow, onTypeHideBelow, quote, locale
   }, [pending, text]);
   return (
     <div className="field-inline">
-      <label htmlFor={id}>Hide balances under</label>
+      {/* The label shortens in a narrow window so the toolbar stays one line; the name stays whole. */}
+      <label htmlFor={id}>
+        Hide<span className="narrow-hidden"> balances</span> under
+      </label>
       <input
         id={id}
+        aria-label="Hide balances under"
         className="input input-number"
         inputMode="decimal"
         placeholder="0"
