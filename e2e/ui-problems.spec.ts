@@ -11,7 +11,7 @@ const ISO_STAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 // Several refreshes against a fake that answers late on purpose: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-// REST's problems on their own: no live streams, whose prices would stand in for a failed Ticker.
+// REST's problems on their own: no private live streams (the app polls).
 test.use({ liveStreams: false });
 
 const setQuote = async (page: Page, quoteCurrency: 'USD' | 'GBP') =>
@@ -46,7 +46,10 @@ test('passing problems look calm and keep the balances marked; key problems look
   await expect(page.getByTestId('stale-note')).toHaveCount(0);
 
   // Ticker answers garbage: the balances still arrive, unpriced, with the reason in plain words. (A new
-  // quote currency asks for prices the client has not cached.)
+  // quote currency asks for prices the client has not cached.) The public price stream is down too, or its
+  // prices would stand in for the failed Ticker (it serves keys without the WebSocket permission as well).
+  fakeKraken.injectStreamFault({ type: 'refuse-upgrade', endpoint: 'public' }, { always: true });
+  fakeKraken.injectStreamFault({ type: 'drop', endpoint: 'public' });
   fakeKraken.injectFault({ type: 'malformed-json' }, { path: '/0/public/Ticker', always: true });
   await setQuote(page, 'GBP');
   await expect(alert).toContainText('Balances are up to date, but Kraken\'s prices could not be loaded', { timeout: 20_000 });
@@ -55,6 +58,7 @@ test('passing problems look calm and keep the balances marked; key problems look
   await expect(page.locator('[data-line="row:XXBT"]')).toBeVisible();
   await expect(page.getByTestId('unpriced-note')).toBeVisible();
   fakeKraken.clearFaults();
+  fakeKraken.clearStreamFaults();
   await setQuote(page, 'USD');
   await expect(status).toHaveText('Up to date', { timeout: 20_000 });
   await expect(page.getByTestId('portfolio-total')).toHaveText(total);
