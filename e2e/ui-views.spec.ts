@@ -92,6 +92,8 @@ async function digitsOutsideAmounts(page: Page, codes: readonly string[]): Promi
     /\b[A-Z][a-z]{2} \d{1,2}(, \d{4})?/g, // dates on the history chart (live refreshes give it points sooner)
     /<?\d{1,3}\.\d{2}%/g, // shares of the total
     /\d+ (of \d+ )?balances/g, // how many balances are shown
+    /(24 h|7 d|30 d|1 y)/g, // the history chart's ranges (its text runs together: "time24 h7 d")
+    /last \d+ (hours|days)/g, // and their titles
   ];
   return texts.flatMap((text) => {
     const rest = explained.reduce((left, pattern) => left.replace(pattern, ' '), text);
