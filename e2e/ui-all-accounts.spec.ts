@@ -8,6 +8,8 @@ import type { AccountSummary, KrakenBridge } from '../ipc/contract.ts';
 test.use({ keyring: 'gnome_libsecret' });
 
 test('the demo’s sample money stays out of real totals, and adding a key offers to remove it', async ({ app, page }) => {
+  // A key added through the form, two refreshes and the history: over a minute on a loaded machine.
+  test.slow();
   await openDemo(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add an API key…' }).click();

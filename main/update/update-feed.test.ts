@@ -14,6 +14,16 @@ describe('updateFeed', () => {
     expect(updateFeed(false, { KRAKEN_BALANCES_UPDATE_FEED: 'http://127.0.0.1:4567/feed/' })).toEqual({ kind: 'dev-feed', url: 'http://127.0.0.1:4567/feed/' });
   });
 
+  it('lets a development feed, and only that, check sooner after start (never later)', () => {
+    const feed = 'http://127.0.0.1:4567/feed/';
+    expect(updateFeed(false, { KRAKEN_BALANCES_UPDATE_FEED: feed, KRAKEN_BALANCES_UPDATE_FIRST_CHECK_S: '3' })).toEqual({ kind: 'dev-feed', url: feed, firstCheckDelayMs: 3000 });
+    for (const junk of ['0', '30', '600', '2.5', 'soon', '']) {
+      expect(updateFeed(false, { KRAKEN_BALANCES_UPDATE_FEED: feed, KRAKEN_BALANCES_UPDATE_FIRST_CHECK_S: junk })).toEqual({ kind: 'dev-feed', url: feed });
+    }
+    expect(updateFeed(true, { KRAKEN_BALANCES_UPDATE_FEED: feed, KRAKEN_BALANCES_UPDATE_FIRST_CHECK_S: '3' })).toEqual({ kind: 'release' });
+    expect(updateFeed(false, { KRAKEN_BALANCES_UPDATE_FIRST_CHECK_S: '3' })).toEqual({ kind: 'off', reason: 'development build' });
+  });
+
   it('refuses a development feed that is not an http(s) URL', () => {
     expect(updateFeed(false, { KRAKEN_BALANCES_UPDATE_FEED: 'not a url' })).toMatchObject({ kind: 'off', reason: expect.stringContaining('not a URL') });
     expect(updateFeed(false, { KRAKEN_BALANCES_UPDATE_FEED: 'file:///tmp/feed' })).toMatchObject({ kind: 'off', reason: expect.stringContaining('http(s)') });

@@ -5,7 +5,13 @@ export const UPDATE_FEED_ENV = 'KRAKEN_BALANCES_UPDATE_FEED';
  * Where this build looks for new versions: 'release' (the GitHub Releases feed electron-builder wrote into
  * app-update.yml), a development feed, or nowhere.
  */
-export type UpdateFeed = { readonly kind: 'off'; readonly reason: string } | { readonly kind: 'release' } | { readonly kind: 'dev-feed'; readonly url: string };
+export type UpdateFeed =
+  | { readonly kind: 'off'; readonly reason: string }
+  | { readonly kind: 'release' }
+  | { readonly kind: 'dev-feed'; readonly url: string; readonly firstCheckDelayMs?: number };
+
+/** Development only, with a development feed: seconds from start to the first check (1–30; the default is 30). */
+export const UPDATE_FIRST_CHECK_ENV = 'KRAKEN_BALANCES_UPDATE_FIRST_CHECK_S';
 
 /**
  * The one decision whether the app updates itself. An installed build always uses its release feed and
@@ -24,5 +30,8 @@ export function updateFeed(isPackaged: boolean, env: Readonly<Record<string, str
     return { kind: 'off', reason: `${UPDATE_FEED_ENV} is not a URL` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'off', reason: `${UPDATE_FEED_ENV} is not an http(s) URL` };
+  // The e2e specs wait for the first check; a shorter wait keeps the suite quick. Only ever shorter.
+  const seconds = Number(env[UPDATE_FIRST_CHECK_ENV]);
+  if (Number.isInteger(seconds) && seconds >= 1 && seconds < 30) return { kind: 'dev-feed', url: url.href, firstCheckDelayMs: seconds * 1000 };
   return { kind: 'dev-feed', url: url.href };
 }

@@ -5,7 +5,7 @@ import { CHECK_INTERVAL_MS, describeUpdateError, FIRST_CHECK_DELAY_MS, RETRY_DEL
 
 type Answer = 'none' | 'update' | 'feed-down' | 'bad-download';
 
-function harness(answers: Answer[], autoUpdate = true) {
+function harness(answers: Answer[], autoUpdate = true, firstCheckDelayMs?: number) {
   const clock = createFakeClock();
   const checks: number[] = [];
   let setting = autoUpdate;
@@ -34,6 +34,7 @@ function harness(answers: Answer[], autoUpdate = true) {
     port,
     clock,
     log,
+    firstCheckDelayMs,
     setting: {
       get: () => setting,
       onChange: (listener) => {
@@ -68,6 +69,15 @@ describe('UpdateService', () => {
     expect(h.checks.map((at) => at - h.start)).toEqual([FIRST_CHECK_DELAY_MS, FIRST_CHECK_DELAY_MS + CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS + 2 * CHECK_INTERVAL_MS]);
     expect(h.states).toEqual([]);
     expect(h.service.state()).toEqual({ status: 'idle' });
+  });
+
+  it('checks after the given first delay instead, when one is given (a development feed)', async () => {
+    const h = harness(['none'], true, 3000);
+    h.service.start();
+    await h.advance(2999);
+    expect(h.checks).toEqual([]);
+    await h.advance(1);
+    expect(h.checks.map((at) => at - h.start)).toEqual([3000]);
   });
 
   it('downloads a new version in the background and offers it with its notes as text, then stops checking', async () => {

@@ -78,8 +78,12 @@ export class UpdateService {
   private running: Promise<CheckOutcome> | null = null;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(options: { port: UpdaterPort | null; clock: Clock; setting: AutoUpdateSetting; log: UpdateLog }) {
+  /** From start, or from turning updates back on, to the first check. */
+  private readonly firstCheckDelayMs: number;
+
+  constructor(options: { port: UpdaterPort | null; clock: Clock; setting: AutoUpdateSetting; log: UpdateLog; firstCheckDelayMs?: number }) {
     this.port = options.port;
+    this.firstCheckDelayMs = options.firstCheckDelayMs ?? FIRST_CHECK_DELAY_MS;
     this.clock = options.clock;
     this.setting = options.setting;
     this.log = options.log;
@@ -91,10 +95,10 @@ export class UpdateService {
     this.port.setInstallOnQuit(this.setting.get());
     this.unsubscribe = this.setting.onChange((on) => {
       this.port?.setInstallOnQuit(on);
-      if (on) this.schedule(FIRST_CHECK_DELAY_MS);
+      if (on) this.schedule(this.firstCheckDelayMs);
       else this.cancel();
     });
-    if (this.setting.get()) this.schedule(FIRST_CHECK_DELAY_MS);
+    if (this.setting.get()) this.schedule(this.firstCheckDelayMs);
   }
 
   state(): UpdateState {

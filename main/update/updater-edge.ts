@@ -68,8 +68,10 @@ export function createUpdaterPort(feed: UpdateFeed, dataDir: string): UpdaterPor
 
 /** The app's update service: this build's feed (update-feed.ts), electron-updater, and the Settings switch. */
 export function createUpdateService(settings: SettingsService, dataDir: string): UpdateService {
+  const feed = updateFeed(app.isPackaged, process.env);
   return new UpdateService({
-    port: createUpdaterPort(updateFeed(app.isPackaged, process.env), dataDir),
+    port: createUpdaterPort(feed, dataDir),
+    firstCheckDelayMs: feed.kind === 'dev-feed' ? feed.firstCheckDelayMs : undefined,
     clock: SYSTEM_CLOCK,
     setting: {
       get: () => settings.get().autoUpdate,
