@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface AppPackage {
   /** The main-process script to run. */
   entry: string;
+  /** app.getAppPath(): the app folder, or a bare script's own folder (Electron's default_app/main.ts). */
+  dir: string;
   name: string;
   version: string;
 }
@@ -21,11 +23,13 @@ export function resolveAppPath(appPath: string): AppPackage {
     const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as { main?: string; name?: string; productName?: string; version?: string };
     return {
       entry: createRequire(packageJson).resolve(path.join(resolved, pkg.main ?? 'index.js')),
+      dir: resolved,
       name: pkg.productName ?? pkg.name ?? 'Electron',
       version: pkg.version ?? electronVersion(packageJson),
     };
   }
-  return { entry: createRequire(resolved).resolve(resolved), name: 'Electron', version: electronVersion(resolved) };
+  const entry = createRequire(resolved).resolve(resolved);
+  return { entry, dir: path.dirname(entry), name: 'Electron', version: electronVersion(resolved) };
 }
 
 /** The version of the Electron the app depends on (what `app.getVersion()` answers for a bare script). */

@@ -9,7 +9,7 @@ import { dialog, RuntimeNotification, RuntimeTray } from './desktop.ts';
 import { setAppReady } from './readiness.ts';
 
 const noShutdown = () => Promise.resolve();
-const pkg = { name: 'Runtime Test', version: '1.2.3' };
+const pkg = { name: 'Runtime Test', version: '1.2.3', dir: '/opt/runtime-test' };
 const dirs: string[] = [];
 const tempDir = (): string => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'runtime-app-test-'));
@@ -70,7 +70,8 @@ describe('the app path', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', productName: 'X App', version: '4.5.6', main: 'main.js' }));
     writeFileSync(path.join(dir, 'main.js'), '');
-    expect(resolveAppPath(dir)).toEqual({ entry: path.join(dir, 'main.js'), name: 'X App', version: '4.5.6' });
-    expect(resolveAppPath(path.join(dir, 'main.js'))).toMatchObject({ entry: path.join(dir, 'main.js'), name: 'Electron' });
+    expect(resolveAppPath(dir)).toEqual({ entry: path.join(dir, 'main.js'), dir, name: 'X App', version: '4.5.6' });
+    expect(resolveAppPath(path.join(dir, 'main.js'))).toMatchObject({ entry: path.join(dir, 'main.js'), dir, name: 'Electron' });
+    expect(new RuntimeApp(resolveAppPath(dir), noShutdown).getAppPath()).toBe(dir);
   });
 });

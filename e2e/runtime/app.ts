@@ -19,7 +19,7 @@ const PATH_NAMES: readonly PathName[] = [
 
 type AppApi = Pick<
   App,
-  | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getName' | 'setName' | 'getVersion' | 'quit' | 'exit'
+  | 'whenReady' | 'isReady' | 'getPath' | 'setPath' | 'getAppPath' | 'getName' | 'setName' | 'getVersion' | 'quit' | 'exit'
   | 'requestSingleInstanceLock' | 'releaseSingleInstanceLock' | 'setLoginItemSettings' | 'getLoginItemSettings'
   | 'getLocale' | 'getSystemLocale' | 'focus' | 'isPackaged' | 'setAppUserModelId' | 'getAppMetrics'
 >;
@@ -32,6 +32,7 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   private resolveReady!: () => void;
   private name: string;
   private readonly version: string;
+  private readonly appPath: string;
   private readonly paths = new Map<string, string>();
   private lock: SingleInstanceLock | null = null;
   private loginItem: LoginItemSettings = { openAtLogin: false, wasOpenedAtLogin: false, status: 'not-registered', executableWillLaunchAtLogin: false, launchItems: [] };
@@ -39,12 +40,13 @@ export class RuntimeApp extends EventEmitter implements AppApi {
   private readonly shutdown: (code: number) => Promise<void>;
   private readonly metrics = createAppMetrics();
 
-  constructor(pkg: Pick<AppPackage, 'name' | 'version'>, shutdown: (code: number) => Promise<void>) {
+  constructor(pkg: Pick<AppPackage, 'name' | 'version' | 'dir'>, shutdown: (code: number) => Promise<void>) {
     super();
     this.shutdown = shutdown;
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
     this.name = pkg.name;
     this.version = pkg.version;
+    this.appPath = pkg.dir;
     const appData = path.join(os.tmpdir(), 'electron-runtime-appdata');
     this.paths.set('appData', appData);
     this.paths.set('temp', os.tmpdir());
@@ -79,6 +81,11 @@ export class RuntimeApp extends EventEmitter implements AppApi {
     // The running executable; for the runtime that is Node (Electron: its binary, or the packaged app's).
     if (name === 'exe' || name === 'module') return process.execPath;
     return path.join(this.getPath('appData'), name);
+  }
+
+  /** The folder the app was started from (`electron <folder>`), as Electron's default app sets it. */
+  getAppPath(): string {
+    return this.appPath;
   }
 
   /** Like Electron: an absolute path of a known name, and the folder is not created. */

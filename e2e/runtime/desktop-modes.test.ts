@@ -89,7 +89,7 @@ describe('net', () => {
 
 describe('session end and system shutdown', () => {
   const parts = () => {
-    const app = new RuntimeApp({ name: 'x', version: '1' }, () => Promise.resolve());
+    const app = new RuntimeApp({ name: 'x', version: '1', dir: '/app' }, () => Promise.resolve());
     const events: string[] = [];
     for (const name of ['session-end', 'before-quit', 'will-quit', 'quit']) app.on(name, () => events.push(name));
     const powerMonitor = new EventEmitter();

@@ -2,15 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app } from 'electron';
 import { log } from '../log.ts';
-import { applyLaunchAtLogin } from './login-item.ts';
-
-/** How this copy of the app is started: the AppImage, the installed binary, or Electron plus the app folder. */
-function launchCommand(): string[] {
-  const appImage = process.env['APPIMAGE'];
-  if (appImage) return [appImage];
-  if (app.isPackaged) return [process.execPath];
-  return [process.execPath, path.resolve(process.argv[1] ?? '.')];
-}
+import { applyLaunchAtLogin, launchCommand } from './login-item.ts';
 
 /** Applies settings.launchAtLogin to the OS; a failure is logged, never fatal. */
 export function syncLaunchAtLogin(enabled: boolean): void {
@@ -18,7 +10,7 @@ export function syncLaunchAtLogin(enabled: boolean): void {
     applyLaunchAtLogin(enabled, {
       platform: process.platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-      command: launchCommand(),
+      command: launchCommand({ exe: app.getPath('exe'), appPath: app.getAppPath(), isPackaged: app.isPackaged, env: process.env }),
       appName: app.getName(),
       env: process.env,
       files: {

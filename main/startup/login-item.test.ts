@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLaunchAtLogin, autostartEntry, autostartPath, type LoginItemDeps } from './login-item.ts';
+import { applyLaunchAtLogin, autostartEntry, autostartPath, launchCommand, type LoginItemDeps } from './login-item.ts';
 import { shouldStartHidden } from './start-hidden.ts';
 
 function deps(platform: NodeJS.Platform, existing: string[] = []) {
@@ -26,7 +26,8 @@ describe('applyLaunchAtLogin', () => {
       const { d, loginItems, files } = deps(platform);
       applyLaunchAtLogin(true, d);
       applyLaunchAtLogin(false, d);
-      expect(loginItems).toEqual([{ openAtLogin: true, args: ['--hidden'] }, { openAtLogin: false, args: ['--hidden'] }]);
+      const item = { path: '/opt/Kraken Balances/kraken-balances', args: ['--hidden'] };
+      expect(loginItems).toEqual([{ openAtLogin: true, ...item }, { openAtLogin: false, ...item }]);
       expect(files.size).toBe(0);
     }
   });
@@ -54,13 +55,46 @@ describe('applyLaunchAtLogin', () => {
   });
 });
 
+describe('launchCommand', () => {
+  const installed = { exe: '/opt/Kraken Balances/kraken-balances', appPath: '/opt/Kraken Balances/resources/app.asar', isPackaged: true, env: {} };
+  const mounted = { exe: '/tmp/.mount_KrakenAb12/kraken-balances', appPath: '/tmp/.mount_KrakenAb12/resources/app.asar', isPackaged: true };
+
+  it('registers the installed binary, never argv[1]', () => {
+    expect(launchCommand(installed)).toEqual(['/opt/Kraken Balances/kraken-balances']);
+  });
+
+  it('registers the AppImage file when this binary runs from its mount', () => {
+    const env = { APPIMAGE: '/home/ada/Apps/Kraken-Balances.AppImage', APPDIR: '/tmp/.mount_KrakenAb12' };
+    expect(launchCommand({ ...mounted, env })).toEqual(['/home/ada/Apps/Kraken-Balances.AppImage']);
+  });
+
+  it('ignores an APPIMAGE inherited from another AppImage, or one that is not absolute', () => {
+    const inherited = { APPIMAGE: '/home/ada/Apps/Terminal.AppImage', APPDIR: '/tmp/.mount_TermXy' };
+    expect(launchCommand({ ...installed, env: inherited })).toEqual([installed.exe]);
+    expect(launchCommand({ ...mounted, env: { ...inherited, APPDIR: '/tmp/.mount_Kraken' } })).toEqual([mounted.exe]);
+    expect(launchCommand({ ...mounted, env: { APPIMAGE: '/home/ada/K.AppImage' } })).toEqual([mounted.exe]);
+    expect(launchCommand({ ...mounted, env: { APPIMAGE: 'K.AppImage', APPDIR: '/tmp/.mount_KrakenAb12' } })).toEqual([mounted.exe]);
+  });
+
+  it('registers Electron plus the app folder in development, whatever APPIMAGE says', () => {
+    const env = { APPIMAGE: '/home/ada/Apps/Other.AppImage', APPDIR: '/usr/lib' };
+    expect(launchCommand({ exe: '/usr/lib/electron/electron', appPath: '/home/ada/kraken-balances', isPackaged: false, env })).toEqual(['/usr/lib/electron/electron', '/home/ada/kraken-balances']);
+  });
+});
+
 describe('shouldStartHidden', () => {
-  const base = { argv: ['app'], startMinimized: false, openedAtLogin: false, hasTray: true };
+  const base = { argv: ['app'], startMinimized: false, openedAtLogin: false, hasTray: true, mayHideWithoutAsking: true };
   it('starts hidden for --hidden, the setting, or a macOS login launch, only with a tray', () => {
     expect(shouldStartHidden(base)).toBe(false);
     expect(shouldStartHidden({ ...base, argv: ['app', '--hidden'] })).toBe(true);
     expect(shouldStartHidden({ ...base, startMinimized: true })).toBe(true);
     expect(shouldStartHidden({ ...base, openedAtLogin: true })).toBe(true);
     expect(shouldStartHidden({ ...base, startMinimized: true, hasTray: false })).toBe(false);
+  });
+
+  it('never starts hidden where hiding to the tray was not confirmed (Linux): neither minimised nor at login', () => {
+    const unconfirmed = { ...base, mayHideWithoutAsking: false };
+    expect(shouldStartHidden({ ...unconfirmed, startMinimized: true })).toBe(false);
+    expect(shouldStartHidden({ ...unconfirmed, argv: ['app', '--hidden'] })).toBe(false);
   });
 });
