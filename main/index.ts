@@ -18,6 +18,7 @@ import { createRoutes } from './routes.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { startDesktopShell } from './startup/desktop-shell.ts';
+import { storedTrayConsent } from './startup/tray-hiding.ts';
 import { applyUserDataOverride } from './user-data.ts';
 import { createAccountClients, krakenClientFactory } from './vault/account-clients.ts';
 import { createPersistentNonceStore } from './vault/nonce-store.ts';
@@ -29,9 +30,12 @@ import { showMainWindow } from './window.ts';
 app.setName('Kraken Balances');
 // Windows ties notifications and taskbar grouping to this id; it matches appId in build/electron-builder.yml.
 if (process.platform === 'win32') app.setAppUserModelId('io.github.krakenbalances.app');
-applyUserDataOverride(app);
+const userDataRefused = applyUserDataOverride(app);
 
-if (!app.requestSingleInstanceLock()) {
+if (userDataRefused !== null) {
+  log.error(userDataRefused);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the keys and the tray; it will show its window (see 'second-instance').
   app.quit();
 } else {
@@ -108,7 +112,7 @@ function startApp(): void {
   balances.onChange((next) => broadcast('balances:changed', next));
 
   // 5. The desktop: tray, close to tray, launch at login, the window (or not, when starting minimised).
-  const desktop = startDesktopShell({ settings, vault, balances });
+  const desktop = startDesktopShell({ settings, vault, balances, trayConsent: storedTrayConsent(files.settings) });
   balances.start();
   app.on('will-quit', () => {
     balances.dispose();

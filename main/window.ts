@@ -2,11 +2,11 @@ import { app, BrowserWindow } from 'electron';
 import { preloadPath, rendererIndexPath } from './paths.ts';
 
 let mainWindow: BrowserWindow | null = null;
-// Decides whether closing the window hides it to the tray instead (main/startup/desktop-shell.ts sets it).
-let hideInsteadOfClose: () => boolean = () => false;
+// Takes over the close button when it returns true (hide to the tray, or ask first): main/startup/close-to-tray.ts.
+let closeHandler: (window: BrowserWindow) => boolean = () => false;
 
-export function setHideInsteadOfClose(predicate: () => boolean): void {
-  hideInsteadOfClose = predicate;
+export function setCloseHandler(handler: (window: BrowserWindow) => boolean): void {
+  closeHandler = handler;
 }
 
 export function getMainWindow(): BrowserWindow | null {
@@ -43,9 +43,7 @@ export function createMainWindow(options: { show?: boolean } = {}): BrowserWindo
   mainWindow = window;
   if (options.show !== false) window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
-    if (!hideInsteadOfClose()) return;
-    event.preventDefault();
-    window.hide();
+    if (closeHandler(window)) event.preventDefault();
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;

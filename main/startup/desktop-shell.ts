@@ -4,16 +4,20 @@ import type { BalancesService } from '../balances/balances-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { startTray } from '../tray/app-tray.ts';
 import type { Vault } from '../vault/vault.ts';
-import { createMainWindow, setHideInsteadOfClose, showMainWindow } from '../window.ts';
+import { createMainWindow, showMainWindow } from '../window.ts';
+import { installCloseToTray } from './close-to-tray.ts';
 import { opensDemoAccount } from './demo-switch.ts';
 import { syncLaunchAtLogin } from './login-item-edge.ts';
 import { shouldStartHidden } from './start-hidden.ts';
+import { mayHideWithoutAsking, type TrayConsent } from './tray-hiding.ts';
 
 /** What the desktop shows and acts on. */
 export interface DesktopServices {
   readonly settings: SettingsService;
   readonly vault: Vault;
   readonly balances: BalancesService;
+  /** Whether the user confirmed hiding to the tray (asked on Linux only: tray-hiding.ts). */
+  readonly trayConsent: TrayConsent;
 }
 
 /**
@@ -21,12 +25,6 @@ export interface DesktopServices {
  * login, starting minimised, and the window. dispose() removes the tray on quit.
  */
 export function startDesktopShell(services: DesktopServices): { dispose(): void } {
-  // A real quit (tray menu, app menu, OS logout) must close the window even when close-to-tray is on.
-  let quitting = false;
-  app.on('before-quit', () => {
-    quitting = true;
-  });
-
   const tray = startTray(
     {
       appName: app.getName(),
@@ -41,7 +39,12 @@ export function startDesktopShell(services: DesktopServices): { dispose(): void 
       quit: () => app.quit(),
     },
   );
-  setHideInsteadOfClose(() => !quitting && tray !== null && services.settings.get().closeToTray);
+  installCloseToTray({
+    hasTray: tray !== null,
+    closeToTray: () => services.settings.get().closeToTray,
+    turnOffCloseToTray: () => void services.settings.update({ closeToTray: false }),
+    consent: services.trayConsent,
+  });
 
   const settings = services.settings.get();
   // Re-applied at every start so a moved or updated app (a new AppImage path) keeps starting at login.
@@ -55,6 +58,7 @@ export function startDesktopShell(services: DesktopServices): { dispose(): void 
     startMinimized: settings.startMinimized,
     openedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
     hasTray: tray !== null,
+    mayHideWithoutAsking: mayHideWithoutAsking(process.platform, services.trayConsent),
   });
   // Before the window exists, so it opens on the demo's balances rather than on the first-run screen.
   if (opensDemoAccount(process.argv, app.isPackaged)) services.vault.addDemo();

@@ -6,10 +6,12 @@ export interface StartHiddenInput {
   /** macOS reports a login launch itself (login items cannot pass arguments there). */
   readonly openedAtLogin: boolean;
   readonly hasTray: boolean;
+  /** Hiding is known to leave the user a way back (tray-hiding.ts: on Linux, only once the user confirmed it). */
+  readonly mayHideWithoutAsking: boolean;
 }
 
-/** Start in the tray without showing the window, but only when there is a tray to come back from. */
+/** Start in the tray without showing the window, but only when there is a tray the user is known to see. */
 export function shouldStartHidden(input: StartHiddenInput): boolean {
-  if (!input.hasTray) return false;
+  if (!input.hasTray || !input.mayHideWithoutAsking) return false;
   return input.startMinimized || input.openedAtLogin || input.argv.includes(HIDDEN_ARG);
 }
