@@ -35,3 +35,29 @@ export async function recordOpenedUrls(app: AppHandle): Promise<() => Promise<st
   });
   return () => app.evaluate(() => (globalThis as unknown as { __e2eOpened: string[] }).__e2eOpened);
 }
+
+interface MessageBox {
+  message: string;
+  detail: string;
+  buttons: string[];
+}
+
+/**
+ * Answers every native message box main shows from now on by pressing the button labelled `answer`, as the
+ * user would, and records what each said; returns a reader. A real dialog waits for a person, so specs that
+ * make main show one must answer it this way (on real Electron too).
+ */
+export async function answerMessageBoxes(app: AppHandle, answer: string): Promise<() => Promise<MessageBox[]>> {
+  await app.evaluate(({ dialog }, label) => {
+    const state = globalThis as unknown as { __e2eMessageBoxes?: MessageBox[] };
+    const shown: MessageBox[] = (state.__e2eMessageBoxes ??= []);
+    dialog.showMessageBox = ((...args: unknown[]) => {
+      const options = args.at(-1) as Electron.MessageBoxOptions;
+      shown.push({ message: options.message, detail: options.detail ?? '', buttons: options.buttons ?? [] });
+      const response = (options.buttons ?? []).indexOf(label);
+      if (response < 0) throw new Error(`the message box has no button "${label}"`);
+      return Promise.resolve({ response, checkboxChecked: false });
+    }) as typeof dialog.showMessageBox;
+  }, answer);
+  return () => app.evaluate(() => (globalThis as unknown as { __e2eMessageBoxes: MessageBox[] }).__e2eMessageBoxes);
+}

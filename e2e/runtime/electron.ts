@@ -101,9 +101,18 @@ export function createElectronRuntime(options: RuntimeOptions) {
   const tabsReady = new Promise<RuntimeTabs>((resolve) => (resolveTabs = resolve));
   let context: BrowserContext | null = null;
 
+  // Chromium's last writes can still land while the folder goes (ENOTEMPTY): retried, and a leftover temp
+  // folder is reported rather than turning a clean quit into exit code 1.
+  const removeProfile = (): void => {
+    try {
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch (error) {
+      console.warn(`[electron-runtime] could not remove the Chromium profile ${profileDir}: ${(error as Error).message}`);
+    }
+  };
   const shutdown = async (code: number): Promise<void> => {
     await context?.close().catch(() => undefined);
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
     process.exit(code);
   };
 
@@ -160,7 +169,7 @@ export function createElectronRuntime(options: RuntimeOptions) {
     context.on('close', () => void shutdown(0));
     // Ctrl+C ends the process from Playwright's signal handler, which kills Chromium but skips shutdown():
     // the profile goes on exit too (registered after Playwright's own exit hook, so Chromium is gone first).
-    process.once('exit', () => rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 }));
+    process.once('exit', removeProfile);
     resolveTabs(await RuntimeTabs.adopt(context, options.headed));
     await routePopups(context);
     resolveContext(context);

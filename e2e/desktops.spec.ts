@@ -1,0 +1,102 @@
+// Desktops people run that differ from a developer's (issue 10): no tray host, a start-up the app must
+// refuse. Each runs on both runtimes where the desktop can be had (e2e/runtime/desktop-options.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { KrakenBridge, Settings } from '../ipc/contract.ts';
+import { answerMessageBoxes } from './helpers/desktop-records.ts';
+import { appReady, expect, test, valueOf } from './helpers/accounts.ts';
+import type { AppHandle } from './runtime/launch.ts';
+
+type Bridge = KrakenBridge;
+const updateSettings = async (page: Page, patch: Partial<Settings>): Promise<Settings> =>
+  valueOf(await page.evaluate((p) => (window as unknown as { kraken: Bridge }).kraken.settings.update(p), patch));
+const settingsOf = async (page: Page): Promise<Settings> =>
+  valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.settings.get()));
+const windowsVisible = (app: AppHandle) => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+/** The user clicks the window's close button. */
+const clickClose = (app: AppHandle) => app.evaluate(({ BrowserWindow }) => void BrowserWindow.getAllWindows()[0]?.close());
+const showWindow = (app: AppHandle) => app.evaluate(({ BrowserWindow }) => void BrowserWindow.getAllWindows()[0]?.show());
+
+test.describe('a Linux desktop without a tray host (stock GNOME without the AppIndicator extension)', () => {
+  test.skip(process.platform !== 'linux', 'only Linux desktops can lack a tray host; Windows and macOS always show the tray icon');
+  test.use({ desktop: { passwordStore: 'basic', trayHost: false } });
+
+  test('closing the window asks first; Cancel keeps it, "Quit when closed" quits now and at every later close', async ({ app, page, launch }) => {
+    test.slow(); // two launches
+    await expect(page.getByTestId('app-version')).not.toBeEmpty();
+    const boxes = await answerMessageBoxes(app, 'Cancel');
+    await clickClose(app);
+    await expect.poll(async () => (await boxes()).length).toBe(1);
+    const [asked] = await boxes();
+    expect(asked?.message).toBe('Keep Kraken Balances running in the tray?');
+    expect(asked?.detail).toContain('click it to open the window, or choose "Quit Kraken Balances" in its menu to stop it.');
+    expect(asked?.detail).toContain('If you cannot see its icon in the tray now, your desktop does not show tray icons');
+    expect(asked?.buttons).toEqual(['Keep running in the tray', 'Quit when closed', 'Cancel']);
+    expect(await windowsVisible(app)).toEqual([true]);
+
+    await answerMessageBoxes(app, 'Quit when closed');
+    await clickClose(app);
+    expect(await app.exited()).toBe(0);
+
+    // Remembered: the next start quits on close without asking again.
+    const again = await launch();
+    const secondPage = await appReady(await again.firstWindow());
+    expect((await settingsOf(secondPage)).closeToTray).toBe(false);
+    // Were it asked again, this answer would hide the window and the app would not exit.
+    await answerMessageBoxes(again, 'Keep running in the tray');
+    await clickClose(again);
+    expect(await again.exited()).toBe(0);
+  });
+
+  test('"start minimised" opens the window until hiding to the tray was confirmed; after that it starts hidden', async ({ app, page, launch }) => {
+    test.slow(); // three launches
+    await updateSettings(page, { startMinimized: true });
+    await app.close();
+
+    // Not confirmed yet: hiding would leave the user with nothing on screen.
+    const second = await launch();
+    await appReady(await second.firstWindow());
+    await expect.poll(() => windowsVisible(second)).toEqual([true]);
+
+    const boxes = await answerMessageBoxes(second, 'Keep running in the tray');
+    await clickClose(second);
+    await expect.poll(() => windowsVisible(second)).toEqual([false]);
+    // Asked once: the next close hides at once.
+    await showWindow(second);
+    await clickClose(second);
+    await expect.poll(() => windowsVisible(second)).toEqual([false]);
+    expect(await boxes()).toHaveLength(1);
+    await second.close();
+
+    const third = await launch();
+    await appReady(await third.firstWindow());
+    expect(await windowsVisible(third)).toEqual([false]);
+  });
+});
+
+test('a relative KRAKEN_BALANCES_USER_DATA is refused in one line before anything starts', async ({ launch }) => {
+  const app = await launch({ userDataDir: 'relative/user-data' });
+  expect(await app.exited()).toBe(1);
+  const said = app.output().split('\n').filter((line) => line.includes('KRAKEN_BALANCES_USER_DATA'));
+  expect(said).toEqual([
+    'KRAKEN_BALANCES_USER_DATA must be an absolute path, not "relative/user-data" (a relative one would depend on the folder the app starts in); nothing was started.',
+  ]);
+  expect(app.output()).not.toMatch(/^\s+at /m);
+  expect(existsSync('relative')).toBe(false);
+});
+
+test('launch at login registers the running executable, not an APPIMAGE inherited from some other AppImage', async ({ launch }) => {
+  test.skip(process.platform !== 'linux', 'the autostart file is the Linux way; Windows and macOS use login items');
+  const configHome = test.info().outputPath('xdg-config');
+  // What a terminal or launcher that is itself an AppImage leaves in the environment of what it starts.
+  const foreign = { APPIMAGE: '/home/ada/Applications/Terminal.AppImage', APPDIR: '/tmp/.mount_TermAb12' };
+  const app = await launch({ env: { XDG_CONFIG_HOME: configHome, ...foreign } });
+  const page = await appReady(await app.firstWindow());
+  const running = await app.evaluate(({ app: electronApp }) => ({ exe: electronApp.getPath('exe'), appPath: electronApp.getAppPath() }));
+  expect(`${running.exe} ${running.appPath}`).toMatch(/^[\w\-./ ]+$/); // nothing the entry would need to quote
+  await updateSettings(page, { launchAtLogin: true });
+  const entry = path.join(configHome, 'autostart', 'kraken-balances.desktop');
+  await expect.poll(() => existsSync(entry)).toBe(true);
+  expect(readFileSync(entry, 'utf8')).toContain(`\nExec=${running.exe} ${running.appPath} --hidden\n`);
+});
