@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { AccountBalances, HistoryPoint, KrakenBridge, Settings } from '../ipc/contract.ts';
 import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
 import { addAccount, addDemoAccount, appInfo, appReady, expect, KEYS, listAccounts, test, valueOf } from './helpers/accounts.ts';
-import { recordNotifications } from './helpers/desktop-records.ts';
+import { keepInTrayWhenAsked, recordNotifications } from './helpers/desktop-records.ts';
 
 test.use({ keyring: 'gnome_libsecret' });
 
@@ -99,6 +99,9 @@ test('demo accounts are valued offline from sample data', async ({ page, fakeKra
 });
 
 test('history is recorded per refresh and survives a restart; a corrupt history file is set aside with a notice', async ({ app, page, launch }) => {
+  // Three cold starts of the app (main and Chromium each time): on a loaded machine that alone can take
+  // most of the default minute. Every check below still waits on its own proof, never on a fixed time.
+  test.slow();
   const id = await addMain(page);
   await bridge(page).refresh();
   const points = await bridge(page).history(id);
@@ -141,6 +144,10 @@ test('launch at login writes an XDG autostart entry that starts hidden; start mi
   expect(readFileSync(entry, 'utf8')).toMatch(/^Exec=.* --hidden$/m);
   await bridge(page).settings({ launchAtLogin: false });
   await expect.poll(() => existsSync(entry)).toBe(false);
+  // On Linux a start minimised hides only once hiding to the tray was confirmed (the first close asks).
+  await keepInTrayWhenAsked(first);
+  await first.evaluate(({ BrowserWindow }) => void BrowserWindow.getAllWindows()[0]?.close());
+  await expect.poll(() => first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isVisible())).toBe(false);
   await first.close();
 
   const second = await launch({ env: { XDG_CONFIG_HOME: configHome } });

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { AccountBalances, KrakenBridge, Settings } from '../ipc/contract.ts';
 import type { TrayModel } from '../main/tray/tray-model.ts';
 import { addAccount, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
+import { keepInTrayWhenAsked } from './helpers/desktop-records.ts';
 import { clickTrayItem, runtimeTray, TRAY_READBACK_REASON, trayModel } from './helpers/tray.ts';
 
 // The model main applied is checked on both runtimes; on the test runtime the recorded Tray too, to prove
@@ -160,6 +161,7 @@ test('closing the window hides it to the tray; Show window brings it back; Quit 
   test.skip(app.runtime !== 'test-runtime', TRAY_READBACK_REASON);
   await addMainAccount(page);
   const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+  await keepInTrayWhenAsked(app); // the first hide asks on Linux
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
   await expect.poll(visible).toEqual([false]);
 
@@ -177,6 +179,7 @@ test('closing the window hides it to the tray; Show window brings it back; Quit 
 test('activating the app (macOS Dock click) brings back the window hidden to the tray', async ({ app, page }) => {
   await addMainAccount(page);
   const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+  await keepInTrayWhenAsked(app); // the first hide asks on Linux
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
   await expect.poll(visible).toEqual([false]);
   await app.evaluate(({ app: electronApp }) => electronApp.emit('activate', {}, false));

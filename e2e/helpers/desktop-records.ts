@@ -61,3 +61,38 @@ export async function answerMessageBoxes(app: AppHandle, answer: string): Promis
   }, answer);
   return () => app.evaluate(() => (globalThis as unknown as { __e2eMessageBoxes: MessageBox[] }).__e2eMessageBoxes);
 }
+
+/** On Linux the first hide to the tray asks (main/startup/tray-hiding.ts): answered as a user who sees the tray. */
+export const keepInTrayWhenAsked = (app: AppHandle): Promise<() => Promise<MessageBox[]>> => answerMessageBoxes(app, 'Keep running in the tray');
+
+interface OpenAnswer {
+  url: string;
+  action: string;
+}
+
+/**
+ * Records each answer the app's window-open handler gives for the first window's page from now on; returns
+ * a reader. Electron has no getter for that handler, so the app's guard is asked to install it again (its
+ * 'web-contents-created' listener, emitted once more for the same contents) into a wrapper that records and
+ * returns the app's own answer. The recorded answer is the proof that an attempt was handled: specs wait on it
+ * instead of waiting a fixed time for a window that should not appear.
+ */
+export async function recordWindowOpenAnswers(app: AppHandle): Promise<() => Promise<OpenAnswer[]>> {
+  await app.evaluate(({ app: electronApp, BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    if (!contents) throw new Error('no window to record window.open answers of');
+    const answers: OpenAnswer[] = [];
+    (globalThis as unknown as { __e2eOpenAnswers: OpenAnswer[] }).__e2eOpenAnswers = answers;
+    const install = contents.setWindowOpenHandler.bind(contents);
+    contents.setWindowOpenHandler = (handler) => {
+      install((details) => {
+        const answer = handler(details);
+        answers.push({ url: details.url, action: answer.action });
+        return answer;
+      });
+    };
+    electronApp.emit('web-contents-created', { preventDefault() {} }, contents);
+    contents.setWindowOpenHandler = install;
+  });
+  return () => app.evaluate(() => (globalThis as unknown as { __e2eOpenAnswers: OpenAnswer[] }).__e2eOpenAnswers);
+}

@@ -224,13 +224,17 @@ export const shell = {
 };
 
 export const dialog = {
-  /** Specs set the index of the button the "user" will press; every dialog shown is recorded. */
-  nextResponse: 0,
+  /** Every dialog shown, recorded. */
   shown: [] as unknown[],
+  /**
+   * Like a real message box, it waits for a person: the promise never settles here. A spec that makes main
+   * show one answers it by replacing dialog.showMessageBox from the spec (e2e/helpers/desktop-records.ts),
+   * the same way on real Electron.
+   */
   showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
     assertAppReady('dialog module can only be used after app is ready');
     dialog.shown.push(args.at(-1));
-    return Promise.resolve({ response: dialog.nextResponse, checkboxChecked: false });
+    return new Promise(() => undefined);
   },
   showErrorBox(title: string, content: string): void {
     dialog.shown.push({ title, content });
