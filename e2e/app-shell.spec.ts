@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
+import { recordWindowOpenAnswers } from './helpers/desktop-records.ts';
 import { saveScreenshot } from './screenshots.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -32,8 +33,8 @@ test('navigation away and new windows are blocked: window.open reaches main\'s w
   const loaded: string[] = [];
   page.context().on('response', (response) => loaded.push(response.url()));
   // A real window.open: Chromium asks the handler before the window exists (Electron returns null; the test
-  // runtime's Chromium hands back a window it then closes, see e2e/runtime/electron.ts). The address fails at
-  // once, so an allowed window would show up well within the wait below.
+  // runtime's Chromium hands back a window it then closes, see e2e/runtime/electron.ts).
+  const openAnswers = await recordWindowOpenAnswers(app);
   await page.evaluate(() => void window.open('http://127.0.0.1:9/phish', 'phish'));
   // Main's own answer to the attempt is the proof that nothing happened: listening after the app's guard,
   // main records whether 'will-navigate' came and was refused (no fixed wait that a slow machine outruns).
@@ -47,9 +48,9 @@ test('navigation away and new windows are blocked: window.open reaches main\'s w
     window.location.href = 'http://127.0.0.1:9/';
   });
   expect(await app.evaluate(() => (globalThis as unknown as { __navigationAttempt: Promise<unknown> }).__navigationAttempt)).toEqual({ url: 'http://127.0.0.1:9/', refused: true });
-  // No window proves itself absent, so this one wait stays: an allowed window would have appeared by now.
-  await page.waitForTimeout(1500);
-  expect(page.context().pages().filter((p) => !p.isClosed()).length).toBe(1);
+  // The handler's answer proves the attempt was decided; the runtime's stand-in window then closes.
+  await expect.poll(openAnswers).toEqual([{ url: 'http://127.0.0.1:9/phish', action: 'deny' }]);
+  await expect.poll(() => page.context().pages().filter((p) => !p.isClosed()).length).toBe(1);
   expect(page.url()).toBe(appUrl);
   expect(loaded.filter((url) => url.startsWith('http'))).toEqual([]);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);

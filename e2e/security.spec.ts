@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { IpcResult, KrakenBridge } from '../ipc/contract.ts';
 import { addAccount, appInfo, appReady, expect, KEYS, listAccounts, secretForms, test, valueOf } from './helpers/accounts.ts';
+import { recordWindowOpenAnswers } from './helpers/desktop-records.ts';
 
 type Bridge = KrakenBridge;
 const OTP = 'e2e-otp-6f1d2c';
@@ -190,16 +191,18 @@ test('the page loads nothing remote, and links cannot open windows', async ({ ap
   const appUrl = page.url();
   await page.evaluate(() => {
     const link = document.createElement('a');
-    link.href = 'http://127.0.0.1:9/'; // fails at once, so an allowed window would show up within the wait below
+    link.href = 'http://127.0.0.1:9/';
     link.target = '_blank';
     link.id = 'outbound';
     link.textContent = 'outbound';
     document.body.prepend(link);
   });
+  const openAnswers = await recordWindowOpenAnswers(app);
   await page.click('#outbound');
-  // The window-open handler refuses the link's new window (Chromium reports it before it exists).
-  await page.waitForTimeout(1500);
-  expect(page.context().pages().filter((p) => !p.isClosed()).length).toBe(1);
+  // The window-open handler refuses the link's new window (Chromium asks it before the window exists); its
+  // answer proves the click was decided, and the runtime's stand-in window then closes.
+  await expect.poll(openAnswers).toEqual([{ url: 'http://127.0.0.1:9/', action: 'deny' }]);
+  await expect.poll(() => page.context().pages().filter((p) => !p.isClosed()).length).toBe(1);
   expect(page.url()).toBe(appUrl);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
