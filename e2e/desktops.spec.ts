@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { KrakenBridge, Settings } from '../ipc/contract.ts';
 import { answerMessageBoxes } from './helpers/desktop-records.ts';
-import { appReady, expect, test, valueOf } from './helpers/accounts.ts';
+import { addAccount, appReady, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
 import type { AppHandle } from './runtime/launch.ts';
 
 type Bridge = KrakenBridge;
@@ -99,4 +99,22 @@ test('launch at login registers the running executable, not an APPIMAGE inherite
   const entry = path.join(configHome, 'autostart', 'kraken-balances.desktop');
   await expect.poll(() => existsSync(entry)).toBe(true);
   expect(readFileSync(entry, 'utf8')).toContain(`\nExec=${running.exe} ${running.appPath} --hidden\n`);
+});
+
+test.describe('the OS ending the session', () => {
+  test.use({ keyring: 'gnome_libsecret' });
+
+  test('a Windows logoff or shutdown (session-end, then the process ends without before-quit) folds the history first', async ({ app, page }) => {
+    const userData = test.info().outputPath('user-data');
+    const journal = path.join(userData, 'history.journal');
+    const account = valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+    // The refresh is recorded in the journal; the history file is only written when the journal is folded.
+    await expect.poll(() => existsSync(journal) && readFileSync(journal, 'utf8').includes(account.id)).toBe(true);
+    expect(existsSync(path.join(userData, 'history.json'))).toBe(false);
+
+    await app.desktop.endSession();
+    const folded = JSON.parse(readFileSync(path.join(userData, 'history.json'), 'utf8')) as { accounts: Record<string, unknown[]> };
+    expect(folded.accounts[account.id]).toHaveLength(1);
+    expect(existsSync(journal)).toBe(false);
+  });
 });

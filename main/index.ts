@@ -18,6 +18,7 @@ import { createRoutes } from './routes.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { startDesktopShell } from './startup/desktop-shell.ts';
+import { onSystemEnding } from './startup/system-end.ts';
 import { storedTrayConsent } from './startup/tray-hiding.ts';
 import { applyUserDataOverride } from './user-data.ts';
 import { createAccountClients, krakenClientFactory } from './vault/account-clients.ts';
@@ -119,4 +120,7 @@ function startApp(): void {
     history.dispose();
     desktop.dispose();
   });
+  // A logoff or shutdown may end the process without will-quit (Windows never sends it): the journal is
+  // folded into the history file first, so the next start reads one compact file.
+  onSystemEnding(() => history.flush());
 }

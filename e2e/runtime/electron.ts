@@ -155,7 +155,10 @@ export function createElectronRuntime(options: RuntimeOptions) {
     dialog,
     net,
   };
-  const controls = createControls({ app, powerMonitor, net, endProcess: () => void shutdown(0) });
+  // The OS ends the process after a session end: no window closes first, so nothing quits gracefully (closing
+  // the Chromium context would close the windows and let window-all-closed quit the app). Playwright's exit
+  // hook kills Chromium and the profile goes with the 'exit' hook registered in boot().
+  const controls = createControls({ app, powerMonitor, net, endProcess: () => process.exit(0) });
   Object.defineProperty(electron, '__testRuntime', { value: controls });
 
   /** Electron's 'ready': Chromium is up. Returns the DevTools endpoint specs connect to. */
