@@ -118,3 +118,16 @@ test.describe('the OS ending the session', () => {
     expect(existsSync(journal)).toBe(false);
   });
 });
+
+test.describe("Kraken traffic through Electron's net (system proxy, PAC, proxy authentication, OS certificates)", () => {
+  // Offline as Chromium's network stack sees it; a request made any other way (Node's http) still gets through.
+  test.use({ desktop: { passwordStore: 'gnome-libsecret', keyring: 'unlocked', online: false } });
+
+  test("a key check made while net says offline fails as a network problem, and works once it is back", async ({ app, page }) => {
+    const offline = await addAccount(page, { label: 'Main', ...KEYS.main });
+    expect(offline.ok).toBe(false);
+    expect(offline.ok ? '' : offline.error.message).toMatch(/^The key could not be checked: .* This says nothing about the key itself\. The key was not saved\.$/);
+    await app.desktop.setOnline(true);
+    expect((await addAccount(page, { label: 'Main', ...KEYS.main })).ok).toBe(true);
+  });
+});

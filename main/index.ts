@@ -15,6 +15,7 @@ import { openAppFiles } from './persistence/app-files.ts';
 import { SYSTEM_CLOCK } from './refresh/clock.ts';
 import { electronPowerSource } from './refresh/power-source.ts';
 import { createRoutes } from './routes.ts';
+import { electronFetch } from './net-fetch.ts';
 import { denyAllPermissions, installSecurityGuards } from './security.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { startDesktopShell } from './startup/desktop-shell.ts';
@@ -75,7 +76,7 @@ function startApp(): void {
   const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const clients = createAccountClients({
     vault,
-    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: resolveBaseUrl(process.env) }),
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: resolveBaseUrl(process.env), fetch: electronFetch }),
     tier: () => settings.get().tier,
   });
   const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);

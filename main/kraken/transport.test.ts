@@ -90,4 +90,22 @@ describe('fetch transport', () => {
     expect(error).toMatchObject({ code: 'network', retryable: true });
     expect((error as KrakenError).cause).toBeInstanceOf(TypeError);
   });
+
+  it("maps Electron net.fetch's failures the same: net:: errors are network, an abort with the signal's reason is aborted or timeout", async () => {
+    // Electron's net.fetch rejects with Chromium's error names, and with signal.reason (not an AbortError) on abort.
+    const offline: typeof fetch = async () => {
+      throw new Error('net::ERR_INTERNET_DISCONNECTED');
+    };
+    await expect(sendHttp(request, { fetch: offline, timeoutMs: 1000, timers: manualTimers() })).rejects.toMatchObject({ code: 'network', retryable: true });
+    const hangsUntilAbortedWithReason: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
+    const controller = new AbortController();
+    const cancelled = sendHttp(request, { fetch: hangsUntilAbortedWithReason, timeoutMs: 15_000, timers: manualTimers(), signal: controller.signal });
+    controller.abort(new Error('stopped by the app'));
+    await expect(cancelled).rejects.toMatchObject({ code: 'aborted' });
+    const timers = manualTimers();
+    const late = sendHttp(request, { fetch: hangsUntilAbortedWithReason, timeoutMs: 15_000, timers });
+    timers.fire();
+    await expect(late).rejects.toMatchObject({ code: 'timeout' });
+  });
 });

@@ -125,7 +125,7 @@ describe('checking keys against the fake Kraken', () => {
     servers.push(fake);
     const nonces = memoryStore();
     const vault: Vault = new Vault({ store: memoryStore(), cipher: createFakeCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
-    const clients = createAccountClients({ vault, makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(nonces), baseUrl: fake.url }), tier: () => 'starter' });
+    const clients = createAccountClients({ vault, makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(nonces), baseUrl: fake.url, fetch: globalThis.fetch }), tier: () => 'starter' });
     return { fake, vault, clients, good, noFunds, nonces };
   }
 

@@ -95,6 +95,8 @@ export interface ClientFactoryOptions {
   nonceStore: NonceStore;
   /** resolveBaseUrl(process.env): the fake Kraken in tests, api.kraken.com otherwise. */
   baseUrl: string;
+  /** What carries the requests: Electron's net.fetch in the app (main/net-fetch.ts). */
+  fetch: typeof fetch;
 }
 
 /** How the app builds a Kraken client for a key: persistent nonces, the user's tier, the right host. */
@@ -107,6 +109,7 @@ export function krakenClientFactory(options: ClientFactoryOptions): AccountClien
       ...(otp === undefined ? {} : { otp: () => otp }),
       baseUrl: options.baseUrl,
       nonceStore: options.nonceStore,
+      fetch: options.fetch,
       tier,
     });
   };
