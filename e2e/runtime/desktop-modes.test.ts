@@ -91,17 +91,19 @@ describe('session end and system shutdown', () => {
   const parts = () => {
     const app = new RuntimeApp({ name: 'x', version: '1', dir: '/app' }, () => Promise.resolve());
     const events: string[] = [];
-    for (const name of ['session-end', 'before-quit', 'will-quit', 'quit']) app.on(name, () => events.push(name));
+    for (const name of ['before-quit', 'will-quit', 'quit']) app.on(name, () => events.push(name));
     const powerMonitor = new EventEmitter();
     powerMonitor.on('shutdown', () => events.push('shutdown'));
-    const controls = createControls({ app, powerMonitor, net: { setOnline: () => undefined }, endProcess: () => events.push('process ended') });
+    const windows = [new EventEmitter(), new EventEmitter()];
+    windows.forEach((window, i) => window.on('session-end', () => events.push(`session-end on window ${i}`)));
+    const controls = createControls({ app, powerMonitor, windows: () => windows, net: { setOnline: () => undefined }, endProcess: () => events.push('process ended') });
     return { controls, events };
   };
 
-  it('a Windows session end emits session-end and ends the process without before-quit', () => {
+  it('a Windows session end emits session-end on every window and ends the process without before-quit', () => {
     const { controls, events } = parts();
     controls.endSession();
-    expect(events).toEqual(['session-end', 'process ended']);
+    expect(events).toEqual(['session-end on window 0', 'session-end on window 1', 'process ended']);
   });
 
   it('a Linux/macOS shutdown emits powerMonitor shutdown, then quits as asked', () => {

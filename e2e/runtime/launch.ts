@@ -35,7 +35,7 @@ type ElectronModule = typeof import('electron');
 export interface DesktopSwitches {
   /** What net.isOnline() answers from now on. Test runtime only (throws NotOnThisRuntime on Electron). */
   setOnline(online: boolean): Promise<void>;
-  /** Windows logoff or shutdown: 'session-end', then the process is ended without before-quit. */
+  /** Windows logoff or shutdown: 'session-end' on every window, then the process is ended without before-quit. */
   endSession(): Promise<void>;
   /** Linux/macOS shutdown: powerMonitor 'shutdown', then SIGTERM (Electron quits with before-quit). */
   systemShutdown(): Promise<void>;
@@ -94,7 +94,9 @@ async function launchElectron(args: string[], env: Record<string, string>): Prom
     desktop: {
       setOnline: () => Promise.reject(new NotOnThisRuntime('real Electron: net.isOnline() reads the OS and cannot be switched')),
       async endSession() {
-        await app.evaluate(({ app: electronApp }) => void electronApp.emit('session-end', { preventDefault() {} }));
+        await app.evaluate(({ BrowserWindow }) => {
+          for (const window of BrowserWindow.getAllWindows()) window.emit('session-end', { preventDefault() {} });
+        });
         child.kill('SIGKILL');
         await exit;
       },
