@@ -20,6 +20,7 @@ export function installFakeBridge(data: BenchData): void {
     settings: { get: () => ok(data.settings), update: (patch: object) => ok({ ...data.settings, ...patch }), onChanged: on(listeners.settings) },
     storage: { acceptWeakProtection: () => ok(data.info.storage) },
     help: { open: () => ok(undefined) },
+    notifications: { onFailed: () => () => undefined },
   };
   // The frame that shows the rows: rAF runs just before that frame is drawn, a task queued from it runs
   // just after; 'bench:painted' marks that moment.

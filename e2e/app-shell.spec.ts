@@ -24,7 +24,7 @@ test('the page has no Node, and the bridge exposes only intent-level functions',
     bridgeKeys: Object.keys((window as unknown as { kraken: object }).kraken),
     appKeys: Object.keys((window as unknown as { kraken: { app: object } }).kraken.app),
   }));
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', bridgeKeys: ['app', 'accounts', 'balances', 'history', 'settings', 'storage', 'help'], appKeys: ['getInfo'] });
+  expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', ipcRenderer: 'undefined', bridgeKeys: ['app', 'accounts', 'balances', 'history', 'settings', 'storage', 'help', 'notifications'], appKeys: ['getInfo'] });
 });
 
 test('navigation away and new windows are blocked: window.open reaches main\'s window-open handler, which refuses it', async ({ app, page }) => {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { KrakenBridge, Settings } from '../ipc/contract.ts';
+import { DEFAULT_BALANCES } from './fake-kraken/index.ts';
 import { answerMessageBoxes } from './helpers/desktop-records.ts';
 import { addAccount, appReady, expect, KEYS, test, valueOf } from './helpers/accounts.ts';
 import type { AppHandle } from './runtime/launch.ts';
@@ -129,5 +130,22 @@ test.describe("Kraken traffic through Electron's net (system proxy, PAC, proxy a
     expect(offline.ok ? '' : offline.error.message).toMatch(/^The key could not be checked: .* This says nothing about the key itself\. The key was not saved\.$/);
     await app.desktop.setOnline(true);
     expect((await addAccount(page, { label: 'Main', ...KEYS.main })).ok).toBe(true);
+  });
+});
+
+test.describe('notifications the OS will not show (an unsigned macOS build)', () => {
+  test.use({ desktop: { passwordStore: 'gnome-libsecret', keyring: 'unlocked', notificationsFail: true } });
+
+  test('a balance change is shown in the window instead, and Settings says notifications cannot be shown', async ({ page, fakeKraken }) => {
+    await updateSettings(page, { notifyOnChange: true, notifyThresholdPercent: '5' });
+    const account = valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+    await expect.poll(async () => valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.get()))
+      .find((balances) => balances.accountId === account.id)?.status).toBe('fresh');
+    fakeKraken.setBalances({ ...DEFAULT_BALANCES, XXBT: '2011.1908877900' }, KEYS.main.apiKey);
+    valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.refresh()));
+
+    await expect(page.getByRole('status').filter({ hasText: 'BTC balance increased 98.89%. Main: 1,011.19088779 → 2,011.19088779 BTC' })).toBeVisible();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByTestId('notifications-unavailable')).toContainText('This system does not show the app’s notifications');
   });
 });

@@ -32,6 +32,16 @@ export interface AppInfo {
   startupNotices: string[];
   /** The OS locale numbers are written in (BCP 47, e.g. 'de-DE'), the same for window, tray and notifications. */
   locale: string;
+  /** Set once the OS refused a notification: the window shows it instead, and Settings says so. */
+  notificationFailure: NotificationFailure | null;
+}
+
+/** Notifications the OS would not show (an unsigned macOS build, a system without a notification server). */
+export interface NotificationFailure {
+  /** Why, in the OS's words. */
+  reason: string;
+  /** The notifications that could not be shown, oldest first (the last few). */
+  missed: { title: string; body: string }[];
 }
 
 export interface AccountCheck {
@@ -158,6 +168,7 @@ export interface EventMap {
   'balances:changed': AccountBalances[];
   'accounts:changed': AccountSummary[];
   'settings:changed': Settings;
+  'notifications:failed': NotificationFailure;
 }
 export type EventChannel = keyof EventMap;
 
@@ -184,6 +195,7 @@ export const EVENT_CHANNELS = [
   'balances:changed',
   'accounts:changed',
   'settings:changed',
+  'notifications:failed',
 ] as const satisfies readonly EventChannel[];
 
 type Unsubscribe = () => void;
@@ -212,6 +224,7 @@ export interface KrakenBridge {
   };
   storage: { acceptWeakProtection(): Promise<IpcResult<StorageProtection>> };
   help: { open(topic: HelpTopic): Promise<IpcResult<void>> };
+  notifications: { onFailed(listener: (failure: NotificationFailure) => void): Unsubscribe };
 }
 
 /** Name of the global the preload exposes. */

@@ -10,6 +10,7 @@ import { isTrustedSender } from './ipc/sender.ts';
 import { resolveBaseUrl } from './kraken/index.ts';
 import { log } from './log.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
+import { NotificationFailures } from './notifications/notification-failures.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
 import { openAppFiles } from './persistence/app-files.ts';
 import { SYSTEM_CLOCK } from './refresh/clock.ts';
@@ -95,10 +96,11 @@ function startApp(): void {
     power: electronPowerSource(),
     lastKnownTotal: (id) => history.latest(id),
   });
+  const notificationFailures = new NotificationFailures();
   const notifier = new ChangeNotifier({
     settings,
     baseline: (id) => history.latest(id)?.amounts ?? null,
-    show: (text) => showNativeNotification(text, () => void showMainWindow()),
+    show: (text) => showNativeNotification(text, () => void showMainWindow(), (reason) => notificationFailures.failed(text, reason)),
     locale: systemNumberLocale,
   });
   balances.onRefreshed((event) => {
@@ -108,10 +110,11 @@ function startApp(): void {
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
 
   // 4. The window's API: one route per contract channel, and the pushes.
-  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices }), isTrustedSender);
+  registerRoutes(createRoutes({ settings, vault, balances, history, startupNotices, notificationFailures }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));
+  notificationFailures.onChange((failure) => broadcast('notifications:failed', failure));
 
   // 5. The desktop: tray, close to tray, launch at login, the window (or not, when starting minimised).
   const desktop = startDesktopShell({ settings, vault, balances, trayConsent: storedTrayConsent(files.settings) });

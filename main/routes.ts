@@ -9,6 +9,7 @@ import { helpRoutes } from './ipc/routes/help.ts';
 import { historyRoutes } from './ipc/routes/history.ts';
 import { settingsRoutes } from './ipc/routes/settings.ts';
 import { storageRoutes } from './ipc/routes/storage.ts';
+import type { NotificationFailures } from './notifications/notification-failures.ts';
 import type { SettingsService } from './settings/settings-service.ts';
 import type { Vault } from './vault/vault.ts';
 
@@ -20,12 +21,14 @@ export interface RouteServices {
   readonly history: HistoryService;
   /** Problems found at start-up (a damaged file set aside), shown to the user once. */
   readonly startupNotices: string[];
+  /** Notifications the OS would not show, for the window to show instead. */
+  readonly notificationFailures: Pick<NotificationFailures, 'current'>;
 }
 
 /** Every contract channel and the area file that answers it. */
 export function createRoutes(services: RouteServices): Routes {
   return {
-    ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices }),
+    ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices, notificationFailure: () => services.notificationFailures.current() }),
     ...settingsRoutes(services.settings),
     ...accountRoutes(services.vault),
     ...storageRoutes(services.vault),

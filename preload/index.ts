@@ -47,6 +47,7 @@ const bridge: KrakenBridge = {
   },
   storage: { acceptWeakProtection: () => invoke('storage:accept-weak') },
   help: { open: (topic) => invoke('shell:open-help', { topic }) },
+  notifications: { onFailed: (listener) => subscribe('notifications:failed', listener) },
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

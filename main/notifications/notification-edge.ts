@@ -7,10 +7,14 @@ import type { NotificationText } from './change-text.ts';
 const live = new Set<Notification>();
 const MAX_HELD = 20;
 
-/** Shows a native notification; clicking it runs `onClick` (the app shows its window). */
-export function showNativeNotification(text: NotificationText, onClick: () => void): void {
+/**
+ * Shows a native notification; clicking it runs `onClick` (the app shows its window). When the OS will not
+ * show it (no notification support; 'failed', as macOS emits for an unsigned build) `onFailed` gets why.
+ */
+export function showNativeNotification(text: NotificationText, onClick: () => void, onFailed: (reason: string) => void): void {
   if (!Notification.isSupported()) {
     log.info('notifications: not supported on this system');
+    onFailed('this system does not support notifications');
     return;
   }
   const notification = new Notification({ title: text.title, body: text.body });
@@ -18,5 +22,10 @@ export function showNativeNotification(text: NotificationText, onClick: () => vo
   if (live.size > MAX_HELD) live.delete(live.values().next().value as Notification);
   notification.on('click', onClick);
   notification.on('close', () => live.delete(notification));
+  notification.on('failed', (_event, error) => {
+    live.delete(notification);
+    log.warn(`notifications: the system did not show one: ${error}`);
+    onFailed(error);
+  });
   notification.show();
 }

@@ -287,4 +287,14 @@ describe('settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText('Your settings file was damaged; defaults are back.')).toBeNull();
   });
+
+  it('shows a balance change the OS would not notify in the window, and Settings says notifications cannot be shown', async () => {
+    const bridge = withAccount();
+    await renderApp(bridge);
+    act(() => bridge.emitNotificationFailure({ reason: 'not allowed for an unsigned app', missed: [{ title: 'BTC balance increased 5%', body: 'Main: 1 → 1.05 BTC' }] }));
+    expect(screen.getByText('BTC balance increased 5%. Main: 1 → 1.05 BTC')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(within(screen.getByRole('dialog', { name: 'Settings' })).getByTestId('notifications-unavailable').textContent)
+      .toBe('This system does not show the app’s notifications (not allowed for an unsigned app). Balance changes appear as notices in this window instead.');
+  });
 });

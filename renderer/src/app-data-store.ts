@@ -58,6 +58,9 @@ function createAppDataStore(bridge: KrakenBridge): AppDataStore {
     rereadInfo();
   });
   bridge.balances.onChanged((balances) => update((current) => ({ ...current, balances, balancesError: null })));
+  // A notification the OS would not show: the window shows it instead (Notices) and Settings says why.
+  bridge.notifications.onFailed((notificationFailure) =>
+    update((current) => (current.info ? { ...current, info: { ...current.info, notificationFailure } } : current)));
   // Patches sent to main and not answered yet. Main answers in order, but an answer (or broadcast) for
   // an earlier patch can arrive after a later one was applied on screen; the later one must not flicker back.
   const pending: Partial<Settings>[] = [];

@@ -1,12 +1,13 @@
 import { app } from 'electron';
 import { z } from 'zod';
 import type { RoutesFor } from '../register.ts';
-import type { StorageProtection } from '../../../ipc/contract.ts';
+import type { NotificationFailure, StorageProtection } from '../../../ipc/contract.ts';
 import { systemNumberLocale } from '../../system-locale.ts';
 
 export interface AppRouteDeps {
   storageProtection(): Promise<StorageProtection>;
   startupNotices(): string[];
+  notificationFailure(): NotificationFailure | null;
 }
 
 export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
@@ -20,6 +21,7 @@ export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
         storage: await deps.storageProtection(),
         startupNotices: deps.startupNotices(),
         locale: systemNumberLocale().locale,
+        notificationFailure: deps.notificationFailure(),
       }),
     },
   };

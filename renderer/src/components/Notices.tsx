@@ -1,11 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../ipc/contract.ts';
 
-/** Start-up notices (dismissible) and a standing note when keys are not protected by an OS keyring. */
+/**
+ * Start-up notices and balance-change notifications the OS would not show (both dismissible), and a standing
+ * note when keys cannot be protected by the OS.
+ */
 export function Notices({ info }: { info: AppInfo | null }): ReactNode {
   const [dismissed, setDismissed] = useState<readonly string[]>([]);
   if (info === null) return null;
-  const notices = info.startupNotices.filter((notice) => !dismissed.includes(notice));
+  const missed = (info.notificationFailure?.missed ?? []).map((note) => `${note.title}. ${note.body}`);
+  const notices = [...info.startupNotices, ...missed].filter((notice) => !dismissed.includes(notice));
   const storage = info.storage;
   return (
     <div className="notices">

@@ -106,6 +106,11 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
           <h3 id="settings-privacy">Privacy and alerts</h3>
           <CheckboxField label="Hide amounts (privacy mode)" checked={settings.privacyMode} onChange={(privacyMode) => update({ privacyMode })} help="Shortcut: P, or Ctrl+Shift+P (⌘⇧P on macOS). Also in the tray menu." />
           <CheckboxField label="Notify me when a balance changes" help="For example when a deposit arrives. Amounts only: price moves do not count." checked={settings.notifyOnChange} onChange={(notifyOnChange) => update({ notifyOnChange })} />
+          {info?.notificationFailure && (
+            <p className="field-help notice-warning" role="status" data-testid="notifications-unavailable">
+              This system does not show the app’s notifications ({info.notificationFailure.reason}). Balance changes appear as notices in this window instead.
+            </p>
+          )}
           {settings.notifyOnChange && (
             <DecimalSetting label="Notify when a balance moves by at least" value={settings.notifyThresholdPercent} unit="%" locale={locale} onCommit={(notifyThresholdPercent) => update({ notifyThresholdPercent })} help="Of that balance’s amount at the previous refresh." />
           )}

@@ -9,6 +9,7 @@ import type {
   HistoryPoint,
   IpcResult,
   KrakenBridge,
+  NotificationFailure,
   Settings,
   StorageProtection,
 } from '../../../ipc/contract.ts';
@@ -33,18 +34,19 @@ export interface FakeBridge extends KrakenBridge {
   emitBalances(balances: AccountBalances[]): void;
   emitAccounts(accounts: AccountSummary[]): void;
   emitSettings(settings: Settings): void;
+  emitNotificationFailure(failure: NotificationFailure): void;
 }
 
 const ok = <T>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 
 export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBridge {
-  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>() };
+  const listeners = { balances: new Set<Listener<AccountBalances[]>>(), accounts: new Set<Listener<AccountSummary[]>>(), settings: new Set<Listener<Settings>>(), notificationFailures: new Set<Listener<NotificationFailure>>() };
   const subscribe = <T>(set: Set<Listener<T>>, listener: Listener<T>) => {
     set.add(listener);
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US' },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null },
     settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
@@ -69,6 +71,10 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     emitAccounts(accounts) {
       state.accounts = accounts;
       for (const listener of listeners.accounts) listener(accounts);
+    },
+    emitNotificationFailure(failure) {
+      state.info = { ...state.info, notificationFailure: failure };
+      for (const listener of listeners.notificationFailures) listener(failure);
     },
     emitSettings(settings) {
       state.settings = settings;
@@ -139,6 +145,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
         return ok(undefined);
       },
     },
+    notifications: { onFailed: (listener) => subscribe(listeners.notificationFailures, listener) },
   };
   return bridge;
 }
