@@ -74,8 +74,9 @@ export interface RuntimeOptions {
  * - Window chrome, focus and visibility are state only; nothing is drawn per window. A window's width ×
  *   height (and setContentSize) is its page's size: there is no frame, so the content is as large as the
  *   whole window, where Electron's width and height include the frame (a few pixels more room here);
- *   headed, the OS window grows by Chromium's own bars. Tray, Menu,
- *   Notification, dialog and shell draw or open nothing. The application menu is recorded (Electron's
+ *   headed, the OS window grows by Chromium's own bars. Tray, Menu, Notification, dialog and shell draw or
+ *   open nothing; a message box never answers by itself (a real one waits for a person), so specs answer it
+ *   by replacing dialog.showMessageBox, as on real Electron. The application menu is recorded (Electron's
  *   default one, by roles, when the app sets none) but its roles are not expanded into items.
  *   'ready-to-show' fires at the page's load event (Electron: first paint). Without a tray host the tray is
  *   built but not displayed; what Electron's Linux tray falls back to there (nothing) is all that is modelled.
@@ -88,7 +89,14 @@ export interface RuntimeOptions {
  * - net: Node's fetch, so no system proxy, PAC/WPAD, proxy auth, OS certificate store or Chromium
  *   User-Agent; net.request, net.resolveHost, WebSocket and session.fetch are absent.
  * - powerMonitor: events only when a spec emits them; getSystemIdleState is always 'active', never on battery.
- *   session end (Windows logoff) and system shutdown come only through the runtime's controls.
+ *   Session end (Windows logoff: 'session-end' on every window, then the process ends at once) and system
+ *   shutdown come only through the runtime's controls; 'query-session-end' is absent.
+ * - Signals: Electron (Linux, macOS) installs its own SIGINT/SIGTERM/SIGHUP handlers after the main script has
+ *   loaded (ElectronBrowserMainParts::PostCreateMainMessageLoop), replacing Node's, so they quit gracefully
+ *   (before-quit, will-quit) and process.on listeners for them never run: when-exit (from electron-store via
+ *   atomically, loaded with the main script) never re-raises them there. The runtime is a Node process:
+ *   there when-exit's listener runs and re-raises the signal, which ends the process at once without
+ *   before-quit. Specs quit through app.close() or the shutdown control, never a signal.
  * - The single-instance lock is a local socket per userData folder (no additionalData, no ack timeout).
  * - protocol, webRequest, autoUpdater, crashReporter, globalShortcut, screen, clipboard, fuses, asar and the
  *   packaged-app paths (isPackaged is false) are absent. Only the APIs the app uses exist; add them as it grows.
@@ -158,7 +166,7 @@ export function createElectronRuntime(options: RuntimeOptions) {
   // The OS ends the process after a session end: no window closes first, so nothing quits gracefully (closing
   // the Chromium context would close the windows and let window-all-closed quit the app). Playwright's exit
   // hook kills Chromium and the profile goes with the 'exit' hook registered in boot().
-  const controls = createControls({ app, powerMonitor, net, endProcess: () => process.exit(0) });
+  const controls = createControls({ app, powerMonitor, windows: () => RuntimeBrowserWindow.getAllWindows(), net, endProcess: () => process.exit(0) });
   Object.defineProperty(electron, '__testRuntime', { value: controls });
 
   /** Electron's 'ready': Chromium is up. Returns the DevTools endpoint specs connect to. */

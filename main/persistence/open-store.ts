@@ -1,4 +1,9 @@
 import path from 'node:path';
+// Loaded with the main script, on purpose: electron-store's atomically brings when-exit, which listens for
+// SIGINT/SIGTERM/SIGHUP and re-raises them (ending the process without before-quit). Electron installs its
+// own handlers for those three after the main script has loaded and they replace Node's, so a signal still
+// quits gracefully and the history is folded on will-quit. Imported lazily after 'ready', when-exit's
+// listeners would win instead. (Checked against Electron 45's electron_browser_main_parts_posix.cc.)
 import Store from 'electron-store';
 import { repairJsonFile, type RepairReport, type Salvage } from './damaged-file.ts';
 
