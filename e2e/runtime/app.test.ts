@@ -31,6 +31,17 @@ describe('before ready, the APIs Electron refuses are refused', () => {
   });
 });
 
+describe('dialog.showMessageBox', () => {
+  it('waits for a person like a real message box: recorded, and never answered by itself', async () => {
+    setAppReady(true);
+    let answered = false;
+    void dialog.showMessageBox({ message: 'Keep it?', buttons: ['Keep', 'Cancel'] }).then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    expect(dialog.shown.at(-1)).toEqual({ message: 'Keep it?', buttons: ['Keep', 'Cancel'] });
+  });
+});
+
 describe('app.setPath', () => {
   it('throws on a relative path or an unknown name, and creates no folder', () => {
     const app = new RuntimeApp(pkg, noShutdown);
