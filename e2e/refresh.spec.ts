@@ -135,6 +135,7 @@ test('a deposit beyond the threshold raises one native notification per asset', 
 
 test('launch at login writes an XDG autostart entry that starts hidden; start minimised keeps the window in the tray', async ({ launch }) => {
   test.skip(process.platform !== 'linux', 'the autostart file is the Linux way; Windows and macOS use login items');
+  test.slow(); // two cold starts, and the window hidden once in between
   const configHome = test.info().outputPath('xdg-config');
   const first = await launch({ env: { XDG_CONFIG_HOME: configHome } });
   const page = await appReady(await first.firstWindow());
