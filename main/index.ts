@@ -36,6 +36,7 @@ import { createSafeStorageCipher } from './vault/safe-storage-cipher.ts';
 import { Vault } from './vault/vault.ts';
 import { systemNumberLocale } from './system-locale.ts';
 import { createUpdateService } from './update/updater-edge.ts';
+import type { UpdateService } from './update/update-service.ts';
 import { showMainWindow } from './window.ts';
 
 app.setName('Kraken Balances');
@@ -76,30 +77,72 @@ function logsDir(): string {
 
 /**
  * The composition root: every service main runs is created here, once, after 'ready', each from what
- * the lines above it made. Files first, then what keeps them, then Kraken and the refresh engine, then
+ * the steps above it made. Files first, then what keeps them, then Kraken and the refresh engine, then
  * the window's API and the desktop; refreshing starts last, when everything that listens to it exists.
  */
 function startApp(): void {
-  // 1. The data folder: store files (damaged ones set aside, salvaged and reported) and balance history.
-  const dataDir = app.getPath('userData');
-  const krakenUrl = resolveBaseUrl(process.env, app.isPackaged);
-  const files = openAppFiles(dataDir);
-  const history = new HistoryService({ file: historyFileAt(dataDir), clock: SYSTEM_CLOCK });
+  const data = openData();
+  const keys = openKeys(data);
+  const { balances, live, notificationFailures } = keepBalancesFresh(data, keys);
+  // 4. Automatic updates (installed builds only; main/update/update-feed.ts decides), with their off switch.
+  const updates = createUpdateService(keys.settings, data.dir);
+  serveWindow({ data, keys, balances, updates, notificationFailures });
 
-  // 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
-  //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
-  const settings = new SettingsService(files.settings);
-  const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
+  // 6. The desktop: the application menu (Help → diagnostics, folders, updates), tray, close to tray,
+  //    launch at login, the window (or not, when starting minimised).
+  const { settings, vault } = keys;
+  installAppMenu({
+    dataDir: data.dir,
+    logsDir: logsDir(),
+    updates,
+    diagnostics: () => collectDiagnostics({ vault, balances, settings, updates, apiHost: new URL(data.krakenUrl).host }),
+  });
+  const desktop = startDesktopShell({ settings, vault, balances, updates, trayConsent: storedTrayConsent(data.files.settings) });
+  balances.start();
+  live.start();
+  updates.start();
+  app.on('will-quit', () => {
+    live.dispose();
+    updates.dispose();
+    balances.dispose();
+    data.history.dispose();
+    desktop.dispose();
+  });
+  // A logoff or shutdown may end the process without will-quit (Windows never sends it): the journal is
+  // folded into the history file first, so the next start reads one compact file.
+  onSystemEnding(() => data.history.flush());
+}
+
+/** 1. The data folder: store files (damaged ones set aside, salvaged and reported) and balance history. */
+function openData() {
+  const dir = app.getPath('userData');
+  const files = openAppFiles(dir);
+  return { dir, files, krakenUrl: resolveBaseUrl(process.env, app.isPackaged), history: new HistoryService({ file: historyFileAt(dir), clock: SYSTEM_CLOCK }) };
+}
+type AppData = ReturnType<typeof openData>;
+
+/**
+ * 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
+ *    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
+ */
+function openKeys(data: AppData) {
+  const settings = new SettingsService(data.files.settings);
+  const vault = new Vault({ store: data.files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
   const clients = createAccountClients({
     vault,
-    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: krakenUrl, fetch: electronFetch }),
+    makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(data.files.nonces), baseUrl: data.krakenUrl, fetch: electronFetch }),
     tier: () => settings.get().tier,
   });
-  const startupNotices = [...files.notices, vault.notice, history.notice].filter((notice) => notice !== null);
+  return { settings, vault, clients };
+}
+type AppKeys = ReturnType<typeof openKeys>;
 
-  // 3. Balances, kept fresh by the refresh scheduler and, while Kraken's WebSocket streams are healthy, by
-  //    live updates (main/live/). After each refresh the notifier compares it with the refresh before (the
-  //    history's latest snapshot after a restart), then history records it.
+/**
+ * 3. Balances, kept fresh by the refresh scheduler and, while Kraken's WebSocket streams are healthy, by
+ *    live updates (main/live/). After each refresh the notifier compares it with the refresh before (the
+ *    history's latest snapshot after a restart), then history records it.
+ */
+function keepBalancesFresh({ history, krakenUrl }: AppData, { settings, vault, clients }: AppKeys) {
   const power = electronPowerSource();
   const balances = new BalancesService({
     accounts: {
@@ -124,6 +167,7 @@ function startApp(): void {
     clock: SYSTEM_CLOCK,
     power,
   });
+  // Notifications the OS would not show, for the window to show instead.
   const notificationFailures = new NotificationFailures();
   const notifier = new ChangeNotifier({
     settings,
@@ -136,40 +180,27 @@ function startApp(): void {
     history.record(event.account.id, event.portfolio, event.at);
   });
   vault.onChange((accounts) => history.retainAccounts(accounts.map((account) => account.id)));
+  return { balances, live, notificationFailures };
+}
 
-  // 4. Automatic updates (installed builds only; main/update/update-feed.ts decides), with their off switch.
-  const updates = createUpdateService(settings, dataDir);
+interface WindowServices {
+  data: AppData;
+  keys: AppKeys;
+  balances: BalancesService;
+  updates: UpdateService;
+  notificationFailures: NotificationFailures;
+}
 
-  // 5. The window's API: one route per contract channel, and the pushes.
+/** 5. The window's API: one route per contract channel, and the pushes. */
+function serveWindow({ data, keys, balances, updates, notificationFailures }: WindowServices): void {
+  const { settings, vault } = keys;
+  const startupNotices = [...data.files.notices, vault.notice, data.history.notice].filter((notice) => notice !== null);
   registerRoutes(createRoutes({
-    settings, vault, balances, history, updates, startupNotices, notificationFailures, krakenServer: describeServer(krakenUrl), confirm: confirmNatively,
+    settings, vault, balances, history: data.history, updates, startupNotices, notificationFailures, krakenServer: describeServer(data.krakenUrl), confirm: confirmNatively,
   }), isTrustedSender);
   settings.onChange((next) => broadcast('settings:changed', next));
   vault.onChange((accounts) => broadcast('accounts:changed', accounts));
   balances.onChange((next) => broadcast('balances:changed', next));
   notificationFailures.onChange((failure) => broadcast('notifications:failed', failure));
   updates.onChange((next) => broadcast('update:changed', next));
-
-  // 6. The desktop: the application menu (Help → diagnostics, folders, updates), tray, close to tray,
-  //    launch at login, the window (or not, when starting minimised).
-  installAppMenu({
-    dataDir,
-    logsDir: logsDir(),
-    updates,
-    diagnostics: () => collectDiagnostics({ vault, balances, settings, updates, apiHost: new URL(krakenUrl).host }),
-  });
-  const desktop = startDesktopShell({ settings, vault, balances, updates, trayConsent: storedTrayConsent(files.settings) });
-  balances.start();
-  live.start();
-  updates.start();
-  app.on('will-quit', () => {
-    live.dispose();
-    updates.dispose();
-    balances.dispose();
-    history.dispose();
-    desktop.dispose();
-  });
-  // A logoff or shutdown may end the process without will-quit (Windows never sends it): the journal is
-  // folded into the history file first, so the next start reads one compact file.
-  onSystemEnding(() => history.flush());
 }
