@@ -1,9 +1,9 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { createSecureContext, rootCertificates } from 'node:tls';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import type { HttpResponseText } from './envelope.ts';
 import { KrakenError } from './errors.ts';
+import { strictTls } from './strict-tls.ts';
 import { parseRetryAfter, timeoutError, type ExchangeOptions, type HttpRequest, type HttpTransport } from './transport.ts';
 
 // The wire protocol (HTTP/1.1 framing, chunked bodies, TLS, connection reuse) is left entirely to
@@ -100,18 +100,6 @@ function setupError(error: unknown): KrakenError {
   return new KrakenError('network', { retryable: false, cause: error });
 }
 
-// Certificates are always checked, whatever the environment says: an explicit rejectUnauthorized wins
-// over NODE_TLS_REJECT_UNAUTHORIZED=0, and an explicit root set (Node's bundled Mozilla roots) leaves out
-// any NODE_EXTRA_CA_CERTS. Either variable would otherwise let a user-level setting intercept signed calls.
-const STRICT_TLS = { rejectUnauthorized: true } as const;
-
-let bundledRoots: ReturnType<typeof createSecureContext> | null = null;
-/** One secure context per trust set (building one parses every root certificate, so it is done once). */
-function trustedRoots(ca: string | readonly string[] | undefined): ReturnType<typeof createSecureContext> {
-  if (ca !== undefined) return createSecureContext({ ca: typeof ca === 'string' ? ca : [...ca] });
-  return (bundledRoots ??= createSecureContext({ ca: [...rootCertificates] }));
-}
-
 /** A kept-alive socket the server had already closed: the request never reached it. */
 const isStaleSocket = (request: ClientRequest, error: unknown): boolean =>
   request.reusedSocket && (errorCode(error) === 'ECONNRESET' || errorCode(error) === 'EPIPE');
@@ -127,7 +115,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
   let httpAgent: HttpAgent | null = null;
   let httpsAgent: HttpsAgent | null = null;
   const agentFor = (secure: boolean): HttpAgent =>
-    secure ? (httpsAgent ??= new HttpsAgent({ ...agentOptions, ...STRICT_TLS, secureContext: trustedRoots(options.ca) })) : (httpAgent ??= new HttpAgent(agentOptions));
+    secure ? (httpsAgent ??= new HttpsAgent({ ...agentOptions, ...strictTls(options.ca) })) : (httpAgent ??= new HttpAgent(agentOptions));
 
   // A client calls the same few URLs over and over, so each is parsed once.
   const targets = new Map<string, Target>();
@@ -209,7 +197,8 @@ function exchangeOnce(request: HttpRequest, target: Target, agent: HttpAgent, ex
           method: request.method,
           headers,
           agent,
-          ...(target.secure ? STRICT_TLS : {}),
+          // Also on the request: an option set here is what tls.connect sees (strict-tls.ts).
+          ...(target.secure ? { rejectUnauthorized: true } : {}),
         });
       } catch (error) {
         outcome.fail(setupError(error));

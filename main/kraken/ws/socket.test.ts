@@ -1,10 +1,12 @@
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { startFakeKraken } from '../../../e2e/fake-kraken/index.ts';
+import { TEST_TLS_CERT, TEST_TLS_KEY } from '../testing/tls-fixture.ts';
 import { createWebSocketFactory } from './socket.ts';
 
-// The adapter over the runtime's WHATWG WebSocket (Node's own client here), against real servers.
+// The adapter over the app's WebSocket client (`ws` with strict TLS), against real servers.
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -31,7 +33,27 @@ function connect(url: string): Recorded & { socket: ReturnType<ReturnType<typeof
   return { socket, events, closed };
 }
 
-describe('WebSocket factory (Node\'s built-in client)', () => {
+describe('WebSocket factory', () => {
+  it('refuses a self-signed wss server even with NODE_TLS_REJECT_UNAUTHORIZED=0 (Node\'s built-in client would open)', async () => {
+    const https = createHttpsServer({ cert: TEST_TLS_CERT, key: TEST_TLS_KEY });
+    const server = new WebSocketServer({ server: https });
+    let upgrades = 0;
+    server.on('connection', () => upgrades++);
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise((resolve) => https.close(resolve)), () => server.close());
+    const before = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+    try {
+      const { events, closed } = connect(`wss://127.0.0.1:${(https.address() as AddressInfo).port}/v2`);
+      expect(await closed).toEqual({ opened: false, code: 1006 });
+      expect(events).toEqual(['close']);
+    } finally {
+      if (before === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+      else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = before;
+    }
+    expect(upgrades).toBe(0);
+  });
+
   it('opens, passes text frames, and closes once', async () => {
     const fake = await startFakeKraken();
     cleanup.push(() => fake.close());

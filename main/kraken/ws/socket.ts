@@ -1,5 +1,7 @@
 // The seam between the stream logic and a real WebSocket, so unit tests drive the connection manager with
-// scripted sockets on a fake clock, and the app uses the runtime's own client.
+// scripted sockets on a fake clock, and the app uses `ws` with certificates always checked.
+import WebSocket from 'ws';
+import { strictTls } from '../strict-tls.ts';
 
 /** What the connection manager needs from one WebSocket. */
 export interface StreamSocket {
@@ -18,7 +20,7 @@ export interface SocketHandlers {
 
 export type SocketFactory = (url: string, handlers: SocketHandlers) => StreamSocket;
 
-/** The constructor part of the WHATWG WebSocket that the factory uses (global in Node 22+ and Electron's main). */
+/** The part of the WHATWG WebSocket the factory uses (`ws` implements it). */
 export interface WebSocketLike {
   binaryType: string;
   readonly readyState: number;
@@ -34,12 +36,26 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 const OPEN = 1;
 const decoder = new TextDecoder();
 
+/** Kraken's frames are small (a ticker or balances update); a huge one is refused rather than buffered. */
+const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
 /**
- * Sockets from the runtime's WHATWG WebSocket: Node's built-in client (undici) in the Electron main
- * process and in Node 22+, maintained with the runtime like Node's HTTP client the REST side uses.
- * A refused or blocked upgrade surfaces as a close without open (the WHATWG API hides the HTTP status).
+ * A Kraken stream client with TLS that no environment can weaken (strict-tls.ts): the WHATWG WebSocket
+ * built into Node and Electron's main (undici) follows NODE_TLS_REJECT_UNAUTHORIZED=0 and has no option
+ * against it, so the streams use `ws` (a well-kept client, the one the fake Kraken serves with), given
+ * Node's bundled roots and rejectUnauthorized.
  */
-export function createWebSocketFactory(WebSocketImpl: WebSocketConstructor = globalThis.WebSocket as unknown as WebSocketConstructor): SocketFactory {
+export class StrictTlsWebSocket extends WebSocket {
+  constructor(url: string) {
+    super(url, { ...strictTls(), maxPayload: MAX_FRAME_BYTES });
+  }
+}
+
+/**
+ * Sockets for the stream logic. A refused or blocked upgrade surfaces as a close without open (the WHATWG
+ * API hides the HTTP status).
+ */
+export function createWebSocketFactory(WebSocketImpl: WebSocketConstructor = StrictTlsWebSocket): SocketFactory {
   return (url, handlers) => {
     let opened = false;
     let closed = false;
