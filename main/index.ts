@@ -107,6 +107,7 @@ function startApp(): void {
       onChanged: (listener) => vault.onChange(listener),
       clientFor: (id) => clients.clientFor(id),
       recordCheck: (id, check) => vault.recordCheck(id, check),
+      onKeyReplaced: (listener) => vault.onKeyReplaced(listener),
     },
     settings,
     clock: SYSTEM_CLOCK,
@@ -117,7 +118,7 @@ function startApp(): void {
   });
   const live = new LiveUpdates({
     balances,
-    accounts: { list: () => vault.list(), onChanged: (listener) => vault.onChange(listener) },
+    accounts: { list: () => vault.list(), onChanged: (listener) => vault.onChange(listener), onKeyReplaced: (listener) => vault.onKeyReplaced(listener) },
     clientFor: (id) => clients.clientFor(id),
     urls: streamUrlsFor(krakenUrl),
     socketFactory: createWebSocketFactory(),
