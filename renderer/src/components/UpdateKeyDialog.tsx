@@ -92,24 +92,26 @@ export function UpdateKeyDialog({ account, storageBackend, onUpdated, onClose }:
 
   return (
     <Dialog title="Update key" onClose={onClose} className="dialog-narrow">
-      <form ref={formRef} className="dialog-body add-account-form" onSubmit={onSubmit} aria-describedby={`${id}-about`} noValidate>
-        <p id={`${id}-about`} className="update-key-about">
-          Enter the account’s new key from kraken.com (<strong>{KRAKEN_API_SETTINGS}</strong>; Funds permissions: Query is all it needs). Kraken
-          checks it before the saved key is replaced; the account keeps its name and balance history.
-        </p>
-        {error !== null && (
-          <div className="error-notice" role="alert">
-            {generalError && <p className="error-message">{generalError.message}</p>}
-            {generalError?.hint && <p className="error-hint">{generalError.hint}</p>}
-            <p className="error-hint">The saved key was not changed.</p>
+      <form ref={formRef} onSubmit={onSubmit} aria-describedby={`${id}-about`} noValidate>
+        <div className="dialog-body">
+          <p id={`${id}-about`}>
+            Kraken checks the new key before it replaces the saved one; the account keeps its name and history. Keys are on kraken.com
+            under <strong>{KRAKEN_API_SETTINGS}</strong> (Funds permissions: Query is all it needs).
+          </p>
+          {error !== null && (
+            <div className="error-notice" role="alert">
+              {generalError && <p className="error-message">{generalError.message}</p>}
+              {generalError?.hint && <p className="error-hint">{generalError.hint}</p>}
+              <p className="error-hint">The saved key was not changed.</p>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-label`}>Account</label>
+            <input id={`${id}-label`} className="input" value={account.label} readOnly aria-readonly="true" />
           </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-label`}>Account</label>
-          <input id={`${id}-label`} className="input" value={account.label} readOnly aria-readonly="true" />
+          <KeyFields idPrefix={id} problem={problem} />
         </div>
-        <KeyFields idPrefix={id} problem={problem} />
-        <div className="form-actions">
+        <div className="dialog-actions dialog-actions-pinned">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             Cancel
           </button>
