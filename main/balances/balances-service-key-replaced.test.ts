@@ -11,7 +11,7 @@ const PAIRS = new Map<string, AssetPairInfo>([['XXBTZUSD', { key: 'XXBTZUSD', al
 
 /** A key's client: its Balance answer (BTC held) or error, optionally held until released, and its lockout. */
 function keyClient(answer: () => string | Error, lockedUntil: number | null = null) {
-  const held: ((release: void) => void)[] = [];
+  const held: (() => void)[] = [];
   let hold = false;
   const api = {
     keyFingerprint: 'fp',
