@@ -1,6 +1,13 @@
 // The one contract between main, preload and renderer: every channel name and every payload type.
 // Main validates each request against it (main/ipc/), preload exposes it as intent-level functions,
 // and the renderer only ever sees the `KrakenBridge` shape below. Nothing secret appears in any type here.
+// Payload types are grouped by concern under ipc/contract/ and re-exported here, so this stays the one import.
+import type { AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest } from './contract/accounts.ts';
+import type { AssetHistory, AssetHistoryRequest, HistoryRequest, HistorySeries } from './contract/history.ts';
+
+export type * from './contract/accounts.ts';
+export type * from './contract/history.ts';
+export { HISTORY_RANGES } from './contract/history.ts';
 
 /** Why a request failed, in words a user can act on. `field` names the form field at fault, if any. */
 export interface IpcError {
@@ -20,16 +27,6 @@ export interface IpcError {
 
 /** Every invoke resolves to a result instead of rejecting, so errors keep their type across IPC. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
-
-/** How well the OS protects the stored keys (Electron safeStorage). */
-export interface StorageProtection {
-  /** safeStorage backend, e.g. 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet5', 'basic_text'. */
-  backend: string;
-  /** 'os': a real keyring/OS protection; 'weak': a fixed-key fallback; 'unavailable': cannot encrypt at all. */
-  level: 'os' | 'weak' | 'unavailable';
-  /** The user accepted weak protection explicitly (only meaningful when level is 'weak'). */
-  weakAccepted: boolean;
-}
 
 export interface AppInfo {
   name: string;
@@ -52,37 +49,6 @@ export interface NotificationFailure {
   reason: string;
   /** The notifications that could not be shown, oldest first (the last few). */
   missed: { title: string; body: string }[];
-}
-
-export interface AccountCheck {
-  at: string;
-  ok: boolean;
-  message?: string;
-}
-
-/** What the renderer may know about a stored key: never the secret, never the full key. */
-export interface AccountSummary {
-  id: string;
-  label: string;
-  keyFingerprint: string;
-  addedAt: string;
-  hasOtp: boolean;
-  demo: boolean;
-  lastCheck: AccountCheck | null;
-}
-
-export interface AddAccountRequest {
-  label: string;
-  apiKey: string;
-  apiSecret: string;
-  otp?: string;
-  /** Set when the user accepted weak (fixed-key) protection in the dialog. */
-  acceptWeakProtection?: boolean;
-}
-
-export interface RenameAccountRequest {
-  id: string;
-  label: string;
 }
 
 export type AssetExtension = 'S' | 'M' | 'B' | 'F' | 'T' | 'P';
@@ -177,63 +143,6 @@ export type UpdateState =
   | { status: 'idle' }
   | { status: 'downloading'; version: string }
   | { status: 'ready'; version: string; releaseNotes: string };
-/** How far back a history chart reaches: the last day, week, 30 days, year, or everything recorded. */
-export type HistoryRange = '24h' | '7d' | '30d' | '1y' | 'all';
-export const HISTORY_RANGES = ['24h', '7d', '30d', '1y', 'all'] as const satisfies readonly HistoryRange[];
-
-export interface HistoryPoint {
-  at: string;
-  total: string;
-  /** Recorded in another quote currency and converted at the price of this one recorded with it. */
-  revalued?: true;
-}
-
-/** One asset (one or more Kraken codes, e.g. ETH, ETH2 and ETH2.S) at one moment. */
-export interface AssetHistoryPoint {
-  at: string;
-  /** Exact sum of the codes' amounts. */
-  amount: string;
-  /** Its value in the series' quote; null where a price was not recorded (history from before prices were kept). */
-  value: string | null;
-  revalued?: true;
-}
-
-/** What a history series is in, and what it leaves out, so nothing is ever dropped silently. */
-export interface HistorySeriesInfo {
-  range: HistoryRange;
-  /** The quote currency the values are in: the current one, or (asked for, or when the current one has no history yet) one recorded earlier. */
-  quote: string;
-  /** The quote currency in the settings now. */
-  currentQuote: string;
-  /** Other quote currencies this scope's history was recorded in (each can be asked for as `quote`). */
-  otherQuotes: string[];
-  /** Points recorded in another quote with no recorded price to convert them: not in this series. */
-  unconverted: number;
-  /** Accounts counted from a later time than the series starts (added then, or first priced in this quote then). */
-  joins: { at: string; accountId: string }[];
-}
-
-export interface HistorySeries extends HistorySeriesInfo {
-  points: HistoryPoint[];
-}
-
-export interface AssetHistory extends HistorySeriesInfo {
-  assets: string[];
-  points: AssetHistoryPoint[];
-}
-
-export interface HistoryRequest {
-  accountId?: string;
-  range?: HistoryRange;
-  /** A quote currency the history was recorded in; default the current one. */
-  quote?: string;
-}
-
-export interface AssetHistoryRequest extends HistoryRequest {
-  /** Kraken codes summed into one series (a table row's code, or every code of a group). */
-  assets: string[];
-}
-
 /** A CSV export: the balances on screen now, or every recorded snapshot per asset. */
 export interface ExportRequest {
   kind: 'balances' | 'history';
@@ -251,6 +160,8 @@ export interface InvokeMap {
   'accounts:list': { request: undefined; response: AccountSummary[] };
   'accounts:add': { request: AddAccountRequest; response: AccountSummary };
   'accounts:rename': { request: RenameAccountRequest; response: AccountSummary };
+  /** Checks the new key with Kraken, then replaces the saved one; the account keeps its id, name and history. */
+  'accounts:update-key': { request: UpdateKeyRequest; response: AccountSummary };
   /** Main asks the user natively first; `removed` is false when they kept it (or it was already gone). */
   'accounts:remove': { request: { id: string }; response: { removed: boolean } };
   'accounts:add-demo': { request: undefined; response: AccountSummary };
@@ -289,6 +200,7 @@ export const INVOKE_CHANNELS = [
   'accounts:list',
   'accounts:add',
   'accounts:rename',
+  'accounts:update-key',
   'accounts:remove',
   'accounts:add-demo',
   'balances:get',
@@ -321,6 +233,8 @@ export interface KrakenBridge {
     list(): Promise<IpcResult<AccountSummary[]>>;
     add(request: AddAccountRequest): Promise<IpcResult<AccountSummary>>;
     rename(request: RenameAccountRequest): Promise<IpcResult<AccountSummary>>;
+    /** "Update key": the new secret goes to main once and never comes back. */
+    updateKey(request: UpdateKeyRequest): Promise<IpcResult<AccountSummary>>;
     remove(id: string): Promise<IpcResult<{ removed: boolean }>>;
     addDemo(): Promise<IpcResult<AccountSummary>>;
     onChanged(listener: (accounts: AccountSummary[]) => void): Unsubscribe;

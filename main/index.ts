@@ -150,6 +150,7 @@ function keepBalancesFresh({ history, krakenUrl }: AppData, { settings, vault, c
       onChanged: (listener) => vault.onChange(listener),
       clientFor: (id) => clients.clientFor(id),
       recordCheck: (id, check) => vault.recordCheck(id, check),
+      onKeyReplaced: (listener) => vault.onKeyReplaced(listener),
     },
     settings,
     clock: SYSTEM_CLOCK,
@@ -160,7 +161,7 @@ function keepBalancesFresh({ history, krakenUrl }: AppData, { settings, vault, c
   });
   const live = new LiveUpdates({
     balances,
-    accounts: { list: () => vault.list(), onChanged: (listener) => vault.onChange(listener) },
+    accounts: { list: () => vault.list(), onChanged: (listener) => vault.onChange(listener), onKeyReplaced: (listener) => vault.onKeyReplaced(listener) },
     clientFor: (id) => clients.clientFor(id),
     urls: streamUrlsFor(krakenUrl),
     socketFactory: createWebSocketFactory(),

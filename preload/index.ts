@@ -30,6 +30,7 @@ const bridge: KrakenBridge = {
     list: () => invoke('accounts:list'),
     add: (request) => invoke('accounts:add', request),
     rename: (request) => invoke('accounts:rename', request),
+    updateKey: (request) => invoke('accounts:update-key', request),
     remove: (id) => invoke('accounts:remove', { id }),
     addDemo: () => invoke('accounts:add-demo'),
     onChanged: (listener) => subscribe('accounts:changed', listener),

@@ -15,6 +15,7 @@ import type { StreamEvent } from './ws-api.ts';
  *   POST /__fake/holds         { holds, apiKey? }
  *   POST /__fake/permissions   { canQueryFunds?, canUseWebSockets?, apiKey? }
  *   POST /__fake/keys          { apiKey, apiSecret, canQueryFunds?, canUseWebSockets?, balances? }
+ *   POST /__fake/delete-key    { apiKey? }              → its calls answer 'EAPI:Invalid key'
  *   POST /__fake/prices        { prices }                → REST Ticker and WebSocket ticker updates
  *   POST /__fake/stream-faults { fault, times?, always? } (see ws-api.ts)
  *   POST /__fake/clear-stream-faults
@@ -32,6 +33,8 @@ export interface FakeControls {
   injectFault(fault: FakeFault, options?: FaultOptions): void;
   clearFaults(): void;
   addKey(config: FakeKeyConfig): void;
+  /** The key deleted on Kraken (the default key unless named): its calls answer 'EAPI:Invalid key' from now on. */
+  deleteKey(apiKey?: string): void;
   setBalances(balances: Readonly<Record<string, string>>, apiKey?: string): void;
   /** Amounts on hold for open orders, reported by BalanceEx as hold_trade. */
   setHolds(holds: Readonly<Record<string, string>>, apiKey?: string): void;
@@ -165,6 +168,9 @@ export function controlReply(method: string, path: string, rawBody: string, cont
         controls.addKey({ apiKey, apiSecret, canQueryFunds: body['canQueryFunds'] !== false, canUseWebSockets: body['canUseWebSockets'] !== false, balances });
         return done();
       }
+      case '/__fake/delete-key':
+        controls.deleteKey(optionalString(body['apiKey']));
+        return done();
       default:
         return streamControlReply(path, body, controls) ?? refused('unknown control');
     }

@@ -32,6 +32,8 @@ export interface KeyState {
 
 export interface KeyRing {
   add(config: FakeKeyConfig): void;
+  /** Deletes a key, as its owner can on Kraken: every call with it then answers 'EAPI:Invalid key'. */
+  remove(apiKey: string | undefined): void;
   /** A key by its API key, or undefined (callers answer 'EAPI:Invalid key'). */
   find(apiKey: string): KeyState | undefined;
   /** A key for a control call: the given one or the default; throws for an unknown key. */
@@ -63,6 +65,10 @@ export function createKeyRing(
         counter: 0,
         counterAt: now(),
       });
+    },
+    remove(apiKey) {
+      ring.get(apiKey);
+      keys.delete(ring.resolve(apiKey));
     },
     find: (apiKey) => keys.get(apiKey),
     resolve: (apiKey) => apiKey ?? defaultKey,

@@ -65,6 +65,18 @@ describe('fake Kraken: authentication like Kraken', () => {
     expect((await post(server, { nonce: '2' })).json.error).toEqual([]);
   });
 
+  it('a key deleted on Kraken answers "Invalid key" from then on, in process and over /__fake', async () => {
+    const server = await fake();
+    expect((await post(server, { nonce: '1' })).json.error).toEqual([]);
+    server.deleteKey();
+    expect((await post(server, { nonce: '2' })).json.error).toEqual(['EAPI:Invalid key']);
+    const other = await fake();
+    const control = await fetch(`${other.url}/__fake/delete-key`, { method: 'POST', body: JSON.stringify({ apiKey: FAKE_NO_FUNDS_API_KEY }) });
+    expect(control.status).toBe(200);
+    expect((await post(other, { nonce: '1', key: FAKE_NO_FUNDS_API_KEY, secret: FAKE_NO_FUNDS_API_SECRET })).json.error).toEqual(['EAPI:Invalid key']);
+    expect((await post(other, { nonce: '2' })).json.error).toEqual([]);
+  });
+
   it('validates rebase_multiplier', async () => {
     const server = await fake();
     expect((await post(server, { nonce: '1', extra: { rebase_multiplier: 'base' } })).json.error).toEqual([]);

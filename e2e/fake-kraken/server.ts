@@ -203,6 +203,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
     clearFaults: () => faults.clear(),
     addKey: (config) => keys.add(config),
+    deleteKey: (apiKey) => keys.remove(apiKey),
     setBalances,
     setHolds: (holds, apiKey) => {
       keys.get(apiKey).holds = { ...holds };

@@ -73,6 +73,7 @@ export class BalancesService {
     this.unsubscribe = [
       this.options.accounts.onChanged((accounts) => this.setAccounts(accounts)),
       this.options.settings.onChange((_settings, changed) => this.settingsChanged(changed)),
+      this.options.accounts.onKeyReplaced?.((id) => this.keyReplaced(id)) ?? (() => undefined),
     ];
     this.setAccounts(this.options.accounts.list());
   }
@@ -162,6 +163,20 @@ export class BalancesService {
     this.emit();
   }
 
+  /**
+   * The account's key was updated; the list change that follows refreshes it at once, and its success clears
+   * the error. Nothing of the old key counts any more: its client (lockout, rate counter) goes, and a refresh
+   * still out with it is ignored when it answers (its state object is no longer the account's).
+   */
+  private keyReplaced(id: string): void {
+    const state = this.states.get(id);
+    if (state === undefined) return;
+    this.clients.delete(id);
+    this.states.set(id, { ...state, refreshing: false });
+    this.scheduler.forget(id);
+    this.emit();
+  }
+
   private settingsChanged(changed: (keyof Settings)[]): void {
     if (changed.includes('refreshIntervalSec')) {
       this.scheduler.reschedule();
@@ -201,6 +216,7 @@ export class BalancesService {
       return { ok: true };
     } catch (thrown) {
       state.refreshing = false;
+      if (this.states.get(id) !== state) return { ok: true }; // removed, or its key replaced, meanwhile
       const described = describeRefreshError(thrown);
       if (described.aboutTheKey) this.recordCheck(id, { ok: false, message: described.error.message });
       if (described.error.code === 'internal') log.error(`refresh of account ${id} failed`, thrown);

@@ -13,6 +13,8 @@ export interface AccountSource {
   clientFor: ClientFor;
   /** Whether the key worked at a refresh, or failed for a reason about the key (the account list shows it). */
   recordCheck(accountId: string, check: AccountCheck): void;
+  /** An account's key was updated ("Update key"), announced just before the list change (Vault.onKeyReplaced). */
+  onKeyReplaced?(listener: (accountId: string) => void): () => void;
 }
 
 export interface SettingsSource {

@@ -9,6 +9,17 @@ describe('describeRefreshError', () => {
     expect(described).toMatchObject({ retryable: true, aboutTheKey: false });
   });
 
+  it('points every refused saved key to "Update key", and to Kraken by the one path to its API settings', () => {
+    for (const code of ['invalid-key', 'invalid-secret', 'invalid-signature', 'permission-denied', 'invalid-nonce'] as const) {
+      const { error } = describeRefreshError(new KrakenError(code));
+      expect(error, code).toMatchObject({ code, kind: 'key', hint: expect.stringContaining('with Update key') });
+      expect(error.hint, code).not.toMatch(/paste/i);
+      if (/on Kraken \(/.test(error.hint ?? '')) expect(error.hint).toContain('(Settings → Connections & API)');
+    }
+    // A lockout passes by itself: no key to update, the general hint stays.
+    expect(describeRefreshError(new KrakenError('lockout')).error.hint).toBe(new KrakenError('lockout').hint);
+  });
+
   it('waits for the user when the saved key cannot be decrypted at all', () => {
     const described = describeRefreshError(new AppError('key-unreadable', 'The saved key cannot be decrypted.'));
     expect(described).toMatchObject({ retryable: false, aboutTheKey: true });

@@ -1,4 +1,5 @@
 import type { IpcError } from '../../ipc/contract.ts';
+import { KRAKEN_API_SETTINGS } from '../../shared/kraken-places.ts';
 import { toIpcError } from '../ipc/ipc-error.ts';
 import { isKrakenError } from '../kraken/index.ts';
 
@@ -23,6 +24,18 @@ const KEY_PROBLEMS: ReadonlySet<string> = new Set([
 /** App errors that may pass on their own: a keyring still locked after login, anything unexpected. */
 const RETRYABLE_APP_ERRORS: ReadonlySet<string> = new Set(['internal', 'keyring-locked']);
 
+/**
+ * What to do about a saved key Kraken refuses, where the general hint would say "paste it again" with
+ * nowhere to paste: the fix is "Update key", which the window offers beside the message.
+ */
+const SAVED_KEY_HINTS: Readonly<Record<string, string>> = {
+  'invalid-key': `The key may have been deleted on Kraken. Check it there (${KRAKEN_API_SETTINGS}), or create a new read-only key, and enter it with Update key.`,
+  'invalid-secret': 'Enter the key again with Update key, with the private key exactly as Kraken showed it when the key was created.',
+  'invalid-signature': 'The saved private key does not match the API key. Enter both again with Update key, exactly as Kraken shows them.',
+  'permission-denied': `The key needs Funds permissions: Query. Edit the key on Kraken (${KRAKEN_API_SETTINGS}) and tick "Query Funds", or enter another key with Update key.`,
+  'invalid-nonce': `Give this app its own API key: another program using the same key makes Kraken reject this app's requests. Create one on Kraken (${KRAKEN_API_SETTINGS}) and enter it with Update key.`,
+};
+
 /** Key problems that go away on their own: a lockout ends, and the app tries again then. */
 const PASSING_KEY_PROBLEMS: ReadonlySet<string> = new Set(['lockout']);
 
@@ -35,7 +48,8 @@ export function describeRefreshError(thrown: unknown): DescribedError {
   const retryable = isKrakenError(thrown) ? thrown.retryable : RETRYABLE_APP_ERRORS.has(described.code);
   const retryAt = isKrakenError(thrown) ? thrown.retryAt : null;
   const kind = aboutTheKey && !PASSING_KEY_PROBLEMS.has(described.code) ? 'key' : retryable || retryAt !== null ? 'transient' : undefined;
-  const error: IpcError = kind === undefined ? described : { ...described, kind };
+  const hint = kind === 'key' ? (SAVED_KEY_HINTS[described.code] ?? described.hint) : described.hint;
+  const error: IpcError = kind === undefined ? described : { ...described, kind, ...(hint === undefined ? {} : { hint }) };
   return { error, retryable, retryAt, aboutTheKey };
 }
 

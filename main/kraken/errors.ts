@@ -31,7 +31,7 @@ interface ErrorDefaults {
 const DEFAULTS: Readonly<Record<KrakenErrorCode, ErrorDefaults>> = {
   'invalid-key': {
     message: 'Kraken does not recognise this API key.',
-    hint: 'Paste the API key exactly as Kraken shows it, and check that the key has not been deleted on Kraken.',
+    hint: `Paste the API key exactly as Kraken shows it, and check that the key has not been deleted on Kraken (${KRAKEN_API_SETTINGS}).`,
     retryable: false,
   },
   'invalid-secret': {

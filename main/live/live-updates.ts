@@ -19,7 +19,12 @@ export interface LiveBalances {
 
 export interface LiveUpdatesOptions {
   readonly balances: LiveBalances;
-  readonly accounts: { list(): AccountSummary[]; onChanged(listener: (accounts: AccountSummary[]) => void): () => void };
+  readonly accounts: {
+    list(): AccountSummary[];
+    onChanged(listener: (accounts: AccountSummary[]) => void): () => void;
+    /** An account's key was updated, announced just before the list change (Vault.onKeyReplaced). */
+    onKeyReplaced?(listener: (accountId: string) => void): () => void;
+  };
   /** The account's long-lived Kraken client (main/vault/account-clients.ts). */
   readonly clientFor: (accountId: string) => Promise<Pick<KrakenClient, 'webSocketsToken'>>;
   readonly urls: StreamUrls;
@@ -71,6 +76,7 @@ export class LiveUpdates {
     this.started = true;
     const { accounts, balances, power } = this.options;
     this.stops.push(accounts.onChanged((list) => this.setAccounts(list)));
+    if (accounts.onKeyReplaced !== undefined) this.stops.push(accounts.onKeyReplaced((id) => this.keyReplaced(id)));
     this.stops.push(balances.onWantedPairs((wanted) => this.prices.watch(wanted)));
     if (power !== undefined) this.stops.push(power.subscribe((event) => this.onPower(event)));
     this.setAccounts(accounts.list());
@@ -106,6 +112,18 @@ export class LiveUpdates {
       else this.keys.set(key, this.openKey(key, accountIds));
     }
     this.publishModes();
+  }
+
+  /**
+   * An account's key was updated: its stream subscribed with a token of the old key, so it ends. The list
+   * change that follows opens a new one, whose token comes from the new key's client.
+   */
+  private keyReplaced(accountId: string): void {
+    for (const [key, entry] of [...this.keys]) {
+      if (!entry.accountIds.includes(accountId)) continue;
+      entry.connection.stop();
+      this.keys.delete(key);
+    }
   }
 
   private openKey(key: string, accountIds: string[]): KeyEntry {

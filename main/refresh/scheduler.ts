@@ -102,6 +102,15 @@ export class RefreshScheduler {
     }
   }
 
+  /**
+   * Stops following one account until setTargets names it again, which starts it afresh (its key was
+   * replaced): its plan and backoff go; a refresh it has running finishes, and its outcome is ignored.
+   */
+  forget(accountId: string): void {
+    const state = this.targets.get(accountId);
+    if (state !== undefined) this.remove(state);
+  }
+
   /** Refresh now (one account or all); resolves when that refresh, or the one it joined, has finished. */
   refreshNow(accountId?: string): Promise<void> {
     const states = accountId === undefined ? [...this.targets.values()] : [this.targets.get(accountId)].filter((s) => s !== undefined);

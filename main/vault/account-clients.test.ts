@@ -124,6 +124,46 @@ describe('createAccountClients', () => {
   });
 });
 
+describe('createAccountClients with "Update key"', () => {
+  it('hands out the client that checked the new key and closes the old one', async () => {
+    const { vault, clients, makeClient } = setup();
+    const account = await add(vault, 'before');
+    const before = await clients.clientFor(account.id);
+    await vault.replaceKey({ id: account.id, ...testKeyPair('after') });
+    const after = await clients.clientFor(account.id);
+    expect(after).not.toBe(before);
+    expect(after).toBe(makeClient.mock.results[1]?.value);
+    expect(after.keyFingerprint).toBe(keyFingerprint(testKeyPair('after').apiKey));
+    expect(before.close).toHaveBeenCalledTimes(1);
+    expect(after.close).not.toHaveBeenCalled();
+  });
+
+  it('closes the old client even while it is still being built from the old key', async () => {
+    const { vault, clients, setTier, makeClient } = setup();
+    const account = await add(vault, 'building');
+    setTier('pro'); // the next clientFor decrypts the old key for a new client
+    const building = clients.clientFor(account.id);
+    await vault.replaceKey({ id: account.id, ...testKeyPair('replacing') });
+    const old = await building;
+    await Promise.resolve();
+    expect(old.close).toHaveBeenCalledTimes(1);
+    expect((await clients.clientFor(account.id)).keyFingerprint).toBe(keyFingerprint(testKeyPair('replacing').apiKey));
+    expect(makeClient).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the old client in use when Kraken refuses the new key, and closes the one that checked it', async () => {
+    const { vault, clients, makeClient, failBalance } = setup();
+    const account = await add(vault, 'kept');
+    const kept = await clients.clientFor(account.id);
+    failBalance(new KrakenError('invalid-key', { krakenErrors: ['EAPI:Invalid key'] }));
+    await expect(vault.replaceKey({ id: account.id, ...testKeyPair('refused') })).rejects.toMatchObject({ code: 'key-rejected', field: 'apiKey' });
+    const checking = makeClient.mock.results[1]?.value as KrakenClient;
+    expect(checking.close).toHaveBeenCalledTimes(1);
+    expect(await clients.clientFor(account.id)).toBe(kept);
+    expect(kept.close).not.toHaveBeenCalled();
+  });
+});
+
 describe('checking keys against the fake Kraken', () => {
   const servers: FakeKraken[] = [];
   afterEach(async () => {
@@ -158,6 +198,22 @@ describe('checking keys against the fake Kraken', () => {
     await expect(vault.add({ label: 'x', ...other })).rejects.toMatchObject({ code: 'key-rejected', field: 'apiKey' });
     await expect(vault.add({ label: 'x', ...noFunds })).rejects.toMatchObject({ code: 'missing-permission', field: 'apiKey' });
     expect(vault.list()).toEqual([]);
+  });
+
+  it('signs with the new key after an update, on that key’s own nonce mark; the old key’s mark stays', async () => {
+    const { fake, vault, clients, good, nonces } = await live();
+    const account = await vault.add({ label: 'Main', ...good });
+    await (await clients.clientFor(account.id)).balance();
+    const oldMark = nonces.get(keyFingerprint(good.apiKey));
+    const next = testKeyPair('live-next');
+    fake.addKey({ ...next });
+    await vault.replaceKey({ id: account.id, ...next });
+    await (await clients.clientFor(account.id)).balance();
+    expect(fake.calls.map((c) => [c.apiKey === next.apiKey ? 'new' : 'old', c.verified, c.errors])).toEqual([
+      ['old', true, []], ['old', true, []], ['new', true, []], ['new', true, []],
+    ]);
+    expect(nonces.get(keyFingerprint(good.apiKey))).toBe(oldMark);
+    expect(nonces.get(keyFingerprint(next.apiKey))).toBe(fake.lastNonce(next.apiKey));
   });
 
   it('keeps a removed key’s nonce mark, so adding it again continues above it', async () => {

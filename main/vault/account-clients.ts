@@ -22,7 +22,7 @@ export interface AccountClientsDeps {
 export interface AccountClients {
   /** The account's long-lived client: one per account, so nonces and the rate counter are shared. */
   clientFor(accountId: string): Promise<KrakenClient>;
-  /** One Balance call with a new key, as Vault.add requires; its client is kept for the account it becomes, or closed. */
+  /** One Balance call with a new key (Vault.add, Vault.replaceKey); its client is kept for its account, replacing any old one, or closed. */
   checkKey(credentials: Credentials): Promise<CheckedKey>;
 }
 
@@ -87,6 +87,9 @@ export function createAccountClients(deps: AccountClientsDeps): AccountClients {
         keep: (accountId) => {
           if (discarded || keptFor !== null) return;
           keptFor = accountId;
+          // An account whose key was updated: its old client is closed, and with it the old key's lane,
+          // lockout and nonces; the next signed call goes out under the new key's own nonce mark.
+          drop(accountId);
           byAccount.set(accountId, entry);
         },
         discard: () => {

@@ -37,7 +37,7 @@ export function keyCheckError(error: unknown, hadOtp: boolean): AppError {
     case 'permission-denied':
       return new AppError('missing-permission', `This API key is not allowed to read balances: it needs "Funds permissions: Query". ${NOT_SAVED}`, {
         field: 'apiKey',
-        hint: `On Kraken, open ${KRAKEN_API_SETTINGS}, edit the key, tick "Query Funds" and save, then add it here again.${hadOtp ? '' : ' If the key has a 2FA password, enter it as well.'}`,
+        hint: `On Kraken, open ${KRAKEN_API_SETTINGS}, edit the key, tick "Query Funds" and save, then enter it here again.${hadOtp ? '' : ' If the key has a 2FA password, enter it as well.'}`,
       });
     case 'invalid-nonce':
       return new AppError('key-in-use', `Kraken refused the check as out of order, which happens when another program uses the same key. ${NOT_SAVED}`, {
@@ -47,7 +47,7 @@ export function keyCheckError(error: unknown, hadOtp: boolean): AppError {
     case 'lockout':
       return new AppError('key-locked', `${error.message} ${NOT_SAVED}`, {
         field: 'apiKey',
-        hint: 'Wait until the lock ends, check the API key and private key, then add the key again.',
+        hint: 'Wait until the lock ends, check the API key and private key, then try again.',
         retryAt: error.retryAt ?? undefined,
       });
     default:
@@ -57,6 +57,6 @@ export function keyCheckError(error: unknown, hadOtp: boolean): AppError {
 
 function notAboutTheKey(error: KrakenError): AppError {
   return new AppError('key-check-unavailable', `The key could not be checked: ${error.message} This says nothing about the key itself. ${NOT_SAVED}`, {
-    hint: `${error.hint} Then add the key again.`,
+    hint: `${error.hint} Then try again.`,
   });
 }

@@ -47,7 +47,7 @@ function checkApiKey(apiKey: string): void {
 }
 
 function checkApiSecret(apiSecret: string, apiKey: string): void {
-  const fail = (message: string, hint = 'Paste the private key exactly as Kraken showed it when you created the key. If you no longer have it, create a new key on Kraken.') =>
+  const fail = (message: string, hint = `Paste the private key exactly as Kraken showed it when you created the key. If you no longer have it, create a new key on Kraken (${KRAKEN_API_SETTINGS}).`) =>
     new AppError('invalid-api-secret', message, { field: 'apiSecret', hint });
   if (apiSecret === '') throw fail('Enter the private key.');
   if (WHITESPACE.test(apiSecret)) throw fail('The private key contains spaces or line breaks. Paste it as one piece.');

@@ -284,7 +284,7 @@ describe('Vault.credentials', () => {
     cipher.loseKey();
     const error = await rejectionOf(vault.credentials(a.id));
     expect(error).toMatchObject({ code: 'key-unreadable', message: 'The saved key of "Account lost" cannot be decrypted on this computer.' });
-    expect(error.hint).toContain('Remove the account and add the key again');
+    expect(error.hint).toContain('Use "Update key" to enter the key again');
   });
 
   it('says calmly that a keyring still locked after login is the reason, and never to remove the account', async () => {

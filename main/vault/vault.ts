@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
+import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { keyFingerprint } from '../kraken/index.ts';
 import { forgetSecrets, registerSecrets } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
 import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
 import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
-import { KeyringLockedError, type SecretCipher } from './secret-cipher.ts';
+import { openCredentials, sealCredentials } from './sealed-credentials.ts';
+import type { SecretCipher } from './secret-cipher.ts';
 import {
   ACCOUNTS_KEY,
   storedAccountSchema,
+  toSummary,
   WEAK_PROTECTION_KEY,
   weakProtectionChoiceSchema,
   type StoredAccount,
@@ -100,17 +102,44 @@ export class Vault {
     // only now that its shape was accepted (a page cannot blank log words by sending them as one), and
     // forgotten again unless the key ends up saved.
     const pending = `adding:${fingerprint}`;
-    registerSecrets(pending, credentials.otp === undefined ? [] : [credentials.otp]);
+    registerSecrets(pending, otpOf(credentials));
     try {
-      const account = await this.checkAndStore(label, credentials, fingerprint, request.acceptWeakProtection === true);
-      registerSecrets(account.id, credentials.otp === undefined ? [] : [credentials.otp]);
+      const account = await this.checkThenStore(credentials, request.acceptWeakProtection === true, (checked) => this.store(label, credentials, fingerprint, checked));
+      registerSecrets(account.id, otpOf(credentials));
       return account;
     } finally {
       forgetSecrets(pending);
     }
   }
 
-  private async checkAndStore(label: string, credentials: Credentials, fingerprint: string, acceptWeak: boolean): Promise<AccountSummary> {
+  /**
+   * "Update key": a new key for a saved account, checked as a new key is (shape, protection, a Balance call) before anything
+   * is replaced: on failure the old key stays; on success the account keeps its id, name and history, the old client is closed.
+   */
+  async replaceKey(request: UpdateKeyRequest): Promise<AccountSummary> {
+    const account = this.require(request.id);
+    if (account.demo) throw new AppError('demo-account', 'The demo account has no API key to update.');
+    const credentials = normalizeCredentials(request);
+    const fingerprint = keyFingerprint(credentials.apiKey);
+    this.assertNotDuplicate(fingerprint, account.id);
+    const pending = `updating:${account.id}`; // registered once the shape was accepted, as in add()
+    registerSecrets(pending, otpOf(credentials));
+    try {
+      const updated = await this.checkThenStore(credentials, false, (checked) => this.storeReplacement(account.id, credentials, fingerprint, checked));
+      registerSecrets(updated.id, otpOf(credentials)); // in place of the old key's 2FA password
+      return updated;
+    } finally {
+      forgetSecrets(pending);
+    }
+  }
+
+  /** Listeners drop what the account's old key started (clients, streams, results in flight) before the list change announces the new one. */
+  onKeyReplaced(listener: (accountId: string) => void): () => void {
+    this.events.on('key-replaced', listener);
+    return () => this.events.off('key-replaced', listener);
+  }
+
+  private async checkThenStore(credentials: Credentials, acceptWeak: boolean, store: (checked: CheckedKey) => Promise<AccountSummary>): Promise<AccountSummary> {
     if (acceptWeak) await this.acceptWeakProtection();
     const protection = await this.protection();
     if (protection.level === 'unavailable') assertCanStoreKeys(protection);
@@ -118,7 +147,7 @@ export class Vault {
     const checked = await this.deps.checkKey(credentials);
     const stored = Promise.resolve().then(() => {
       assertCanStoreKeys(protection);
-      return this.store(label, credentials, fingerprint, checked);
+      return store(checked);
     });
     return stored.catch((error: unknown) => {
       checked.discard();
@@ -127,12 +156,7 @@ export class Vault {
   }
 
   private async store(label: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
-    const sealed = await this.seal(credentials).catch((error: unknown) => {
-      throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
-        hint: 'Unlock your keyring (it may be asking for your password), then add the key again.',
-        cause: error,
-      });
-    });
+    const sealed = await this.sealForSaving(credentials);
     this.assertNotDuplicate(fingerprint); // the same key may have been added while Kraken answered
     const now = this.deps.now().toISOString();
     const account: StoredAccount = {
@@ -149,6 +173,26 @@ export class Vault {
     checked.keep(account.id);
     this.save([...this.accounts, account]);
     return toSummary(account);
+  }
+
+  private async storeReplacement(id: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
+    const sealed = await this.sealForSaving(credentials);
+    const account = this.require(id); // it may have been removed while Kraken answered
+    this.assertNotDuplicate(fingerprint, id);
+    const replaced: StoredAccount = { ...account, fingerprint, hasOtp: credentials.otp !== undefined, lastCheck: { at: this.deps.now().toISOString(), ok: true }, sealed };
+    checked.keep(id); // in place of the old key's client, which is closed
+    this.events.emit('key-replaced', id);
+    this.save(this.accounts.map((a) => (a.id === id ? replaced : a)));
+    return toSummary(replaced);
+  }
+
+  private async sealForSaving(credentials: Credentials): Promise<string> {
+    return sealCredentials(this.deps.cipher, credentials).catch((error: unknown) => {
+      throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
+        hint: 'Unlock your keyring (it may be asking for your password), then try again.',
+        cause: error,
+      });
+    });
   }
 
   /** The one demo account (no key; its balances are made up offline), created on first request. */
@@ -209,36 +253,15 @@ export class Vault {
   async credentials(id: string): Promise<Credentials> {
     const account = this.require(id);
     if (account.sealed === null) throw new AppError('demo-account', 'The demo account has no API key.');
-    const unreadable = new AppError('key-unreadable', `The saved key of "${account.label}" cannot be decrypted on this computer.`, {
-      hint: 'This happens when the system keyring was reset or the app data was copied from another computer. Remove the account and add the key again.',
-    });
-    let opened: { plainText: string; shouldReEncrypt: boolean };
-    try {
-      opened = await this.deps.cipher.decrypt(Buffer.from(account.sealed, 'base64'));
-    } catch (error) {
-      if (error instanceof KeyringLockedError) {
-        // Not the key's fault and nothing to remove: the refresh simply tries again (refresh-error.ts).
-        throw new AppError('keyring-locked', 'Your system keyring is still locked, so the saved key cannot be read yet.', {
-          hint: 'Unlock it (your desktop may be asking for your password); the app tries again on its own. If this stays, restart the app after unlocking.',
-          cause: error,
-        });
-      }
-      throw new AppError(unreadable.code, unreadable.message, { hint: unreadable.hint, cause: error });
-    }
-    const credentials = parseCredentials(opened.plainText);
-    if (!credentials) throw unreadable;
-    registerSecrets(id, credentials.otp === undefined ? [] : [credentials.otp]);
-    if (opened.shouldReEncrypt) await this.reseal(id, credentials);
+    const { credentials, shouldReEncrypt } = await openCredentials(this.deps.cipher, account.sealed, account.label);
+    registerSecrets(id, otpOf(credentials));
+    if (shouldReEncrypt) await this.reseal(id, credentials);
     return credentials;
   }
 
   private async reseal(id: string, credentials: Credentials): Promise<void> {
-    const sealed = await this.seal(credentials).catch(() => null);
+    const sealed = await sealCredentials(this.deps.cipher, credentials).catch(() => null);
     if (sealed !== null && this.find(id)) this.save(this.accounts.map((a) => (a.id === id ? { ...a, sealed } : a)), false);
-  }
-
-  private async seal(credentials: Credentials): Promise<string> {
-    return (await this.deps.cipher.encrypt(JSON.stringify(credentials))).toString('base64');
   }
 
   private save(accounts: StoredAccount[], announce = true): void {
@@ -257,8 +280,9 @@ export class Vault {
     return account;
   }
 
-  private assertNotDuplicate(fingerprint: string): void {
-    const existing = this.accounts.find((account) => account.fingerprint === fingerprint);
+  /** `except`: the account whose key is being updated may be given its own key again (a new 2FA password). */
+  private assertNotDuplicate(fingerprint: string, except?: string): void {
+    const existing = this.accounts.find((account) => account.fingerprint === fingerprint && account.id !== except);
     if (existing) throw new AppError('duplicate-key', `This API key is already saved as "${existing.label}".`, { field: 'apiKey' });
   }
 
@@ -271,29 +295,6 @@ export class Vault {
   }
 }
 
-function toSummary(account: StoredAccount): AccountSummary {
-  return {
-    id: account.id,
-    label: account.label,
-    keyFingerprint: shortFingerprint(account.fingerprint),
-    addedAt: account.addedAt,
-    hasOtp: account.hasOtp,
-    demo: account.demo,
-    lastCheck: account.lastCheck && { ...account.lastCheck },
-  };
-}
-
-/** 8 hex digits of the key's SHA-256: enough to tell keys apart, nothing to learn the key from. */
-function shortFingerprint(fingerprint: string): string {
-  return fingerprint.replace(/^kraken:/, '').slice(0, 8);
-}
-
-function parseCredentials(plainText: string): Credentials | null {
-  try {
-    const value = JSON.parse(plainText) as Partial<Credentials> | null;
-    if (typeof value?.apiKey !== 'string' || typeof value.apiSecret !== 'string') return null;
-    return typeof value.otp === 'string' ? { apiKey: value.apiKey, apiSecret: value.apiSecret, otp: value.otp } : { apiKey: value.apiKey, apiSecret: value.apiSecret };
-  } catch {
-    return null;
-  }
+function otpOf(credentials: Credentials): string[] {
+  return credentials.otp === undefined ? [] : [credentials.otp];
 }

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { IpcResult, KrakenBridge, Settings, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.tsx';
@@ -10,6 +10,7 @@ import { ALL_ACCOUNTS, ScopeTabs, scopeTabs } from './components/ScopeTabs.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { TitleBar } from './components/TitleBar.tsx';
+import { UpdateKeyDialog } from './components/UpdateKeyDialog.tsx';
 import { UpdateNotice } from './components/UpdateNotice.tsx';
 import { readNumberLocale } from '../../shared/number-locale.ts';
 import { useAppData } from './hooks/use-app-data.ts';
@@ -18,7 +19,8 @@ import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { thresholdForQuote, type ThresholdChange } from './model/threshold.ts';
 import { useUpdate } from './hooks/use-update.ts';
 
-type OpenDialog = 'settings' | 'add-account' | 'shortcuts' | null;
+/** The one dialog open; "Update key" names its account. */
+type OpenDialog = 'settings' | 'add-account' | 'shortcuts' | { updateKey: string } | null;
 
 /**
  * Puts the theme on <html>. A layout effect of a component ahead of the view, so the theme is in place
@@ -52,6 +54,8 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const scope = scopeExists ? chosenScope : defaultScope;
 
   const demo = list.find((account) => account.demo);
+  const updateKeyFor = dialog !== null && typeof dialog === 'object' ? list.find((account) => account.id === dialog.updateKey) : undefined;
+  const openUpdateKey = useCallback((accountId: string) => setDialog({ updateKey: accountId }), []);
   // What a quote change did to "Hide balances under", until the user sets it again.
   const [thresholdChange, setThresholdChange] = useState<ThresholdChange | null>(null);
   const updateSettings = (patch: Partial<Settings>): Promise<IpcResult<Settings>> => {
@@ -124,12 +128,16 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
             thresholdChange={thresholdChange}
             onDismissThresholdChange={() => setThresholdChange(null)}
             searchRef={searchRef}
+            onUpdateKey={openUpdateKey}
           />
         )}
         {dialog === 'settings' && settings && (
-          <SettingsDialog settings={settings} info={info} selfUpdating={update.status !== 'unavailable'} accounts={list} locale={locale} onUpdate={updateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onClose={() => setDialog(null)} />
+          <SettingsDialog settings={settings} info={info} selfUpdating={update.status !== 'unavailable'} accounts={list} locale={locale} onUpdate={updateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onUpdateKey={openUpdateKey} onClose={() => setDialog(null)} />
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {updateKeyFor !== undefined && (
+          <UpdateKeyDialog account={updateKeyFor} storageBackend={info?.storage.backend ?? ''} onUpdated={() => setDialog(null)} onClose={() => setDialog(null)} />
+        )}
         {dialog === 'add-account' && (
           <AddAccountDialog
             storageBackend={info?.storage.backend ?? ''}

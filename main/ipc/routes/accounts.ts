@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccountSummary, AddAccountRequest, RenameAccountRequest } from '../../../ipc/contract.ts';
+import type { AccountSummary, AddAccountRequest, RenameAccountRequest, UpdateKeyRequest } from '../../../ipc/contract.ts';
 import type { Confirm, Question } from '../../native-confirm.ts';
 import type { Vault } from '../../vault/vault.ts';
 import type { RoutesFor } from '../register.ts';
@@ -19,6 +19,13 @@ const accountId = z.string().min(1).max(100);
 
 const renameSchema = z.object({ id: accountId, label: z.string().max(MAX_FIELD) }).strict() satisfies z.ZodType<RenameAccountRequest>;
 
+const updateKeySchema = z.object({
+  id: accountId,
+  apiKey: z.string().max(MAX_FIELD),
+  apiSecret: z.string().max(MAX_FIELD),
+  otp: z.string().max(MAX_FIELD).optional(),
+}).strict() satisfies z.ZodType<UpdateKeyRequest>;
+
 /** What main asks before removing a key's account: the page only requests it; the user decides here. */
 export function removalQuestion(account: AccountSummary): Question {
   return {
@@ -32,11 +39,13 @@ export function removalQuestion(account: AccountSummary): Question {
 export function accountRoutes(
   vault: Vault,
   confirm: Confirm,
-): RoutesFor<'accounts:list' | 'accounts:add' | 'accounts:rename' | 'accounts:remove' | 'accounts:add-demo'> {
+): RoutesFor<'accounts:list' | 'accounts:add' | 'accounts:rename' | 'accounts:update-key' | 'accounts:remove' | 'accounts:add-demo'> {
   return {
     'accounts:list': { schema: z.undefined(), handle: () => vault.list() },
     'accounts:add': { schema: addSchema, handle: (request) => vault.add(request) },
     'accounts:rename': { schema: renameSchema, handle: (request) => vault.rename(request) },
+    // The balances service and live updates follow vault.onKeyReplaced: the account refreshes at once.
+    'accounts:update-key': { schema: updateKeySchema, handle: (request) => vault.replaceKey(request) },
     'accounts:remove': {
       schema: z.object({ id: accountId }).strict(),
       handle: async ({ id }) => {

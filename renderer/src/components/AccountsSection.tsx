@@ -7,6 +7,7 @@ interface AccountsSectionProps {
   accounts: readonly AccountSummary[];
   locale: string;
   onAddAccount: () => void;
+  onUpdateKey: (accountId: string) => void;
 }
 
 /** Enough of the key's hash to tell keys apart; the key itself is never in the renderer. */
@@ -14,7 +15,7 @@ function shortFingerprint(fingerprint: string): string {
   return fingerprint.replace(/^kraken:/, '').slice(0, 8);
 }
 
-function AccountItem({ account, locale }: { account: AccountSummary; locale: string }): ReactNode {
+function AccountItem({ account, locale, onUpdateKey }: { account: AccountSummary; locale: string; onUpdateKey: (accountId: string) => void }): ReactNode {
   const bridge = useBridge();
   const [mode, setMode] = useState<'view' | 'rename'>('view');
   const [error, setError] = useState<IpcError | null>(null);
@@ -62,6 +63,11 @@ function AccountItem({ account, locale }: { account: AccountSummary; locale: str
           <button type="button" className="button button-small" onClick={() => { setDraft(account.label); setMode('rename'); }}>
             Rename
           </button>
+          {!account.demo && (
+            <button type="button" className="button button-small" onClick={() => onUpdateKey(account.id)}>
+              Update key…
+            </button>
+          )}
           <button type="button" className="button button-small button-danger" onClick={() => void remove()}>
             {account.demo ? 'Remove' : 'Remove…'}
           </button>
@@ -76,7 +82,7 @@ function AccountItem({ account, locale }: { account: AccountSummary; locale: str
   );
 }
 
-export function AccountsSection({ accounts, locale, onAddAccount }: AccountsSectionProps): ReactNode {
+export function AccountsSection({ accounts, locale, onAddAccount, onUpdateKey }: AccountsSectionProps): ReactNode {
   const bridge = useBridge();
   const hasDemo = accounts.some((account) => account.demo);
   return (
@@ -84,7 +90,7 @@ export function AccountsSection({ accounts, locale, onAddAccount }: AccountsSect
       <h3 id="settings-accounts">Accounts</h3>
       <ul className="account-list">
         {accounts.map((account) => (
-          <AccountItem key={account.id} account={account} locale={locale} />
+          <AccountItem key={account.id} account={account} locale={locale} onUpdateKey={onUpdateKey} />
         ))}
       </ul>
       <div className="section-actions">

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AccountSummary, AddAccountRequest, IpcError, IpcResult } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
+import { describedBy, FieldProblem, KeyFields, REQUIRED_KEY_FIELDS } from './KeyFields.tsx';
 import { WeakProtectionDialog } from './WeakProtectionDialog.tsx';
 
 const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app could not reach its main process.', hint: 'Try again; restart the app if it keeps happening.' };
@@ -9,7 +10,7 @@ type FieldName = 'label' | 'apiKey' | 'apiSecret' | 'otp';
 const FIELDS: readonly FieldName[] = ['label', 'apiKey', 'apiSecret', 'otp'];
 
 /** What an empty required field says; all of them at once, so one submit shows everything missing. */
-const REQUIRED: Readonly<Partial<Record<FieldName, string>>> = { apiKey: 'Enter the API key.', apiSecret: 'Enter the private key.' };
+const REQUIRED: Readonly<Partial<Record<FieldName, string>>> = REQUIRED_KEY_FIELDS;
 
 function isField(name: string | undefined): name is FieldName {
   return (FIELDS as readonly (string | undefined)[]).includes(name);
@@ -106,22 +107,6 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
   };
   const generalError = error !== null && !isField(error.field) ? error : null;
 
-  const describe = (field: FieldName, help?: string) => {
-    const ids = [help ? `${id}-${field}-help` : '', fieldError(field) ? `${id}-${field}-error` : ''].filter(Boolean).join(' ');
-    return ids || undefined;
-  };
-
-  const errorText = (field: FieldName) => {
-    const problem = fieldError(field);
-    if (problem === null) return null;
-    return (
-      <p id={`${id}-${field}-error`} className="field-error" role="alert">
-        {problem.message}
-        {problem.hint && <span className="field-error-hint"> {problem.hint}</span>}
-      </p>
-    );
-  };
-
   return (
     <>
       <form ref={formRef} className="add-account-form" onSubmit={onSubmit} aria-describedby={generalError ? `${id}-error` : undefined} noValidate>
@@ -133,30 +118,10 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
         )}
         <div className="field">
           <label htmlFor={`${id}-label`}>Name</label>
-          <input id={`${id}-label`} name="label" className="input" placeholder="e.g. Main account" autoComplete="off" maxLength={64} aria-invalid={fieldError('label') !== null} aria-describedby={describe('label')} autoFocus={autoFocus} />
-          {errorText('label')}
+          <input id={`${id}-label`} name="label" className="input" placeholder="e.g. Main account" autoComplete="off" maxLength={64} aria-invalid={fieldError('label') !== null} aria-describedby={describedBy(id, 'label', false, fieldError('label') !== null)} autoFocus={autoFocus} />
+          <FieldProblem idPrefix={id} field="label" problem={fieldError('label')} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-apiKey`}>API key</label>
-          <input id={`${id}-apiKey`} name="apiKey" className="input input-mono" autoComplete="off" spellCheck={false} required aria-invalid={fieldError('apiKey') !== null} aria-describedby={describe('apiKey')} />
-          {errorText('apiKey')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-apiSecret`}>Private key</label>
-          <input id={`${id}-apiSecret`} name="apiSecret" type="password" className="input input-mono" autoComplete="off" spellCheck={false} required aria-invalid={fieldError('apiSecret') !== null} aria-describedby={describe('apiSecret', 'help')} />
-          <p id={`${id}-apiSecret-help`} className="field-help">
-            Encrypted by your operating system and kept in the app’s main process; this window never sees it again.
-          </p>
-          {errorText('apiSecret')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-otp`}>2FA password (optional)</label>
-          <input id={`${id}-otp`} name="otp" type="password" className="input" autoComplete="off" aria-invalid={fieldError('otp') !== null} aria-describedby={describe('otp', 'help')} />
-          <p id={`${id}-otp-help`} className="field-help">
-            Only if you set a two-factor password on this API key itself.
-          </p>
-          {errorText('otp')}
-        </div>
+        <KeyFields idPrefix={id} problem={fieldError} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Checking the key with Kraken…' : 'Add account'}

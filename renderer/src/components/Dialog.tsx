@@ -9,7 +9,8 @@ interface DialogProps {
   className?: string;
 }
 
-const FIELDS = 'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
+// A read-only field (the account an "Update key" is for) is shown, not filled in: focus starts after it.
+const FIELDS = 'input:not([type="hidden"]):not(:disabled):not([readonly]), select:not(:disabled), textarea:not(:disabled)';
 const FOCUSABLE = `${FIELDS}, button:not(:disabled), [href], [tabindex]:not([tabindex="-1"])`;
 
 /**

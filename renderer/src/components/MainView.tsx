@@ -32,6 +32,8 @@ interface MainViewProps {
   /** What the last quote change did to "Hide balances under", until dismissed or set again. */
   thresholdChange: ThresholdChange | null;
   onDismissThresholdChange: () => void;
+  /** Opens "Update key" for an account whose saved key is the problem. */
+  onUpdateKey: (accountId: string) => void;
 }
 
 /**
@@ -47,7 +49,7 @@ function nextSort(current: SortOrder, key: SortKey): SortOrder {
 }
 
 export function MainView(props: MainViewProps): ReactNode {
-  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, searchRef, thresholdChange, onDismissThresholdChange } = props;
+  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, searchRef, thresholdChange, onDismissThresholdChange, onUpdateKey } = props;
   const bridge = useBridge();
   const roomForCharts = useMediaQuery(ROOM_FOR_CHARTS);
   const chartsShown = settings.charts === 'auto' ? roomForCharts : settings.charts === 'shown';
@@ -124,6 +126,7 @@ export function MainView(props: MainViewProps): ReactNode {
             onToggleCharts={toggleCharts}
             onRemoveDemo={removeAccount}
             onShowUnpriced={showUnpriced}
+            onUpdateKey={onUpdateKey}
           />
           {chartsShown && (
             <div className="charts" id={`${panelId}-charts`}>

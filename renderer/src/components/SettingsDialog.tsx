@@ -61,12 +61,14 @@ interface SettingsDialogProps {
   /** What the last quote change did to "Hide balances under", said under that setting. */
   thresholdChange: ThresholdChange | null;
   onAddAccount: () => void;
+  /** Opens "Update key" for a keyed account. */
+  onUpdateKey: (accountId: string) => void;
   onClose: () => void;
   /** Whether this build updates itself at all (installed builds; main/update/update-feed.ts). */
   selfUpdating: boolean;
 }
 
-export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thresholdChange, onAddAccount, onClose, selfUpdating }: SettingsDialogProps): ReactNode {
+export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thresholdChange, onAddAccount, onUpdateKey, onClose, selfUpdating }: SettingsDialogProps): ReactNode {
   const [error, setError] = useState<IpcError | null>(null);
   const update = (patch: Partial<Settings>) => {
     void onUpdate(patch).then((result) => setError(result.ok ? null : result.error));
@@ -80,7 +82,7 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
             {error.hint && <p className="error-hint">{error.hint}</p>}
           </div>
         )}
-        <AccountsSection accounts={accounts} locale={locale.locale} onAddAccount={onAddAccount} />
+        <AccountsSection accounts={accounts} locale={locale.locale} onAddAccount={onAddAccount} onUpdateKey={onUpdateKey} />
 
         <section className="settings-section" aria-labelledby="settings-balances">
           <h3 id="settings-balances">Balances</h3>

@@ -4,6 +4,7 @@ import type {
   AccountBalances,
   AccountSummary,
   AddAccountRequest,
+  UpdateKeyRequest,
   AppInfo,
   AssetHistoryPoint,
   ExportResult,
@@ -41,6 +42,8 @@ export interface FakeBridge extends KrakenBridge {
   calls: [string, unknown][];
   /** How accounts.add answers; the default saves the account. */
   onAdd: (request: AddAccountRequest) => IpcResult<AccountSummary>;
+  /** How accounts.updateKey answers; the default keeps the account as it is, checked now. */
+  onUpdateKey: (request: UpdateKeyRequest) => IpcResult<AccountSummary>;
   emitBalances(balances: AccountBalances[]): void;
   emitAccounts(accounts: AccountSummary[]): void;
   emitSettings(settings: Settings): void;
@@ -88,6 +91,13 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       bridge.emitAccounts([...state.accounts, added]);
       return { ok: true, value: added };
     },
+    onUpdateKey: (request) => {
+      const account = state.accounts.find((entry) => entry.id === request.id);
+      if (account === undefined) return { ok: false, error: { code: 'account-not-found', message: 'This account no longer exists.' } };
+      const updated: AccountSummary = { ...account, hasOtp: request.otp !== undefined, lastCheck: { at: '2025-01-01T00:00:00.000Z', ok: true } };
+      bridge.emitAccounts(state.accounts.map((entry) => (entry.id === request.id ? updated : entry)));
+      return { ok: true, value: updated };
+    },
     emitBalances(balances) {
       state.balances = balances;
       for (const listener of listeners.balances) listener(balances);
@@ -114,6 +124,10 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       add: (request) => {
         calls.push(['accounts.add', request]);
         return Promise.resolve(bridge.onAdd(request));
+      },
+      updateKey: (request) => {
+        calls.push(['accounts.updateKey', request]);
+        return Promise.resolve(bridge.onUpdateKey(request));
       },
       rename: (request) => {
         calls.push(['accounts.rename', request]);

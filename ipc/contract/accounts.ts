@@ -1,0 +1,54 @@
+// The accounts part of the contract (ipc/contract.ts re-exports it): saved keys as the renderer may know
+// them, and the requests that add, rename or re-key one. Nothing secret appears in any type here.
+
+/** How well the OS protects the stored keys (Electron safeStorage). */
+export interface StorageProtection {
+  /** safeStorage backend, e.g. 'keychain', 'dpapi', 'gnome_libsecret', 'kwallet5', 'basic_text'. */
+  backend: string;
+  /** 'os': a real keyring/OS protection; 'weak': a fixed-key fallback; 'unavailable': cannot encrypt at all. */
+  level: 'os' | 'weak' | 'unavailable';
+  /** The user accepted weak protection explicitly (only meaningful when level is 'weak'). */
+  weakAccepted: boolean;
+}
+
+export interface AccountCheck {
+  at: string;
+  ok: boolean;
+  message?: string;
+}
+
+/** What the renderer may know about a stored key: never the secret, never the full key. */
+export interface AccountSummary {
+  id: string;
+  label: string;
+  keyFingerprint: string;
+  addedAt: string;
+  hasOtp: boolean;
+  demo: boolean;
+  lastCheck: AccountCheck | null;
+}
+
+export interface AddAccountRequest {
+  label: string;
+  apiKey: string;
+  apiSecret: string;
+  otp?: string;
+  /** Set when the user accepted weak (fixed-key) protection in the dialog. */
+  acceptWeakProtection?: boolean;
+}
+
+export interface RenameAccountRequest {
+  id: string;
+  label: string;
+}
+
+/**
+ * "Update key": a new API key, private key and optional 2FA password for a saved account, which keeps its
+ * id, name and history. Main checks the new key with Kraken before replacing anything.
+ */
+export interface UpdateKeyRequest {
+  id: string;
+  apiKey: string;
+  apiSecret: string;
+  otp?: string;
+}
