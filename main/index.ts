@@ -2,6 +2,7 @@
 // instance, security guards), then, once Electron is ready, every service main runs (startApp below).
 import path from 'node:path';
 import { app } from 'electron';
+import { registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { BalancesService } from './balances/balances-service.ts';
 import { historyFileAt } from './history/history-file.ts';
 import { HistoryService } from './history/history-service.ts';
@@ -53,6 +54,7 @@ if (userDataRefused !== null) {
   // Only the instance that owns the data folder writes its log (Help → Open Logs Folder).
   attachLogFile(new RotatingLogFile({ dir: logsDir() }));
   installSecurityGuards();
+  registerAppScheme();
   app.on('second-instance', () => showMainWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -61,6 +63,7 @@ if (userDataRefused !== null) {
     .whenReady()
     .then(() => {
       denyAllPermissions();
+      serveAppScheme();
       startApp();
       log.info(`started ${app.getName()} ${app.getVersion()}`);
     })
