@@ -27,8 +27,23 @@ export interface StorageProtection {
   backend: string;
   /** 'os': a real keyring/OS protection; 'weak': a fixed-key fallback; 'unavailable': cannot encrypt at all. */
   level: 'os' | 'weak' | 'unavailable';
-  /** The user accepted weak protection explicitly (only meaningful when level is 'weak'). */
+  /** The user consented, in main's native dialog, to weak protection on this backend (only when level is 'weak'). */
   weakAccepted: boolean;
+  /** The stored consent to weak protection, whatever protects the keys now; withdrawn in Settings. */
+  weakConsent: WeakProtectionConsent | null;
+}
+
+/** A consent to weak protection, given in a native dialog, for the backend it names only. */
+export interface WeakProtectionConsent {
+  backend: string;
+  acceptedAt: string;
+}
+
+/** What withdrawing the consent did (after main's native confirmation): keys removed or re-sealed by a keyring. */
+export interface WeakConsentWithdrawal {
+  withdrawn: boolean;
+  removed: number;
+  resealed: number;
 }
 
 export interface AppInfo {
@@ -76,8 +91,6 @@ export interface AddAccountRequest {
   apiKey: string;
   apiSecret: string;
   otp?: string;
-  /** Set when the user accepted weak (fixed-key) protection in the dialog. */
-  acceptWeakProtection?: boolean;
 }
 
 export interface RenameAccountRequest {
@@ -261,7 +274,7 @@ export interface InvokeMap {
   'export:csv': { request: ExportRequest; response: ExportResult };
   'settings:get': { request: undefined; response: Settings };
   'settings:update': { request: Partial<Settings>; response: Settings };
-  'storage:accept-weak': { request: undefined; response: StorageProtection };
+  'storage:withdraw-weak': { request: undefined; response: WeakConsentWithdrawal };
   'shell:open-help': { request: { topic: HelpTopic }; response: void };
   'update:get': { request: undefined; response: UpdateState };
   'update:install': { request: undefined; response: void };
@@ -298,7 +311,7 @@ export const INVOKE_CHANNELS = [
   'export:csv',
   'settings:get',
   'settings:update',
-  'storage:accept-weak',
+  'storage:withdraw-weak',
   'shell:open-help',
   'update:get',
   'update:install',
@@ -341,7 +354,8 @@ export interface KrakenBridge {
     update(patch: Partial<Settings>): Promise<IpcResult<Settings>>;
     onChanged(listener: (settings: Settings) => void): Unsubscribe;
   };
-  storage: { acceptWeakProtection(): Promise<IpcResult<StorageProtection>> };
+  /** Weak protection is consented to in main's native dialog while adding a key; the page can only ask to withdraw it. */
+  storage: { withdrawWeakProtection(): Promise<IpcResult<WeakConsentWithdrawal>> };
   help: { open(topic: HelpTopic): Promise<IpcResult<void>> };
   notifications: { onFailed(listener: (failure: NotificationFailure) => void): Unsubscribe };
   update: {

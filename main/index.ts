@@ -17,6 +17,7 @@ import { attachLogFile, log } from './log.ts';
 import { RotatingLogFile } from './log-file.ts';
 import { installAppMenu } from './menu/app-menu.ts';
 import { confirmNatively } from './native-confirm.ts';
+import { weakConsentQuestion } from './storage-protection.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { NotificationFailures } from './notifications/notification-failures.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
@@ -92,7 +93,12 @@ function startApp(): void {
   // 2. Settings, the saved keys (sealed by the OS), and one long-lived Kraken client per account. The vault
   //    proves a new key with the client that will serve it; a client needs the vault's decrypted key.
   const settings = new SettingsService(files.settings);
-  const vault = new Vault({ store: files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
+  const vault = new Vault({
+    store: files.accounts,
+    cipher: createSafeStorageCipher(),
+    checkKey: (credentials) => clients.checkKey(credentials),
+    askWeakConsent: (backend) => confirmNatively(weakConsentQuestion(backend)),
+  });
   const clients = createAccountClients({
     vault,
     makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(files.nonces), baseUrl: krakenUrl, fetch: electronFetch }),

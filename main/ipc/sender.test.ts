@@ -11,7 +11,7 @@ vi.mock('../window.ts', () => ({ getMainWindow: () => open }));
 
 const APP_URL = APP_INDEX_URL;
 // The page the app loaded from disk before the app scheme: trusted then, refused now.
-const RENDERER_FILE_URL = pathToFileURL(path.join(__dirname, '../../out/renderer/index.html')).href;
+const RENDERER_FILE_URL = pathToFileURL(path.join(__dirname, '../../renderer/index.html')).href;
 
 function event(senderId: number, frame: { url: string; parent: unknown } | null): Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'> {
   return { sender: { id: senderId }, senderFrame: frame } as unknown as Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;

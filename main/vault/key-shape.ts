@@ -92,3 +92,14 @@ export function normalizeLabel(label: string): string {
   if (CONTROL.test(trimmed)) throw new AppError('invalid-label', 'The name contains invisible control characters.', { field: 'label' });
   return trimmed;
 }
+
+/** The credentials a sealed key opened to, or null when the plain text is not ours. */
+export function parseCredentials(plainText: string): Credentials | null {
+  try {
+    const value = JSON.parse(plainText) as Partial<Credentials> | null;
+    if (typeof value?.apiKey !== 'string' || typeof value.apiSecret !== 'string') return null;
+    return typeof value.otp === 'string' ? { apiKey: value.apiKey, apiSecret: value.apiSecret, otp: value.otp } : { apiKey: value.apiKey, apiSecret: value.apiSecret };
+  } catch {
+    return null;
+  }
+}

@@ -1,3 +1,4 @@
+import type { AccountSummary } from '../../ipc/contract.ts';
 import { z } from 'zod';
 import { findJsonObjects } from '../persistence/json-objects.ts';
 
@@ -58,4 +59,22 @@ export function salvageVaultFile(damagedText: string): Record<string, unknown> {
 /** How many accounts a damaged vault file seems to have held, for the notice: each starts with its "id". */
 export function countAccountsIn(damagedText: string): number {
   return damagedText.split('"id"').length - 1;
+}
+
+/** What the rest of the app sees of a stored account: never the sealed key. */
+export function toSummary(account: StoredAccount): AccountSummary {
+  return {
+    id: account.id,
+    label: account.label,
+    keyFingerprint: shortFingerprint(account.fingerprint),
+    addedAt: account.addedAt,
+    hasOtp: account.hasOtp,
+    demo: account.demo,
+    lastCheck: account.lastCheck && { ...account.lastCheck },
+  };
+}
+
+/** 8 hex digits of the key's SHA-256: enough to tell keys apart, nothing to learn the key from. */
+function shortFingerprint(fingerprint: string): string {
+  return fingerprint.replace(/^kraken:/, '').slice(0, 8);
 }

@@ -120,60 +120,6 @@ describe('Vault.add', () => {
   });
 });
 
-describe('storage protection', () => {
-  it('with a keyring: protection is "os" and keys are stored without asking', async () => {
-    const { vault } = setup(KEYRING);
-    expect(await vault.protection()).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
-    await expect(vault.add(request('os'))).resolves.toMatchObject({ label: 'Account os' });
-  });
-
-  it('with basic_text: a key Kraken refuses is reported as such, before any protection question', async () => {
-    const { vault, checkKey } = setup(BASIC_TEXT);
-    checkKey.mockRejectedValueOnce(new AppError('key-rejected', 'Kraken does not recognise this API key.', { field: 'apiKey' }));
-    expect(await rejectionOf(vault.add(request('weak')))).toMatchObject({ code: 'key-rejected', field: 'apiKey' });
-  });
-
-  it('with basic_text: checks the key first, then refuses to store it until the user accepts weak protection, and remembers the choice', async () => {
-    const { vault, store, checkKey } = setup(BASIC_TEXT);
-    expect(await vault.protection()).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
-    const refused = await rejectionOf(vault.add(request('weak')));
-    expect(refused.code).toBe('weak-protection-not-accepted');
-    expect(refused.message).toContain('no system keyring');
-    expect(refused.hint).toContain('Install and unlock a keyring');
-    // Asked only after the key checked out, so a wrong key is fixed before the protection question.
-    expect(checkKey).toHaveBeenCalledTimes(1);
-    expect(store.get('accounts')).toBeUndefined();
-
-    await expect(vault.acceptWeakProtection()).resolves.toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: true });
-    await expect(vault.add(request('weak'))).resolves.toMatchObject({ label: 'Account weak' });
-
-    const reopened = new Vault({ store, cipher: createFakeCipher(BASIC_TEXT), checkKey });
-    expect((await reopened.protection()).weakAccepted).toBe(true);
-    expect(reopened.list()).toHaveLength(1);
-  });
-
-  it('with basic_text: acceptWeakProtection in the add request stores the key and the choice in one step', async () => {
-    const { vault } = setup(BASIC_TEXT);
-    await expect(vault.add(request('inline', { acceptWeakProtection: true }))).resolves.toMatchObject({ label: 'Account inline' });
-    expect(await vault.protection()).toMatchObject({ level: 'weak', weakAccepted: true });
-  });
-
-  it('without any encryption: refuses always, even when the user would accept', async () => {
-    const { vault, store, checkKey } = setup(NONE);
-    expect(await vault.protection()).toEqual({ backend: 'none', level: 'unavailable', weakAccepted: false });
-    await expect(vault.add(request('none', { acceptWeakProtection: true }))).rejects.toMatchObject({ code: 'storage-unavailable' });
-    await expect(vault.acceptWeakProtection()).rejects.toMatchObject({ code: 'storage-unavailable' });
-    expect(checkKey).not.toHaveBeenCalled();
-    expect(store.data.size).toBe(0);
-  });
-
-  it('with a keyring, accepting weak protection records nothing', async () => {
-    const { vault, store } = setup(KEYRING);
-    await expect(vault.acceptWeakProtection()).resolves.toMatchObject({ level: 'os', weakAccepted: false });
-    expect(store.data.has('weakProtection')).toBe(false);
-  });
-});
-
 describe('accounts', () => {
   it('renames, removes and announces every change', async () => {
     const { vault, changes } = setup();

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
+import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, WeakProtectionConsent } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { keyFingerprint } from '../kraken/index.ts';
 import { forgetSecrets, registerSecrets } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
-import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
-import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
+import { describeProtection, storageUnavailableError, weakProtectionDeclinedError } from '../storage-protection.ts';
+import { normalizeCredentials, normalizeLabel, parseCredentials, type Credentials } from './key-shape.ts';
 import { KeyringLockedError, type SecretCipher } from './secret-cipher.ts';
-import {
-  ACCOUNTS_KEY,
-  storedAccountSchema,
-  WEAK_PROTECTION_KEY,
-  weakProtectionChoiceSchema,
-  type StoredAccount,
-} from './vault-file.ts';
+import { ACCOUNTS_KEY, storedAccountSchema, toSummary, type StoredAccount } from './vault-file.ts';
+import { WeakConsentStore } from './weak-consent.ts';
 
 /** A key that passed its check: the client that checked it is kept for the new account, or closed. */
 export interface CheckedKey {
@@ -27,6 +22,8 @@ export interface VaultDeps {
   cipher: SecretCipher;
   /** Proves a key works (one Balance call) or throws an AppError naming what is wrong. */
   checkKey(credentials: Credentials): Promise<CheckedKey>;
+  /** Asks the user, in main's native dialog, to store keys with weak protection on this backend (none: never consents). */
+  askWeakConsent?: (backend: string) => Promise<boolean>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -44,9 +41,11 @@ export class Vault {
   private accounts: StoredAccount[];
   /** Entries this version cannot read (a hand edit, a newer app): never shown, never dropped from the file. */
   private readonly unreadable: unknown[];
+  private readonly consent: WeakConsentStore;
 
   constructor(deps: VaultDeps) {
-    this.deps = { now: () => new Date(), newId: randomUUID, ...deps };
+    this.deps = { now: () => new Date(), newId: randomUUID, askWeakConsent: () => Promise.resolve(false), ...deps };
+    this.consent = new WeakConsentStore(this.deps.store, this.deps.now);
     const stored = this.deps.store.get(ACCOUNTS_KEY);
     const entries = Array.isArray(stored) ? (stored as unknown[]) : stored === undefined ? [] : [stored];
     this.accounts = [];
@@ -76,18 +75,26 @@ export class Vault {
   }
 
   async protection(): Promise<StorageProtection> {
-    const choice = weakProtectionChoiceSchema.safeParse(this.deps.store.get(WEAK_PROTECTION_KEY));
-    return describeProtection(await this.deps.cipher.status(), choice.success);
+    return describeProtection(await this.deps.cipher.status(), this.consent.current());
   }
 
-  /** The user chose, in a dialog, to store keys although only weak protection is available. */
-  async acceptWeakProtection(): Promise<StorageProtection> {
-    const status = await this.deps.cipher.status();
-    if (!status.available) throw storageUnavailableError();
-    if (describeProtection(status, false).level === 'weak') {
-      this.deps.store.set(WEAK_PROTECTION_KEY, { acceptedAt: this.deps.now().toISOString(), backend: status.backend });
+  /** The keys sealed with the built-in password, and whether withdrawing the consent deletes them or a keyring re-seals them. */
+  async weakProtectionImpact(): Promise<{ consent: WeakProtectionConsent | null; action: 'remove' | 'reseal'; accounts: AccountSummary[] }> {
+    const protection = await this.protection();
+    const weak = this.accounts.filter((a) => a.sealed !== null && this.deps.cipher.sealedWeakly(Buffer.from(a.sealed, 'base64')));
+    return { consent: protection.weakConsent, action: protection.level === 'os' ? 'reseal' : 'remove', accounts: weak.map(toSummary) };
+  }
+
+  /** Withdraws the consent (main asked natively first): each weakly sealed key is re-sealed by a keyring, or deleted. */
+  async withdrawWeakProtection(): Promise<{ removed: number; resealed: number }> {
+    const { action, accounts } = await this.weakProtectionImpact();
+    this.consent.withdraw();
+    let resealed = 0;
+    for (const { id } of accounts) {
+      if (action === 'reseal' && (await this.resealStrongly(id))) resealed += 1;
+      else if (this.find(id)) this.remove(id);
     }
-    return this.protection();
+    return { removed: accounts.length - resealed, resealed };
   }
 
   /** Checks the key's shape, the storage protection and the key itself with Kraken, then stores it encrypted. */
@@ -102,7 +109,7 @@ export class Vault {
     const pending = `adding:${fingerprint}`;
     registerSecrets(pending, credentials.otp === undefined ? [] : [credentials.otp]);
     try {
-      const account = await this.checkAndStore(label, credentials, fingerprint, request.acceptWeakProtection === true);
+      const account = await this.checkAndStore(label, credentials, fingerprint);
       registerSecrets(account.id, credentials.otp === undefined ? [] : [credentials.otp]);
       return account;
     } finally {
@@ -110,20 +117,25 @@ export class Vault {
     }
   }
 
-  private async checkAndStore(label: string, credentials: Credentials, fingerprint: string, acceptWeak: boolean): Promise<AccountSummary> {
-    if (acceptWeak) await this.acceptWeakProtection();
+  private async checkAndStore(label: string, credentials: Credentials, fingerprint: string): Promise<AccountSummary> {
     const protection = await this.protection();
-    if (protection.level === 'unavailable') assertCanStoreKeys(protection);
+    if (protection.level === 'unavailable') throw storageUnavailableError();
     // The weak-protection question comes only once the key has checked out: a wrong key is fixed first.
     const checked = await this.deps.checkKey(credentials);
-    const stored = Promise.resolve().then(() => {
-      assertCanStoreKeys(protection);
-      return this.store(label, credentials, fingerprint, checked);
-    });
-    return stored.catch((error: unknown) => {
+    try {
+      await this.consentIfWeak(protection);
+      return await this.store(label, credentials, fingerprint, checked);
+    } catch (error) {
       checked.discard();
       throw error;
-    });
+    }
+  }
+
+  /** Weak protection needs the user's consent for this backend, asked in main's native dialog, never the page's word. */
+  private async consentIfWeak(protection: StorageProtection): Promise<void> {
+    if (protection.level !== 'weak' || protection.weakAccepted) return;
+    if (!(await this.deps.askWeakConsent(protection.backend))) throw weakProtectionDeclinedError();
+    this.consent.record(protection.backend);
   }
 
   private async store(label: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
@@ -232,6 +244,18 @@ export class Vault {
     return credentials;
   }
 
+  /** Seals a key again where the keyring now protects data; false when the result would still be weak. */
+  private async resealStrongly(id: string): Promise<boolean> {
+    try {
+      const sealed = await this.seal(await this.credentials(id));
+      if (this.deps.cipher.sealedWeakly(Buffer.from(sealed, 'base64')) || !this.find(id)) return false;
+      this.save(this.accounts.map((a) => (a.id === id ? { ...a, sealed } : a)), false);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private async reseal(id: string, credentials: Credentials): Promise<void> {
     const sealed = await this.seal(credentials).catch(() => null);
     if (sealed !== null && this.find(id)) this.save(this.accounts.map((a) => (a.id === id ? { ...a, sealed } : a)), false);
@@ -268,32 +292,5 @@ export class Vault {
       const label = n === 1 ? DEFAULT_LABEL : `${DEFAULT_LABEL} ${n}`;
       if (!taken.has(label)) return label;
     }
-  }
-}
-
-function toSummary(account: StoredAccount): AccountSummary {
-  return {
-    id: account.id,
-    label: account.label,
-    keyFingerprint: shortFingerprint(account.fingerprint),
-    addedAt: account.addedAt,
-    hasOtp: account.hasOtp,
-    demo: account.demo,
-    lastCheck: account.lastCheck && { ...account.lastCheck },
-  };
-}
-
-/** 8 hex digits of the key's SHA-256: enough to tell keys apart, nothing to learn the key from. */
-function shortFingerprint(fingerprint: string): string {
-  return fingerprint.replace(/^kraken:/, '').slice(0, 8);
-}
-
-function parseCredentials(plainText: string): Credentials | null {
-  try {
-    const value = JSON.parse(plainText) as Partial<Credentials> | null;
-    if (typeof value?.apiKey !== 'string' || typeof value.apiSecret !== 'string') return null;
-    return typeof value.otp === 'string' ? { apiKey: value.apiKey, apiSecret: value.apiSecret, otp: value.otp } : { apiKey: value.apiKey, apiSecret: value.apiSecret };
-  } catch {
-    return null;
   }
 }

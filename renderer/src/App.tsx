@@ -132,7 +132,6 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'add-account' && (
           <AddAccountDialog
-            storageBackend={info?.storage.backend ?? ''}
             onAdded={(account) => {
               setScope(account.id);
               setDialog(null);

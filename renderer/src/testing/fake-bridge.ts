@@ -15,8 +15,8 @@ import type {
   KrakenBridge,
   NotificationFailure,
   Settings,
-  StorageProtection,
   UpdateState,
+  WeakConsentWithdrawal,
 } from '../../../ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema.ts';
 
@@ -41,6 +41,8 @@ export interface FakeBridge extends KrakenBridge {
   calls: [string, unknown][];
   /** How accounts.add answers; the default saves the account. */
   onAdd: (request: AddAccountRequest) => IpcResult<AccountSummary>;
+  /** How storage.withdrawWeakProtection answers (main asks natively first); the default: the user cancelled. */
+  onWithdrawWeak: () => IpcResult<WeakConsentWithdrawal>;
   emitBalances(balances: AccountBalances[]): void;
   emitAccounts(accounts: AccountSummary[]): void;
   emitSettings(settings: Settings): void;
@@ -57,7 +59,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
     settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
@@ -88,6 +90,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       bridge.emitAccounts([...state.accounts, added]);
       return { ok: true, value: added };
     },
+    onWithdrawWeak: () => ({ ok: true, value: { withdrawn: false, removed: 0, resealed: 0 } }),
     emitBalances(balances) {
       state.balances = balances;
       for (const listener of listeners.balances) listener(balances);
@@ -170,11 +173,9 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       onChanged: (listener) => subscribe(listeners.settings, listener),
     },
     storage: {
-      acceptWeakProtection: () => {
-        calls.push(['storage.acceptWeakProtection', undefined]);
-        const accepted: StorageProtection = { ...state.info.storage, weakAccepted: true };
-        state.info = { ...state.info, storage: accepted };
-        return ok(accepted);
+      withdrawWeakProtection: () => {
+        calls.push(['storage.withdrawWeakProtection', undefined]);
+        return Promise.resolve(bridge.onWithdrawWeak());
       },
     },
     update: {
