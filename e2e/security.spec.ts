@@ -40,7 +40,7 @@ function pageSurface(page: Page): Promise<string> {
 }
 
 test('the secret never reaches the renderer: not in the JS heap, the DOM, web storage or globals', async ({ page }) => {
-  valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP, acceptWeakProtection: true }));
+  valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));
   // Control: a string the page does hold is found, so an absent secret really is absent.
   await page.evaluate(() => Object.defineProperty(window, '__heapMarker', { value: ['heap', 'marker', 'e2e'].join('-') }));
 
@@ -59,7 +59,7 @@ test('the secret never reaches a log: all app output while adding, failing and r
   const failures: IpcResult<unknown>[] = [];
   // Kraken echoing the secret back inside an error must not carry it into a message or a log line.
   fakeKraken.injectFault({ type: 'kraken-error', error: `EGeneral:Invalid arguments:${KEYS.main.apiSecret}` }, { path: '/0/private/Balance' });
-  failures.push(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP, acceptWeakProtection: true }));
+  failures.push(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));
   failures.push(await addAccount(page, { label: 'Wrong', apiKey: KEYS.main.apiKey, apiSecret: KEYS.second.apiSecret }));
   failures.push(await addAccount(page, { label: 'Bad', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiSecret }));
   valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));

@@ -11,8 +11,6 @@ import { NO_CLIENT } from './testing/checked-key.ts';
 import { Vault, type CheckedKey } from './vault.ts';
 
 const KEYRING: CipherStatus = { backend: 'gnome_libsecret', available: true };
-const BASIC_TEXT: CipherStatus = { backend: 'basic_text', available: true };
-const NONE: CipherStatus = { backend: 'none', available: false };
 
 function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
   const cipher = createFakeCipher(status);

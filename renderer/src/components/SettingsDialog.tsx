@@ -145,7 +145,7 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
             <dt>Key storage</dt>
             <dd>
               <span data-testid="storage-protection">{info ? protectionText(info.storage) : '…'}</span>
-              {info?.storage.weakConsent && <WeakConsent consent={info.storage.weakConsent} locale={locale.locale} />}
+              {info && <WeakConsent consent={info.storage.weakConsent} locale={locale.locale} />}
             </dd>
             <dt>Number format</dt>
             <dd>

@@ -17,7 +17,7 @@ function outcomeText(result: IpcResult<WeakConsentWithdrawal>): string {
  * The stored consent to weak protection, and its withdrawal. The button only asks main: main says what will
  * happen to the keys in a native dialog, and acts on the answer given there.
  */
-export function WeakConsent({ consent, locale }: { consent: WeakProtectionConsent; locale: string }): ReactNode {
+export function WeakConsent({ consent, locale }: { consent: WeakProtectionConsent | null; locale: string }): ReactNode {
   const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<IpcResult<WeakConsentWithdrawal> | null>(null);
@@ -29,13 +29,13 @@ export function WeakConsent({ consent, locale }: { consent: WeakProtectionConsen
     setBusy(false);
     setOutcome(result);
   };
-  const withdrawn = outcome?.ok === true && outcome.value.withdrawn;
-  const since = new Date(consent.acceptedAt).toLocaleDateString(locale, { dateStyle: 'medium' });
+  // Mounted whatever the consent, so the outcome stays on screen when main's change re-reads the consent as gone.
+  if (consent === null && outcome === null) return null;
   return (
     <div className="weak-consent" data-testid="weak-consent">
-      {!withdrawn && (
+      {consent !== null && (
         <p>
-          You consented to weaker protection ({consent.backend}) on {since}.{' '}
+          You consented to weaker protection ({consent.backend}) on {new Date(consent.acceptedAt).toLocaleDateString(locale, { dateStyle: 'medium' })}.{' '}
           <button type="button" className="button button-small" disabled={busy} onClick={() => void withdraw()}>
             Withdraw consent…
           </button>
