@@ -26,7 +26,7 @@ test.describe('with a system keyring', () => {
   test.use({ keyring: 'gnome_libsecret' });
 
   test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ app, page, fakeKraken }) => {
-    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
+    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null });
     await recordAccountEvents(page);
 
     const added = valueOf(await addAccount(page, { label: '  Main  ', apiKey: ` ${KEYS.main.apiKey}\n`, apiSecret: KEYS.main.apiSecret }));

@@ -49,8 +49,8 @@ interface AccountFixtures {
    */
   liveStreams: boolean;
   /**
-   * Whether the user consented to weak protection (basic_text) in an earlier session (default true): the
-   * data folder starts with that consent in accounts.json, so specs about other things add keys without
+   * Whether the user consented to weak protection (basic_text) in an earlier session (default true; not with
+   * a keyring, where nobody is ever asked): the data folder starts with that consent in accounts.json, so specs about other things add keys without
    * main's native question. Specs about the question itself turn it off and answer it (answerMessageBoxes).
    */
   weakConsentGiven: boolean;
@@ -61,8 +61,8 @@ interface AccountFixtures {
 export const test = base.extend<AccountFixtures>({
   keyring: ['basic_text', { option: true }],
   weakConsentGiven: [true, { option: true }],
-  app: async ({ launch, weakConsentGiven }, use, testInfo) => {
-    if (weakConsentGiven) seedWeakConsent(testInfo.outputPath('user-data'));
+  app: async ({ launch, keyring, weakConsentGiven }, use, testInfo) => {
+    if (weakConsentGiven && keyring !== 'gnome_libsecret') seedWeakConsent(testInfo.outputPath('user-data'));
     await use(await launch());
   },
   liveStreams: [true, { option: true }],
