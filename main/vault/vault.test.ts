@@ -7,6 +7,7 @@ import type { Credentials } from './key-shape.ts';
 import { KeyringLockedError, type CipherStatus } from './secret-cipher.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
 import { testKeyPair } from './testing/key-pair.ts';
+import { rejectionOf } from './testing/rejection.ts';
 import { NO_CLIENT } from './testing/checked-key.ts';
 import { Vault, type CheckedKey } from './vault.ts';
 
@@ -31,12 +32,6 @@ function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
 
 function request(seed: string, extra: Partial<AddAccountRequest> = {}): AddAccountRequest {
   return { label: `Account ${seed}`, ...testKeyPair(seed), ...extra };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  if (!(error instanceof AppError)) throw error;
-  return error;
 }
 
 describe('Vault.add', () => {

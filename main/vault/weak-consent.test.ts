@@ -7,6 +7,7 @@ import type { CipherStatus } from './secret-cipher.ts';
 import { NO_CLIENT } from './testing/checked-key.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
 import { testKeyPair } from './testing/key-pair.ts';
+import { rejectionOf } from './testing/rejection.ts';
 import { Vault, type CheckedKey } from './vault.ts';
 
 const KEYRING: CipherStatus = { backend: 'gnome_libsecret', available: true };
@@ -28,12 +29,6 @@ function setup(status: CipherStatus, answers: boolean[] = [], store = memoryStor
 }
 
 const request = (seed: string): AddAccountRequest => ({ label: `Account ${seed}`, ...testKeyPair(seed) });
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  if (!(error instanceof AppError)) throw error;
-  return error;
-}
 
 describe('weak protection is consented in main', () => {
   it('with a keyring: keys are stored without asking', async () => {
