@@ -18,7 +18,7 @@ export function installFakeBridge(data: BenchData): void {
     balances: { get: () => ok(balances), refresh: () => ok(undefined), onChanged: on(listeners.balances) },
     history: { get: () => ok([]) },
     settings: { get: () => ok(data.settings), update: (patch: object) => ok({ ...data.settings, ...patch }), onChanged: on(listeners.settings) },
-    storage: { acceptWeakProtection: () => ok(data.info.storage) },
+    storage: { withdrawWeakProtection: () => ok({ withdrawn: false, removed: 0, resealed: 0 }) },
     help: { open: () => ok(undefined) },
     notifications: { onFailed: () => () => undefined },
   };

@@ -43,7 +43,7 @@ function withShares(rows: readonly Omit<BalanceRow, 'share'>[]): { rows: Balance
 export function benchData(count: number, now = Date.now()): BenchData {
   const { rows, total } = withShares(rawRows(count));
   return {
-    info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
+    info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
     settings: {
       refreshIntervalSec: 60, quoteCurrency: 'USD', rebaseMultiplier: 'rebased', tier: 'starter', launchAtLogin: false, startMinimized: false,
       closeToTray: true, theme: 'light', charts: 'auto', privacyMode: false, hideSmallBelow: '0', notifyOnChange: false, notifyThresholdPercent: '5', autoUpdate: true,

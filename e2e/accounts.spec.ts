@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { KrakenBridge } from '../ipc/contract.ts';
 import {
-  acceptWeakProtection,
   accountEvents,
   addAccount,
   addDemoAccount,
@@ -28,7 +26,7 @@ test.describe('with a system keyring', () => {
   test.use({ keyring: 'gnome_libsecret' });
 
   test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ app, page, fakeKraken }) => {
-    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
+    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null });
     await recordAccountEvents(page);
 
     const added = valueOf(await addAccount(page, { label: '  Main  ', apiKey: ` ${KEYS.main.apiKey}\n`, apiSecret: KEYS.main.apiSecret }));
@@ -115,45 +113,16 @@ test.describe('with a system keyring', () => {
   });
 });
 
-test.describe('without a keyring (basic_text, the default here)', () => {
-  test('refuses to store a key until the user accepts weak protection, and remembers the choice', async ({ app, page, launch, fakeKraken }) => {
-    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
-    const refused = await addAccount(page, { label: 'Main', ...KEYS.main });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'weak-protection-not-accepted' } });
-    if (!refused.ok) {
-      expect(refused.error.message).toContain('no system keyring');
-      expect(refused.error.hint).toContain('Install and unlock a keyring');
-    }
-    expect(valueOf(await acceptWeakProtection(page))).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: true });
-    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
-
-    await app.close();
-    const again = await launch();
-    const pageAgain = await appReady(await again.firstWindow());
-    expect(valueOf(await appInfo(pageAgain)).storage.weakAccepted).toBe(true);
-    expect(valueOf(await listAccounts(pageAgain)).map((a) => a.label)).toEqual(['Main']);
-    // The key sealed by the first run opens in the second: a refresh signs with it. The start-up refresh
-    // comes first (a manual one during it would join it), so wait for it.
-    const status = async () => valueOf(await pageAgain.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.balances.get())).map((b) => b.status);
-    await expect.poll(status).toEqual(['fresh']);
-    const signedBefore = fakeKraken.calls.filter((call) => call.verified).length;
-    valueOf(await pageAgain.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.balances.refresh()));
-    await expect.poll(() => fakeKraken.calls.filter((call) => call.verified && call.errors.length === 0).length).toBeGreaterThan(signedBefore);
-  });
-
-  test('stores the key at once when the add request carries the acceptance', async ({ page }) => {
-    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, acceptWeakProtection: true }));
-    expect(valueOf(await appInfo(page)).storage.weakAccepted).toBe(true);
-  });
-});
-
 test.describe('with no encryption at all', () => {
   test.use({ keyring: 'unavailable' });
 
-  test('refuses to store any key, even when the user would accept', async ({ page, fakeKraken }) => {
+  test.use({ weakConsentGiven: false });
+
+  test('refuses to store any key, and asks nothing', async ({ app, page, fakeKraken }) => {
+    const asked = await answerMessageBoxes(app, 'Store with weaker protection');
     expect(valueOf(await appInfo(page)).storage).toMatchObject({ level: 'unavailable', weakAccepted: false });
-    expect(await addAccount(page, { label: 'Main', ...KEYS.main, acceptWeakProtection: true })).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
-    expect(await acceptWeakProtection(page)).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
+    expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'storage-unavailable' } });
+    expect(await asked()).toEqual([]);
     expect(fakeKraken.calls).toEqual([]);
     expect(existsSync(path.join(userData(), 'accounts.json')) ? JSON.parse(readFileSync(path.join(userData(), 'accounts.json'), 'utf8')) : {}).toEqual({});
   });
@@ -165,7 +134,7 @@ for (const keyring of ['gnome_libsecret', 'basic_text'] as const) {
 
     test('no file in the data folder holds the key, the secret or the 2FA password in any form', async ({ page }) => {
       const otp = 'e2e-2fa-password';
-      valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp, acceptWeakProtection: true }));
+      valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp }));
       const files = userDataFiles(userData());
       expect([...files.keys()]).toContain('accounts.json');
       const accounts = JSON.parse(files.get('accounts.json') ?? '{}') as { accounts: { sealed: string }[] };
@@ -181,13 +150,15 @@ for (const keyring of ['gnome_libsecret', 'basic_text'] as const) {
 
 test.describe('the keyring as it really sealed the data (Linux)', () => {
   test.describe('a keyring that is reported but never answers', () => {
-    test.use({ keyring: 'gnome_libsecret_unanswered' });
+    test.use({ keyring: 'gnome_libsecret_unanswered', weakConsentGiven: false });
 
-    test('is judged by what sealed a probe (the hard-coded key), so the app shows weak protection and asks first', async ({ page, fakeKraken }) => {
-      expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
-      expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'weak-protection-not-accepted' } });
-      // The question comes once Kraken accepted the key (a wrong key is fixed first), and nothing is saved.
+    test('is judged by what sealed a probe (the hard-coded key), so the app shows weak protection and asks first', async ({ app, page, fakeKraken }) => {
+      const asked = await answerMessageBoxes(app, 'Don’t store');
+      expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false, weakConsent: null });
+      expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'weak-protection-declined' } });
+      // Main's question comes once Kraken accepted the key (a wrong key is fixed first), and nothing is saved.
       expect(fakeKraken.calls.some((call) => call.verified)).toBe(true);
+      expect((await asked()).map((box) => box.message)).toEqual(['Store the key with weaker protection?']);
       expect(valueOf(await listAccounts(page))).toEqual([]);
     });
   });

@@ -54,7 +54,7 @@ export const test = base.extend<Fixtures>({
  * soon as it exists, on both runtimes, which can be before its page has loaded.
  */
 export async function appReady(page: Page): Promise<Page> {
-  await page.waitForURL(/\/renderer\/index\.html$/);
+  await page.waitForURL(/\/index\.html$/);
   await page.waitForFunction(() => 'kraken' in window);
   return page;
 }

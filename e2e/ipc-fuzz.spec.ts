@@ -17,7 +17,8 @@ const STORE_FILES = ['settings.json', 'accounts.json', 'nonces.json', 'history.j
 
 /**
  * Bridge functions whose argument the page controls, by `area.method`. The others take no argument; two of
- * them (add the demo account, accept weak protection) are actions with nothing to refuse and stay out.
+ * them (add the demo account, withdraw the weak-protection consent, which main confirms natively) are actions
+ * with nothing to refuse and stay out.
  */
 const TAKES_INPUT = ['accounts.add', 'accounts.rename', 'accounts.updateKey', 'accounts.remove', 'balances.refresh', 'history.get', 'settings.update', 'help.open'];
 const READ_ONLY = ['app.getInfo', 'accounts.list', 'balances.get', 'settings.get'];

@@ -2,6 +2,8 @@ import { createSocket } from 'node:dgram';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { IpcResult, KrakenBridge } from '../ipc/contract.ts';
+import { APP_INDEX_URL } from '../main/app-scheme.ts';
+import { appOriginInPage } from './helpers/app-scheme.ts';
 import { addAccount, appInfo, appReady, expect, KEYS, listAccounts, secretForms, test, valueOf } from './helpers/accounts.ts';
 import { recordWindowOpenAnswers } from './helpers/desktop-records.ts';
 
@@ -38,7 +40,7 @@ function pageSurface(page: Page): Promise<string> {
 }
 
 test('the secret never reaches the renderer: not in the JS heap, the DOM, web storage or globals', async ({ page }) => {
-  valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP, acceptWeakProtection: true }));
+  valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));
   // Control: a string the page does hold is found, so an absent secret really is absent.
   await page.evaluate(() => Object.defineProperty(window, '__heapMarker', { value: ['heap', 'marker', 'e2e'].join('-') }));
 
@@ -57,7 +59,7 @@ test('the secret never reaches a log: all app output while adding, failing and r
   const failures: IpcResult<unknown>[] = [];
   // Kraken echoing the secret back inside an error must not carry it into a message or a log line.
   fakeKraken.injectFault({ type: 'kraken-error', error: `EGeneral:Invalid arguments:${KEYS.main.apiSecret}` }, { path: '/0/private/Balance' });
-  failures.push(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP, acceptWeakProtection: true }));
+  failures.push(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));
   failures.push(await addAccount(page, { label: 'Wrong', apiKey: KEYS.main.apiKey, apiSecret: KEYS.second.apiSecret }));
   failures.push(await addAccount(page, { label: 'Bad', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiSecret }));
   valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));
@@ -180,12 +182,11 @@ test('WebRTC sends no UDP: a page-created RTCPeerConnection reaches no local UDP
 });
 
 test('a window that is not the app window is refused, even with our preload and our page', async ({ app, page }) => {
-  const root = process.cwd();
   const opened = page.context().waitForEvent('page');
   await app.evaluate(({ BrowserWindow }, files) => {
     const intruder = new BrowserWindow({ show: false, webPreferences: { preload: files.preload, sandbox: true, contextIsolation: true } });
-    void intruder.loadFile(files.renderer);
-  }, { preload: path.join(root, 'out/preload/index.js'), renderer: path.join(root, 'out/renderer/index.html') });
+    void intruder.loadURL(files.page);
+  }, { preload: path.join(process.cwd(), 'out/preload/index.js'), page: APP_INDEX_URL });
   const intruder = await appReady(await opened);
 
   const refused = await intruder.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.accounts.list());
@@ -195,7 +196,7 @@ test('a window that is not the app window is refused, even with our preload and 
 });
 
 test('a second launch on the same data exits, and the first instance shows its window', async ({ app, page, launch }) => {
-  expect(page.url()).toMatch(/\/renderer\/index\.html$/); // the first instance is fully up
+  expect(page.url()).toBe(`${appOriginInPage(app.runtime)}/index.html`); // the first instance is fully up
   await app.evaluate(({ app: electronApp, BrowserWindow }) => {
     const state = globalThis as unknown as { secondInstances: number };
     state.secondInstances = 0;
@@ -216,7 +217,8 @@ test('the page loads nothing remote, and links cannot open windows', async ({ ap
   await page.reload();
   await appReady(page);
   expect(requested.length).toBeGreaterThan(0);
-  expect(requested.filter((url) => !url.startsWith('file://') && !url.startsWith('data:'))).toEqual([]);
+  const origin = appOriginInPage(app.runtime);
+  expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
 
   const appUrl = page.url();
   await page.evaluate(() => {

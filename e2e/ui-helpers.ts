@@ -42,17 +42,17 @@ export function shownAmount(amount: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
 }
 
-/** Fills the add-key form and submits it; accepts weak protection if the app asks. */
-export async function addKeyThroughForm(page: Page, fields: { label?: string; apiKey: string; apiSecret: string; otp?: string }, acceptWeak = true): Promise<void> {
+/**
+ * Fills the add-key form and submits it. Weak protection is main's native question (answered by the spec, or
+ * consented before the launch: the weakConsentGiven fixture); `waitForTable` waits for the balances to show.
+ */
+export async function addKeyThroughForm(page: Page, fields: { label?: string; apiKey: string; apiSecret: string; otp?: string }, waitForTable = true): Promise<void> {
   if (fields.label !== undefined) await page.getByLabel('Name').fill(fields.label);
   await page.getByLabel('API key', { exact: true }).fill(fields.apiKey);
   await page.getByLabel('Private key').fill(fields.apiSecret);
   if (fields.otp !== undefined) await page.getByLabel('2FA password (optional)').fill(fields.otp);
   await page.getByRole('button', { name: 'Add account' }).click();
-  if (!acceptWeak) return;
-  const weak = page.getByRole('alertdialog', { name: 'Store the key with weaker protection?' });
-  await expect(weak.or(page.getByRole('table'))).toBeVisible({ timeout: 20_000 });
-  if (await weak.isVisible()) await weak.getByRole('button', { name: 'Save with weaker protection' }).click();
+  if (waitForTable) await expect(page.getByRole('table')).toBeVisible({ timeout: 20_000 });
 }
 
 /** Adds the fake Kraken's main key through the first-run form and waits for its balances on screen. */

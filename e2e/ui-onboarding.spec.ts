@@ -1,7 +1,7 @@
-// Issue 5, point 6: the first-run screen — add a read-only key (with the weak-protection consent where no
-// keyring exists) or open the offline demo account.
+// Issue 5, point 6: the first-run screen — add a read-only key (with main's native weak-protection question
+// where no keyring exists) or open the offline demo account.
 import { expect, listAccounts, test, valueOf } from './helpers/accounts.ts';
-import { recordOpenedUrls } from './helpers/desktop-records.ts';
+import { answerMessageBoxes, recordOpenedUrls } from './helpers/desktop-records.ts';
 import { addKeyThroughForm, KEYS, lineNames, openDemo } from './ui-helpers.ts';
 
 test('first run explains the read-only key and opens the help page from main', async ({ app, page }) => {
@@ -25,26 +25,25 @@ test('the demo account opens at once, offline, on the documented sample balances
 });
 
 test.describe('without an OS keyring', () => {
-  test('asks in plain words, once Kraken accepted the key, before storing it with weaker protection; declining saves nothing', async ({ page, fakeKraken }) => {
+  test.use({ weakConsentGiven: false });
+
+  test('main asks natively, once Kraken accepted the key, before storing it with weaker protection; declining saves nothing and keeps the form', async ({ app, page, fakeKraken }) => {
+    const declined = await answerMessageBoxes(app, 'Don’t store');
     await addKeyThroughForm(page, { label: 'Main', ...KEYS.main }, false);
-    const dialog = page.getByRole('alertdialog', { name: 'Store the key with weaker protection?' });
-    await expect(dialog).toBeVisible({ timeout: 20_000 });
-    await expect(dialog).toContainText('basic_text');
-    await expect(dialog).toContainText('anyone who can read your files could decrypt it');
-    await dialog.getByRole('button', { name: 'Don’t save the key' }).click();
-    await expect(page.getByText('The key was not saved.')).toBeVisible();
+    await expect(page.getByText('The key was not saved: you chose not to store it with weaker protection.')).toBeVisible({ timeout: 20_000 });
+    expect((await declined()).map((box) => box.message)).toEqual(['Store the key with weaker protection?']);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0); // the page draws no question of its own
     await expect(page.getByLabel('Private key')).toHaveValue(KEYS.main.apiSecret);
     // Asked only once Kraken accepted the key (issue 13, point 8): one check, and nothing saved.
     expect(fakeKraken.calls.filter((call) => call.path.startsWith('/0/private/')).map((call) => [call.path, call.status])).toEqual([['/0/private/Balance', 200]]);
     expect(valueOf(await listAccounts(page))).toEqual([]);
 
+    await answerMessageBoxes(app, 'Store with weaker protection');
     await page.getByRole('button', { name: 'Add account' }).click();
-    await dialog.getByRole('button', { name: 'Save with weaker protection' }).click();
     await expect(page.getByRole('table', { name: 'Balances of Main in USD' })).toBeVisible({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByTestId('storage-protection')).toHaveText(
-      'Weaker protection: no keyring was found (basic_text), so keys are encrypted with a key built into the app. You accepted this when adding a key.',
-    );
+    await expect(page.getByTestId('storage-protection')).toHaveText('Weaker protection: no keyring was found (basic_text), so keys are encrypted with a key built into the app.');
+    await expect(page.getByTestId('weak-consent')).toContainText('You consented to weaker protection (basic_text) on');
   });
 });
 

@@ -2,7 +2,7 @@
 // Main validates each request against it (main/ipc/), preload exposes it as intent-level functions,
 // and the renderer only ever sees the `KrakenBridge` shape below. Nothing secret appears in any type here.
 // Payload types are grouped by concern under ipc/contract/ and re-exported here, so this stays the one import.
-import type { AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest } from './contract/accounts.ts';
+import type { AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest, WeakConsentWithdrawal } from './contract/accounts.ts';
 import type { AssetHistory, AssetHistoryRequest, HistoryRequest, HistorySeries } from './contract/history.ts';
 
 export type * from './contract/accounts.ts';
@@ -172,7 +172,7 @@ export interface InvokeMap {
   'export:csv': { request: ExportRequest; response: ExportResult };
   'settings:get': { request: undefined; response: Settings };
   'settings:update': { request: Partial<Settings>; response: Settings };
-  'storage:accept-weak': { request: undefined; response: StorageProtection };
+  'storage:withdraw-weak': { request: undefined; response: WeakConsentWithdrawal };
   'shell:open-help': { request: { topic: HelpTopic }; response: void };
   'update:get': { request: undefined; response: UpdateState };
   'update:install': { request: undefined; response: void };
@@ -210,7 +210,7 @@ export const INVOKE_CHANNELS = [
   'export:csv',
   'settings:get',
   'settings:update',
-  'storage:accept-weak',
+  'storage:withdraw-weak',
   'shell:open-help',
   'update:get',
   'update:install',
@@ -255,7 +255,8 @@ export interface KrakenBridge {
     update(patch: Partial<Settings>): Promise<IpcResult<Settings>>;
     onChanged(listener: (settings: Settings) => void): Unsubscribe;
   };
-  storage: { acceptWeakProtection(): Promise<IpcResult<StorageProtection>> };
+  /** Weak protection is consented to in main's native dialog while adding a key; the page can only ask to withdraw it. */
+  storage: { withdrawWeakProtection(): Promise<IpcResult<WeakConsentWithdrawal>> };
   help: { open(topic: HelpTopic): Promise<IpcResult<void>> };
   notifications: { onFailed(listener: (failure: NotificationFailure) => void): Unsubscribe };
   update: {

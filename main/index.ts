@@ -2,6 +2,7 @@
 // instance, security guards), then, once Electron is ready, every service main runs (startApp below).
 import path from 'node:path';
 import { app } from 'electron';
+import { registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { BalancesService } from './balances/balances-service.ts';
 import { historyFileAt } from './history/history-file.ts';
 import { HistoryService } from './history/history-service.ts';
@@ -16,6 +17,7 @@ import { attachLogFile, log } from './log.ts';
 import { RotatingLogFile } from './log-file.ts';
 import { installAppMenu } from './menu/app-menu.ts';
 import { confirmNatively } from './native-confirm.ts';
+import { weakConsentQuestion } from './storage-protection.ts';
 import { ChangeNotifier } from './notifications/change-notifier.ts';
 import { NotificationFailures } from './notifications/notification-failures.ts';
 import { showNativeNotification } from './notifications/notification-edge.ts';
@@ -54,6 +56,7 @@ if (userDataRefused !== null) {
   // Only the instance that owns the data folder writes its log (Help → Open Logs Folder).
   attachLogFile(new RotatingLogFile({ dir: logsDir() }));
   installSecurityGuards();
+  registerAppScheme();
   app.on('second-instance', () => showMainWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -62,6 +65,7 @@ if (userDataRefused !== null) {
     .whenReady()
     .then(() => {
       denyAllPermissions();
+      serveAppScheme();
       startApp();
       log.info(`started ${app.getName()} ${app.getVersion()}`);
     })
@@ -127,7 +131,12 @@ type AppData = ReturnType<typeof openData>;
  */
 function openKeys(data: AppData) {
   const settings = new SettingsService(data.files.settings);
-  const vault = new Vault({ store: data.files.accounts, cipher: createSafeStorageCipher(), checkKey: (credentials) => clients.checkKey(credentials) });
+  const vault = new Vault({
+    store: data.files.accounts,
+    cipher: createSafeStorageCipher(),
+    checkKey: (credentials) => clients.checkKey(credentials),
+    askWeakConsent: (backend) => confirmNatively(weakConsentQuestion(backend)),
+  });
   const clients = createAccountClients({
     vault,
     makeClient: krakenClientFactory({ nonceStore: createPersistentNonceStore(data.files.nonces), baseUrl: data.krakenUrl, fetch: electronFetch }),

@@ -41,7 +41,7 @@ export function createRoutes(services: RouteServices): Routes {
     ...appRoutes({ storageProtection: () => services.vault.protection(), startupNotices: () => services.startupNotices, notificationFailure: () => services.notificationFailures.current(), krakenServer: services.krakenServer }),
     ...settingsRoutes(services.settings),
     ...accountRoutes(services.vault, services.confirm),
-    ...storageRoutes(services.vault),
+    ...storageRoutes(services.vault, services.confirm),
     ...helpRoutes(),
     ...updateRoutes(services.updates),
     ...balancesRoutes(services.balances),

@@ -1,5 +1,5 @@
 import { app, session, type Session } from 'electron';
-import { isAppUrl } from './paths.ts';
+import { isAppPage } from './app-scheme.ts';
 
 /**
  * Electron security checklist, the parts that apply to every web contents: the app never navigates away
@@ -11,10 +11,10 @@ export function installSecurityGuards(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp');
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isAppPage(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isAppPage(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

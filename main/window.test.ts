@@ -11,7 +11,11 @@ vi.mock('electron', () => {
     once(): void {}
     on(): void {}
     loadFile(file: string): Promise<void> {
-      created.at(-1)?.loaded.push(file);
+      created.at(-1)?.loaded.push(`loadFile:${file}`);
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      created.at(-1)?.loaded.push(url);
       return Promise.resolve();
     }
   }
@@ -43,9 +47,9 @@ describe('createMainWindow', () => {
     expect(preferences?.preload).toMatch(/preload[\\/]index\.js$/);
   });
 
-  it('loads only the bundled renderer page from disk', async () => {
+  it('loads only the app page from the app scheme, never a file:// page', async () => {
     const { createMainWindow } = await import('./window.ts');
     createMainWindow();
-    expect(created[0]?.loaded).toEqual([expect.stringMatching(/renderer[\\/]index\.html$/)]);
+    expect(created[0]?.loaded).toEqual(['app://kraken-balances/index.html']);
   });
 });

@@ -1,5 +1,6 @@
 import { app, BrowserWindow } from 'electron';
-import { preloadPath, rendererIndexPath } from './paths.ts';
+import { APP_INDEX_URL } from './app-scheme.ts';
+import { preloadPath } from './paths.ts';
 
 let mainWindow: BrowserWindow | null = null;
 // Takes over the close button when it returns true (hide to the tray, or ask first): main/startup/close-to-tray.ts.
@@ -48,7 +49,8 @@ export function createMainWindow(options: { show?: boolean } = {}): BrowserWindo
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  void window.loadFile(rendererIndexPath);
+  // The app scheme (main/app-protocol.ts), never file://: the page's origin is the app's alone.
+  void window.loadURL(APP_INDEX_URL);
   return window;
 }
 

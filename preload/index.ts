@@ -50,7 +50,7 @@ const bridge: KrakenBridge = {
     update: (patch) => invoke('settings:update', patch),
     onChanged: (listener) => subscribe('settings:changed', listener),
   },
-  storage: { acceptWeakProtection: () => invoke('storage:accept-weak') },
+  storage: { withdrawWeakProtection: () => invoke('storage:withdraw-weak') },
   help: { open: (topic) => invoke('shell:open-help', { topic }) },
   notifications: { onFailed: (listener) => subscribe('notifications:failed', listener) },
   update: {

@@ -1,9 +1,9 @@
 // Reusable pieces for specs that need saved accounts: a fake Kraken per test with Kraken-shaped keys,
 // the app pointed at it, and calls through the real preload bridge (window.kraken), exactly as the UI makes them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AccountBalances, AccountSummary, AddAccountRequest, AppInfo, IpcResult, KrakenBridge, RenameAccountRequest, StorageProtection } from '../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, AddAccountRequest, AppInfo, IpcResult, KrakenBridge, RenameAccountRequest, WeakConsentWithdrawal } from '../../ipc/contract.ts';
 import { testKeyPair } from '../../main/vault/testing/key-pair.ts';
 import { startFakeKraken, type FakeKraken } from '../fake-kraken/index.ts';
 import { test as base } from '../fixtures.ts';
@@ -48,12 +48,23 @@ interface AccountFixtures {
    * user's interval, as it does for a real key without that permission.
    */
   liveStreams: boolean;
+  /**
+   * Whether the user consented to weak protection (basic_text) in an earlier session (default true; not with
+   * a keyring, where nobody is ever asked): the data folder starts with that consent in accounts.json, so specs about other things add keys without
+   * main's native question. Specs about the question itself turn it off and answer it (answerMessageBoxes).
+   */
+  weakConsentGiven: boolean;
   fakeKraken: FakeKraken;
 }
 
 /** The app fixtures, with a fake Kraken per test that the app talks to (KRAKEN_API_URL). */
 export const test = base.extend<AccountFixtures>({
   keyring: ['basic_text', { option: true }],
+  weakConsentGiven: [true, { option: true }],
+  app: async ({ launch, keyring, weakConsentGiven }, use, testInfo) => {
+    if (weakConsentGiven && keyring !== 'gnome_libsecret') seedWeakConsent(testInfo.outputPath('user-data'));
+    await use(await launch());
+  },
   liveStreams: [true, { option: true }],
   fakeKraken: async ({ liveStreams }, use) => {
     const canUseWebSockets = liveStreams;
@@ -94,8 +105,15 @@ export function addDemoAccount(page: Page): Promise<IpcResult<AccountSummary>> {
   return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.accounts.addDemo());
 }
 
-export function acceptWeakProtection(page: Page): Promise<IpcResult<StorageProtection>> {
-  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.storage.acceptWeakProtection());
+/** Asks main to withdraw the weak-protection consent: main then asks the user natively (see answerMessageBoxes). */
+export function withdrawWeakProtection(page: Page): Promise<IpcResult<WeakConsentWithdrawal>> {
+  return page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.storage.withdrawWeakProtection());
+}
+
+/** The consent as main stores it (main/vault/weak-consent.ts), given for the hard-coded key's backend. */
+function seedWeakConsent(userDataDir: string): void {
+  mkdirSync(userDataDir, { recursive: true });
+  writeFileSync(path.join(userDataDir, 'accounts.json'), JSON.stringify({ weakProtection: { acceptedAt: '2025-01-01T00:00:00.000Z', backend: 'basic_text' } }));
 }
 
 export function balancesNow(page: Page): Promise<IpcResult<AccountBalances[]>> {

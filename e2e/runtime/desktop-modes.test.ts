@@ -8,6 +8,7 @@ import { createControls } from './controls.ts';
 import { desktopModes, switchValue } from './desktop-modes.ts';
 import { RuntimeNotification, RuntimeTray } from './desktop.ts';
 import { createNet } from './net.ts';
+import { RuntimeProtocol } from './protocol.ts';
 import { setAppReady } from './readiness.ts';
 
 afterEach(() => {
@@ -67,7 +68,7 @@ describe('net', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     let ready = false;
-    const net = createNet(true, () => ready, () => false);
+    const net = createNet(true, () => ready, () => false, new RuntimeProtocol(() => ready));
     await expect(net.fetch(url)).rejects.toThrow('Session can only be received when app is ready');
     ready = true;
     expect(await (await net.fetch(url)).text()).toBe('pong');

@@ -11,14 +11,15 @@ import { RuntimeIpcMain } from './ipc-main.ts';
 import { createNet } from './net.ts';
 import { createControls } from './controls.ts';
 import { routePopups } from './popups.ts';
+import { RuntimeProtocol } from './protocol.ts';
 import { RuntimeSafeStorage } from './safe-storage.ts';
 import { RuntimeSession } from './session.ts';
 import { RuntimeTabs } from './tabs.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-// Flags this machine needs (no sandbox as root, no GPU, no calls home); file access lets the renderer's
-// ES modules load from file:// as Electron's loadFile allows.
+// Flags this machine needs (no sandbox as root, no GPU, no calls home). No --allow-file-access-from-files:
+// file:// pages get no more than Chromium gives them, as with Electron's GrantFileProtocolExtraPrivileges off.
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -27,7 +28,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--allow-file-access-from-files',
 ];
 
 export interface RuntimeOptions {
@@ -110,7 +110,12 @@ export interface RuntimeOptions {
  *   request headers and content decoding. session.fromPartition returns a session with no state of its own.
  * - autoUpdater is Linux's: an EventEmitter whose methods do nothing (Squirrel on macOS and Windows is absent).
  *   clipboard holds text only, in memory; shell.openPath records the path and opens nothing.
- * - protocol, webRequest, crashReporter, globalShortcut, screen, fuses, asar and the packaged-app paths
+ * - protocol (protocol.ts): only custom schemes registered as standard before 'ready' can be handled (Electron
+ *   also serves non-standard ones and intercepts http, https and file); such a scheme's page sits at a stand-in
+ *   https origin that its own `location` shows (main sees the scheme's URLs everywhere); the handler's Request
+ *   has no referrer; stream, codeCache, corsEnabled, bypassCSP and service-worker privileges are not applied.
+ *   Without --allow-file-access-from-files a file:// page loads no module script, as on Electron 45.
+ * - webRequest, crashReporter, globalShortcut, screen, fuses, asar and the packaged-app paths
  *   (isPackaged is false, no process.resourcesPath) are absent. Only the APIs the app uses exist; add them as it grows.
  */
 export function createElectronRuntime(options: RuntimeOptions) {
@@ -147,18 +152,20 @@ export function createElectronRuntime(options: RuntimeOptions) {
     noEncryption: modes.noEncryption,
     appName: () => app.getName(),
   });
+  const protocol = new RuntimeProtocol(() => app.isReady());
   const defaultSession = new RuntimeSession(() => contextReady);
   const partitions = new Map<string, RuntimeSession>();
-  const net = createNet(modes.online, () => app.isReady(), (value) => value instanceof RuntimeSession);
+  const net = createNet(modes.online, () => app.isReady(), (value) => value instanceof RuntimeSession, protocol);
   RuntimeTray.hostPresent = modes.trayHost;
   RuntimeNotification.failAll = modes.notificationsFail;
-  attachWindowHost({ app, ipcMain, session: defaultSession, headed: options.headed, tabs: () => tabsReady });
+  attachWindowHost({ app, ipcMain, protocol, session: defaultSession, headed: options.headed, tabs: () => tabsReady });
   app.once('will-finish-launching', () => RuntimeMenu.installDefaultApplicationMenu());
 
   const electron = {
     app,
     BrowserWindow: RuntimeBrowserWindow,
     ipcMain,
+    protocol,
     safeStorage,
     session: {
       get defaultSession(): RuntimeSession {
@@ -220,15 +227,17 @@ export type RuntimeElectron = ReturnType<typeof createElectronRuntime>['electron
 interface WindowParts {
   app: RuntimeApp;
   ipcMain: RuntimeIpcMain;
+  protocol: RuntimeProtocol;
   session: RuntimeSession;
   headed: boolean;
   tabs(): Promise<RuntimeTabs>;
 }
 
 /** What every BrowserWindow reaches: IPC, permissions, Chromium, and the app's window lifecycle events. */
-function attachWindowHost({ app, ipcMain, session, headed, tabs }: WindowParts): void {
+function attachWindowHost({ app, ipcMain, protocol, session, headed, tabs }: WindowParts): void {
   const host: WindowHost = {
     ipcMain,
+    protocol,
     headed,
     openPage: async () => (await tabs()).open(),
     closePage: async (page) => (await tabs()).close(page),

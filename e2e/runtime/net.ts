@@ -1,6 +1,7 @@
 import type { ClientRequestConstructorOptions, IncomingMessage, Net } from 'electron';
 import { NET_ERRORS } from './net-errors.ts';
 import { RuntimeClientRequest } from './net-request.ts';
+import type { RuntimeProtocol } from './protocol.ts';
 
 type NetApi = Pick<Net, 'isOnline' | 'fetch'> & {
   readonly online: boolean;
@@ -10,12 +11,12 @@ type NetApi = Pick<Net, 'isOnline' | 'fetch'> & {
 /**
  * Electron's net module over Node's fetch. It reaches the network directly: no system proxy, PAC or proxy
  * authentication, Node's CA bundle rather than the OS certificate store, Node's User-Agent (all listed in
- * electron.ts). Failures reject with Electron's `net::ERR_…` errors; an abort rejects with the signal's
+ * electron.ts); a scheme the app handles goes to its handler (protocol.ts). Failures reject with Electron's `net::ERR_…` errors; an abort rejects with the signal's
  * reason as in Electron. isOnline() is a switch (ELECTRON_RUNTIME_ONLINE, or the AppHandle's setOnline);
  * while offline, fetch fails with net::ERR_INTERNET_DISCONNECTED as Chromium does. net.request is
  * net-request.ts (electron-updater uses it), on the same switch.
  */
-export function createNet(online: boolean, isReady: () => boolean, isSession: (value: unknown) => boolean): NetApi & { setOnline(online: boolean): void } {
+export function createNet(online: boolean, isReady: () => boolean, isSession: (value: unknown) => boolean, protocol: RuntimeProtocol): NetApi & { setOnline(online: boolean): void } {
   let state = online;
   return {
     request(options, callback) {
@@ -36,6 +37,13 @@ export function createNet(online: boolean, isReady: () => boolean, isSession: (v
     async fetch(input: string | Request, init?: RequestInit): Promise<Response> {
       // net.fetch is session.defaultSession.fetch, and the session exists only once the app is ready.
       if (!isReady()) throw new TypeError('Session can only be received when app is ready');
+      // A scheme the app handles (protocol.handle) is answered by its handler, as Electron's net.fetch does.
+      const url = typeof input === 'string' ? input : input.url;
+      if (protocol.handles(url)) {
+        const answer = await protocol.answer(new Request(input, init));
+        if (!answer.ok) throw new Error(answer.error);
+        return answer.response;
+      }
       if (!state) throw new Error('net::ERR_INTERNET_DISCONNECTED');
       try {
         return await fetch(input, init);

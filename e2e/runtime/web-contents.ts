@@ -6,6 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { preventableEvent } from './events.ts';
 import type { RuntimeIpcMain } from './ipc-main.ts';
 import { isolatedWorldScript, mainWorldScript, PAGE_WORLD_NAMES, PRELOAD_WORLD } from './page-scripts.ts';
+import { fromChromiumUrl, STAND_IN_SUFFIX, toChromiumUrl, type RuntimeProtocol } from './protocol.ts';
 import { decodeClone, encodeClone, type Encoded } from './structured-clone.ts';
 
 let nextId = 1;
@@ -19,6 +20,8 @@ export interface WebContentsHost {
   closePage(page: Page): Promise<void>;
   /** The default session's answer to a permission the page requested (session.ts). */
   requestPermission(contents: RuntimeWebContents, permission: string, details: Record<string, unknown>): Promise<boolean>;
+  /** Custom schemes (protocol.ts): their stand-in URLs are served by the app's handlers. */
+  readonly protocol: RuntimeProtocol;
 }
 
 /** A message from the isolated world through the CDP binding (page-isolated-world.ts). */
@@ -77,6 +80,8 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   private readonly preferences: WebPreferences;
   private readonly host: WebContentsHost;
   private contentSize = { width: 800, height: 600 };
+  /** Chromium URLs loadURL is loading: main asked for them, so they skip 'will-navigate'. */
+  private readonly loading = new Set<string>();
 
   constructor(host: WebContentsHost, options: BrowserWindowConstructorOptions) {
     super();
@@ -93,15 +98,18 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
     this.contentSize = { width: options.width ?? 800, height: options.height ?? 600 };
     await this.applyContentSize(page);
     await this.attachWorlds(page);
-    // Renderer-initiated navigations ask 'will-navigate' first, as in Electron (loadURL does not).
+    // Renderer-initiated navigations ask 'will-navigate' first, as in Electron (loadURL does not). A custom
+    // scheme's stand-in URL is answered by its handler (protocol.ts), never by a network.
     await page.route('**/*', async (route) => {
       const request = route.request();
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== page.url()) {
-        const event = preventableEvent({ url: request.url() });
-        this.emit('will-navigate', event, request.url());
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== page.url() && !this.loading.has(request.url())) {
+        const url = fromChromiumUrl(request.url());
+        const event = preventableEvent({ url });
+        this.emit('will-navigate', event, url);
         if (event.defaultPrevented) return route.abort('aborted');
       }
-      return route.continue();
+      if (new URL(request.url()).hostname.endsWith(STAND_IN_SUFFIX)) return this.host.protocol.serve(route);
+      return route.fallback();
     });
     page.on('domcontentloaded', () => this.emit('dom-ready'));
     page.on('load', () => this.emit('did-finish-load'));
@@ -187,7 +195,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
     return {
       type: 'frame',
       sender: this,
-      senderFrame: { url: frame.url, parent: frame.top ? null : { url: '' }, name: frame.name },
+      senderFrame: { url: fromChromiumUrl(frame.url), parent: frame.top ? null : { url: '' }, name: frame.name },
       processId: 1,
       frameId: 1,
     } as unknown as IpcMainInvokeEvent;
@@ -206,7 +214,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
 
   /** The app's window-open handler on a window this page is opening; with none, Electron opens it. */
   private windowOpenRequested(url: string, frameName: string, features: string): 'allow' | 'deny' {
-    const details = { url, frameName, features, disposition: 'new-window', referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' }, postBody: undefined };
+    const details = { url: fromChromiumUrl(url), frameName, features, disposition: 'new-window', referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' }, postBody: undefined };
     return this.openHandler?.(details as unknown as HandlerDetails).action ?? 'allow';
   }
 
@@ -235,7 +243,13 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
 
   async loadURL(url: string): Promise<void> {
     const page = await this.ready;
-    await page.goto(url);
+    const target = new URL(toChromiumUrl(url, this.host.protocol.standardSchemes)).href;
+    this.loading.add(target);
+    try {
+      await page.goto(target);
+    } finally {
+      this.loading.delete(target);
+    }
   }
 
   loadFile(filePath: string): Promise<void> {
@@ -257,7 +271,7 @@ export class RuntimeWebContents extends EventEmitter implements WebContentsApi {
   }
 
   getURL(): string {
-    return this.page?.url() ?? '';
+    return fromChromiumUrl(this.page?.url() ?? '');
   }
 
   getTitle(): string {

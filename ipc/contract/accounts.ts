@@ -7,8 +7,23 @@ export interface StorageProtection {
   backend: string;
   /** 'os': a real keyring/OS protection; 'weak': a fixed-key fallback; 'unavailable': cannot encrypt at all. */
   level: 'os' | 'weak' | 'unavailable';
-  /** The user accepted weak protection explicitly (only meaningful when level is 'weak'). */
+  /** The user consented, in main's native dialog, to weak protection on this backend (only when level is 'weak'). */
   weakAccepted: boolean;
+  /** The stored consent to weak protection, whatever protects the keys now; withdrawn in Settings. */
+  weakConsent: WeakProtectionConsent | null;
+}
+
+/** A consent to weak protection, given in a native dialog, for the backend it names only. */
+export interface WeakProtectionConsent {
+  backend: string;
+  acceptedAt: string;
+}
+
+/** What withdrawing the consent did (after main's native confirmation): keys removed or re-sealed by a keyring. */
+export interface WeakConsentWithdrawal {
+  withdrawn: boolean;
+  removed: number;
+  resealed: number;
 }
 
 export interface AccountCheck {
@@ -33,8 +48,6 @@ export interface AddAccountRequest {
   apiKey: string;
   apiSecret: string;
   otp?: string;
-  /** Set when the user accepted weak (fixed-key) protection in the dialog. */
-  acceptWeakProtection?: boolean;
 }
 
 export interface RenameAccountRequest {

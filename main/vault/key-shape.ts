@@ -92,3 +92,8 @@ export function normalizeLabel(label: string): string {
   if (CONTROL.test(trimmed)) throw new AppError('invalid-label', 'The name contains invisible control characters.', { field: 'label' });
   return trimmed;
 }
+
+/** The 2FA password, if any, as the list log redaction registers (main/log.ts). */
+export function otpOf(credentials: Credentials): string[] {
+  return credentials.otp === undefined ? [] : [credentials.otp];
+}

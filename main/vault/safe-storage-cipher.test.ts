@@ -33,7 +33,7 @@ describe('createSafeStorageCipher on Linux', () => {
     electron.prefix = 'v10';
     const status = await createSafeStorageCipher('linux').status();
     expect(status).toEqual({ backend: 'basic_text', available: true });
-    expect(describeProtection(status, false).level).toBe('weak');
+    expect(describeProtection(status, null).level).toBe('weak');
   });
 
   it('judges data a keyring sealed (v11) as the OS\'s protection, even when no known desktop was reported', async () => {
@@ -41,7 +41,7 @@ describe('createSafeStorageCipher on Linux', () => {
     electron.reported = 'basic_text';
     const status = await createSafeStorageCipher('linux').status();
     expect(status).toEqual({ backend: 'secret_service', available: true });
-    expect(describeProtection(status, false).level).toBe('os');
+    expect(describeProtection(status, null).level).toBe('os');
   });
 
   it('probes once per process (the keyring answers once)', async () => {

@@ -17,6 +17,8 @@ export function createSafeStorageCipher(platform: NodeJS.Platform = process.plat
       return (linuxVerdict ??= probeLinuxProtection());
     },
     encrypt: (plainText) => safeStorage.encryptStringAsync(plainText),
+    // Keychain and DPAPI have no weak mode; on Linux 'v10' is Chromium's hard-coded key (probeLinuxProtection).
+    sealedWeakly: (cipherText) => platform !== 'darwin' && platform !== 'win32' && cipherText.subarray(0, 3).toString('latin1') === 'v10',
     async decrypt(cipherText) {
       try {
         const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(cipherText);

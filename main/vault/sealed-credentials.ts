@@ -7,6 +7,16 @@ export async function sealCredentials(cipher: SecretCipher, credentials: Credent
   return (await cipher.encrypt(JSON.stringify(credentials))).toString('base64');
 }
 
+/** Sealed for a new or replaced key, or an AppError the user can act on when the keyring refuses. */
+export function sealForSaving(cipher: SecretCipher, credentials: Credentials): Promise<string> {
+  return sealCredentials(cipher, credentials).catch((error: unknown) => {
+    throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
+      hint: 'Unlock your keyring (it may be asking for your password), then try again.',
+      cause: error,
+    });
+  });
+}
+
 /**
  * The Credentials of a sealed entry, or an AppError saying why not: a keyring still locked after login
  * (retried on its own) or a ciphertext this computer cannot open (the user enters the key again).

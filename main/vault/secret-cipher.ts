@@ -15,6 +15,8 @@ export interface SecretCipher {
   encrypt(plainText: string): Promise<Buffer>;
   /** `shouldReEncrypt`: the OS rotated its key or now offers better protection; store a fresh ciphertext. */
   decrypt(cipherText: Buffer): Promise<{ plainText: string; shouldReEncrypt: boolean }>;
+  /** True for data sealed with the built-in key (Linux 'v10'), not a keyring's or the OS's. */
+  sealedWeakly(cipherText: Buffer): boolean;
 }
 
 /** Decrypting failed only because the keyring that sealed the data has not answered yet (locked after login). */

@@ -78,3 +78,8 @@ export function toSummary(account: StoredAccount): AccountSummary {
 function shortFingerprint(fingerprint: string): string {
   return fingerprint.replace(/^kraken:/, '').slice(0, 8);
 }
+
+/** The one demo account: no key, its balances made up offline. */
+export function demoAccount(id: string, addedAt: string): StoredAccount {
+  return { id, label: 'Demo account', fingerprint: '', addedAt, hasOtp: false, demo: true, lastCheck: null, sealed: null };
+}

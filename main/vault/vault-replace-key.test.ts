@@ -22,13 +22,13 @@ function recordingCheck() {
   return { checkKey, outcomes };
 }
 
-async function setup(status: CipherStatus = KEYRING) {
+async function setup(status: CipherStatus = KEYRING, askWeakConsent?: (backend: string) => Promise<boolean>) {
   const store = memoryStore();
   const cipher = createFakeCipher(status);
   const { checkKey, outcomes } = recordingCheck();
   let tick = 0;
   let ids = 0;
-  const vault = new Vault({ store, cipher, checkKey, now: () => new Date(Date.UTC(2025, 0, 1, 12, 0, tick++)), newId: () => `acc-${++ids}` });
+  const vault = new Vault({ store, cipher, checkKey, ...(askWeakConsent && { askWeakConsent }), now: () => new Date(Date.UTC(2025, 0, 1, 12, 0, tick++)), newId: () => `acc-${++ids}` });
   const old = testKeyPair('old key');
   const account = await vault.add({ label: 'Main', ...old });
   outcomes.length = 0;
@@ -127,16 +127,23 @@ describe('Vault.replaceKey ("Update key")', () => {
     expect(await vault.credentials(account.id)).toEqual(next);
   });
 
-  it('asks about weak protection only after the key checked out, and replaces nothing until it is accepted', async () => {
-    const { vault, cipher, account, old, checkKey, outcomes } = await setup();
+  it('asks in main about weak protection only after the key checked out, and replaces nothing when the user declines', async () => {
+    const answers = [false, true];
+    const asked: string[] = [];
+    const ask = (backend: string) => {
+      asked.push(backend);
+      return Promise.resolve(answers.shift() ?? false);
+    };
+    const { vault, cipher, account, old, checkKey, outcomes } = await setup(KEYRING, ask);
     cipher.setStatus({ backend: 'basic_text', available: true });
     const next = testKeyPair('weak key');
-    await expect(vault.replaceKey({ id: account.id, ...next })).rejects.toMatchObject({ code: 'weak-protection-not-accepted' });
+    await expect(vault.replaceKey({ id: account.id, ...next })).rejects.toMatchObject({ code: 'weak-protection-declined' });
     expect(checkKey).toHaveBeenCalledTimes(1);
+    expect(asked).toEqual(['basic_text']);
     expect(outcomes).toEqual([`discard ${next.apiKey.slice(0, 6)}`]);
     expect(await vault.credentials(account.id)).toEqual(old);
-    await vault.acceptWeakProtection();
     await vault.replaceKey({ id: account.id, ...next });
+    expect(asked).toEqual(['basic_text', 'basic_text']);
     expect(await vault.credentials(account.id)).toEqual(next);
   });
 

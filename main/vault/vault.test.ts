@@ -7,12 +7,11 @@ import type { Credentials } from './key-shape.ts';
 import { KeyringLockedError, type CipherStatus } from './secret-cipher.ts';
 import { createFakeCipher } from './testing/fake-cipher.ts';
 import { testKeyPair } from './testing/key-pair.ts';
+import { rejectionOf } from './testing/rejection.ts';
 import { NO_CLIENT } from './testing/checked-key.ts';
 import { Vault, type CheckedKey } from './vault.ts';
 
 const KEYRING: CipherStatus = { backend: 'gnome_libsecret', available: true };
-const BASIC_TEXT: CipherStatus = { backend: 'basic_text', available: true };
-const NONE: CipherStatus = { backend: 'none', available: false };
 
 function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
   const cipher = createFakeCipher(status);
@@ -33,12 +32,6 @@ function setup(status: CipherStatus = KEYRING, store = memoryStore()) {
 
 function request(seed: string, extra: Partial<AddAccountRequest> = {}): AddAccountRequest {
   return { label: `Account ${seed}`, ...testKeyPair(seed), ...extra };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  if (!(error instanceof AppError)) throw error;
-  return error;
 }
 
 describe('Vault.add', () => {
@@ -117,60 +110,6 @@ describe('Vault.add', () => {
     await vault.add(request('n1', { label: '  ' }));
     await vault.add(request('n2', { label: '' }));
     expect(vault.list().map((a) => a.label)).toEqual(['Kraken account', 'Kraken account 2']);
-  });
-});
-
-describe('storage protection', () => {
-  it('with a keyring: protection is "os" and keys are stored without asking', async () => {
-    const { vault } = setup(KEYRING);
-    expect(await vault.protection()).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false });
-    await expect(vault.add(request('os'))).resolves.toMatchObject({ label: 'Account os' });
-  });
-
-  it('with basic_text: a key Kraken refuses is reported as such, before any protection question', async () => {
-    const { vault, checkKey } = setup(BASIC_TEXT);
-    checkKey.mockRejectedValueOnce(new AppError('key-rejected', 'Kraken does not recognise this API key.', { field: 'apiKey' }));
-    expect(await rejectionOf(vault.add(request('weak')))).toMatchObject({ code: 'key-rejected', field: 'apiKey' });
-  });
-
-  it('with basic_text: checks the key first, then refuses to store it until the user accepts weak protection, and remembers the choice', async () => {
-    const { vault, store, checkKey } = setup(BASIC_TEXT);
-    expect(await vault.protection()).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false });
-    const refused = await rejectionOf(vault.add(request('weak')));
-    expect(refused.code).toBe('weak-protection-not-accepted');
-    expect(refused.message).toContain('no system keyring');
-    expect(refused.hint).toContain('Install and unlock a keyring');
-    // Asked only after the key checked out, so a wrong key is fixed before the protection question.
-    expect(checkKey).toHaveBeenCalledTimes(1);
-    expect(store.get('accounts')).toBeUndefined();
-
-    await expect(vault.acceptWeakProtection()).resolves.toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: true });
-    await expect(vault.add(request('weak'))).resolves.toMatchObject({ label: 'Account weak' });
-
-    const reopened = new Vault({ store, cipher: createFakeCipher(BASIC_TEXT), checkKey });
-    expect((await reopened.protection()).weakAccepted).toBe(true);
-    expect(reopened.list()).toHaveLength(1);
-  });
-
-  it('with basic_text: acceptWeakProtection in the add request stores the key and the choice in one step', async () => {
-    const { vault } = setup(BASIC_TEXT);
-    await expect(vault.add(request('inline', { acceptWeakProtection: true }))).resolves.toMatchObject({ label: 'Account inline' });
-    expect(await vault.protection()).toMatchObject({ level: 'weak', weakAccepted: true });
-  });
-
-  it('without any encryption: refuses always, even when the user would accept', async () => {
-    const { vault, store, checkKey } = setup(NONE);
-    expect(await vault.protection()).toEqual({ backend: 'none', level: 'unavailable', weakAccepted: false });
-    await expect(vault.add(request('none', { acceptWeakProtection: true }))).rejects.toMatchObject({ code: 'storage-unavailable' });
-    await expect(vault.acceptWeakProtection()).rejects.toMatchObject({ code: 'storage-unavailable' });
-    expect(checkKey).not.toHaveBeenCalled();
-    expect(store.data.size).toBe(0);
-  });
-
-  it('with a keyring, accepting weak protection records nothing', async () => {
-    const { vault, store } = setup(KEYRING);
-    await expect(vault.acceptWeakProtection()).resolves.toMatchObject({ level: 'os', weakAccepted: false });
-    expect(store.data.has('weakProtection')).toBe(false);
   });
 });
 

@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest } from '../../ipc/contract.ts';
+import type { AccountCheck, AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest, WeakProtectionConsent } from '../../ipc/contract.ts';
 import { AppError } from '../app-error.ts';
 import { keyFingerprint } from '../kraken/index.ts';
 import { forgetSecrets, registerSecrets } from '../log.ts';
 import type { KeyValueStore } from '../persistence/key-value-store.ts';
-import { assertCanStoreKeys, describeProtection, storageUnavailableError } from '../storage-protection.ts';
-import { normalizeCredentials, normalizeLabel, type Credentials } from './key-shape.ts';
-import { openCredentials, sealCredentials } from './sealed-credentials.ts';
+import { describeProtection, storageUnavailableError, weakProtectionDeclinedError } from '../storage-protection.ts';
+import { normalizeCredentials, normalizeLabel, otpOf, type Credentials } from './key-shape.ts';
+import { openCredentials, sealCredentials, sealForSaving } from './sealed-credentials.ts';
 import type { SecretCipher } from './secret-cipher.ts';
-import {
-  ACCOUNTS_KEY,
-  storedAccountSchema,
-  toSummary,
-  WEAK_PROTECTION_KEY,
-  weakProtectionChoiceSchema,
-  type StoredAccount,
-} from './vault-file.ts';
+import { ACCOUNTS_KEY, demoAccount, storedAccountSchema, toSummary, type StoredAccount } from './vault-file.ts';
+import { WeakConsentStore } from './weak-consent.ts';
 
 /** A key that passed its check: the client that checked it is kept for the new account, or closed. */
 export interface CheckedKey {
@@ -29,12 +23,13 @@ export interface VaultDeps {
   cipher: SecretCipher;
   /** Proves a key works (one Balance call) or throws an AppError naming what is wrong. */
   checkKey(credentials: Credentials): Promise<CheckedKey>;
+  /** Asks the user, in main's native dialog, to store keys with weak protection on this backend (none: never consents). */
+  askWeakConsent?: (backend: string) => Promise<boolean>;
   now?: () => Date;
   newId?: () => string;
 }
 
 const DEFAULT_LABEL = 'Kraken account';
-const DEMO_LABEL = 'Demo account';
 
 /**
  * The saved Kraken keys ("accounts"). Each key is encrypted by the OS (SecretCipher) before it is stored;
@@ -46,9 +41,11 @@ export class Vault {
   private accounts: StoredAccount[];
   /** Entries this version cannot read (a hand edit, a newer app): never shown, never dropped from the file. */
   private readonly unreadable: unknown[];
+  private readonly consent: WeakConsentStore;
 
   constructor(deps: VaultDeps) {
-    this.deps = { now: () => new Date(), newId: randomUUID, ...deps };
+    this.deps = { now: () => new Date(), newId: randomUUID, askWeakConsent: () => Promise.resolve(false), ...deps };
+    this.consent = new WeakConsentStore(this.deps.store, this.deps.now);
     const stored = this.deps.store.get(ACCOUNTS_KEY);
     const entries = Array.isArray(stored) ? (stored as unknown[]) : stored === undefined ? [] : [stored];
     this.accounts = [];
@@ -78,18 +75,27 @@ export class Vault {
   }
 
   async protection(): Promise<StorageProtection> {
-    const choice = weakProtectionChoiceSchema.safeParse(this.deps.store.get(WEAK_PROTECTION_KEY));
-    return describeProtection(await this.deps.cipher.status(), choice.success);
+    return describeProtection(await this.deps.cipher.status(), this.consent.current());
   }
 
-  /** The user chose, in a dialog, to store keys although only weak protection is available. */
-  async acceptWeakProtection(): Promise<StorageProtection> {
-    const status = await this.deps.cipher.status();
-    if (!status.available) throw storageUnavailableError();
-    if (describeProtection(status, false).level === 'weak') {
-      this.deps.store.set(WEAK_PROTECTION_KEY, { acceptedAt: this.deps.now().toISOString(), backend: status.backend });
+  /** The keys sealed with the built-in password, and whether withdrawing the consent deletes them or a keyring re-seals them. */
+  async weakProtectionImpact(): Promise<{ consent: WeakProtectionConsent | null; action: 'remove' | 'reseal'; accounts: AccountSummary[] }> {
+    const protection = await this.protection();
+    const weak = this.accounts.filter((a) => a.sealed !== null && this.deps.cipher.sealedWeakly(Buffer.from(a.sealed, 'base64')));
+    return { consent: protection.weakConsent, action: protection.level === 'os' ? 'reseal' : 'remove', accounts: weak.map(toSummary) };
+  }
+
+  /** Withdraws the consent (main asked natively first): each weakly sealed key is re-sealed by a keyring, or deleted. */
+  async withdrawWeakProtection(): Promise<{ removed: number; resealed: number }> {
+    const { action, accounts } = await this.weakProtectionImpact();
+    this.consent.withdraw();
+    let resealed = 0;
+    for (const { id } of accounts) {
+      const credentials = action === 'reseal' ? await this.credentials(id).catch(() => null) : null;
+      if (credentials !== null && (await this.reseal(id, credentials, true))) resealed += 1;
+      else if (this.find(id)) this.remove(id);
     }
-    return this.protection();
+    return { removed: accounts.length - resealed, resealed };
   }
 
   /** Checks the key's shape, the storage protection and the key itself with Kraken, then stores it encrypted. */
@@ -104,7 +110,7 @@ export class Vault {
     const pending = `adding:${fingerprint}`;
     registerSecrets(pending, otpOf(credentials));
     try {
-      const account = await this.checkThenStore(credentials, request.acceptWeakProtection === true, (checked) => this.store(label, credentials, fingerprint, checked));
+      const account = await this.checkThenStore(credentials, (checked) => this.store(label, credentials, fingerprint, checked));
       registerSecrets(account.id, otpOf(credentials));
       return account;
     } finally {
@@ -125,7 +131,7 @@ export class Vault {
     const pending = `updating:${account.id}`; // registered once the shape was accepted, as in add()
     registerSecrets(pending, otpOf(credentials));
     try {
-      const updated = await this.checkThenStore(credentials, false, (checked) => this.storeReplacement(account.id, credentials, fingerprint, checked));
+      const updated = await this.checkThenStore(credentials, (checked) => this.storeReplacement(account.id, credentials, fingerprint, checked));
       registerSecrets(updated.id, otpOf(credentials)); // in place of the old key's 2FA password
       return updated;
     } finally {
@@ -139,24 +145,29 @@ export class Vault {
     return () => this.events.off('key-replaced', listener);
   }
 
-  private async checkThenStore(credentials: Credentials, acceptWeak: boolean, store: (checked: CheckedKey) => Promise<AccountSummary>): Promise<AccountSummary> {
-    if (acceptWeak) await this.acceptWeakProtection();
+  private async checkThenStore(credentials: Credentials, store: (checked: CheckedKey) => Promise<AccountSummary>): Promise<AccountSummary> {
     const protection = await this.protection();
-    if (protection.level === 'unavailable') assertCanStoreKeys(protection);
+    if (protection.level === 'unavailable') throw storageUnavailableError();
     // The weak-protection question comes only once the key has checked out: a wrong key is fixed first.
     const checked = await this.deps.checkKey(credentials);
-    const stored = Promise.resolve().then(() => {
-      assertCanStoreKeys(protection);
-      return store(checked);
-    });
-    return stored.catch((error: unknown) => {
+    try {
+      await this.consentIfWeak(protection);
+      return await store(checked);
+    } catch (error) {
       checked.discard();
       throw error;
-    });
+    }
+  }
+
+  /** Weak protection needs the user's consent for this backend, asked in main's native dialog, never the page's word. */
+  private async consentIfWeak(protection: StorageProtection): Promise<void> {
+    if (protection.level !== 'weak' || protection.weakAccepted) return;
+    if (!(await this.deps.askWeakConsent(protection.backend))) throw weakProtectionDeclinedError();
+    this.consent.record(protection.backend);
   }
 
   private async store(label: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
-    const sealed = await this.sealForSaving(credentials);
+    const sealed = await sealForSaving(this.deps.cipher, credentials);
     this.assertNotDuplicate(fingerprint); // the same key may have been added while Kraken answered
     const now = this.deps.now().toISOString();
     const account: StoredAccount = {
@@ -176,7 +187,7 @@ export class Vault {
   }
 
   private async storeReplacement(id: string, credentials: Credentials, fingerprint: string, checked: CheckedKey): Promise<AccountSummary> {
-    const sealed = await this.sealForSaving(credentials);
+    const sealed = await sealForSaving(this.deps.cipher, credentials);
     const account = this.require(id); // it may have been removed while Kraken answered
     this.assertNotDuplicate(fingerprint, id);
     const replaced: StoredAccount = { ...account, fingerprint, hasOtp: credentials.otp !== undefined, lastCheck: { at: this.deps.now().toISOString(), ok: true }, sealed };
@@ -186,29 +197,11 @@ export class Vault {
     return toSummary(replaced);
   }
 
-  private async sealForSaving(credentials: Credentials): Promise<string> {
-    return sealCredentials(this.deps.cipher, credentials).catch((error: unknown) => {
-      throw new AppError('encryption-failed', 'The system keyring refused to encrypt the key, so it was not saved.', {
-        hint: 'Unlock your keyring (it may be asking for your password), then try again.',
-        cause: error,
-      });
-    });
-  }
-
   /** The one demo account (no key; its balances are made up offline), created on first request. */
   addDemo(): AccountSummary {
     const existing = this.accounts.find((account) => account.demo);
     if (existing) return toSummary(existing);
-    const account: StoredAccount = {
-      id: this.deps.newId(),
-      label: DEMO_LABEL,
-      fingerprint: '',
-      addedAt: this.deps.now().toISOString(),
-      hasOtp: false,
-      demo: true,
-      lastCheck: null,
-      sealed: null,
-    };
+    const account = demoAccount(this.deps.newId(), this.deps.now().toISOString());
     this.save([...this.accounts, account]);
     return toSummary(account);
   }
@@ -259,9 +252,15 @@ export class Vault {
     return credentials;
   }
 
-  private async reseal(id: string, credentials: Credentials): Promise<void> {
+  /**
+   * Seals a key again (Electron asked for it: shouldReEncrypt) and keeps it; with `onlyStrongly`, only when
+   * a keyring now protects it (withdrawing weak protection). False when nothing was kept.
+   */
+  private async reseal(id: string, credentials: Credentials, onlyStrongly = false): Promise<boolean> {
     const sealed = await sealCredentials(this.deps.cipher, credentials).catch(() => null);
-    if (sealed !== null && this.find(id)) this.save(this.accounts.map((a) => (a.id === id ? { ...a, sealed } : a)), false);
+    if (sealed === null || !this.find(id) || (onlyStrongly && this.deps.cipher.sealedWeakly(Buffer.from(sealed, 'base64')))) return false;
+    this.save(this.accounts.map((a) => (a.id === id ? { ...a, sealed } : a)), false);
+    return true;
   }
 
   private save(accounts: StoredAccount[], announce = true): void {
@@ -293,8 +292,4 @@ export class Vault {
       if (!taken.has(label)) return label;
     }
   }
-}
-
-function otpOf(credentials: Credentials): string[] {
-  return credentials.otp === undefined ? [] : [credentials.otp];
 }

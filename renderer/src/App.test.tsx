@@ -75,35 +75,16 @@ describe('adding a key', () => {
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
   });
 
-  it('asks before weak protection, then accepts it and retries', async () => {
+  it('never answers the weak-protection question itself: one add, and main\'s refusal shown with the entries kept', async () => {
     const bridge = createFakeBridge();
-    bridge.state.info = { ...bridge.state.info, storage: { backend: 'basic_text', level: 'weak', weakAccepted: false } };
-    let attempts = 0;
-    bridge.onAdd = () =>
-      ++attempts === 1 ? { ok: false, error: { code: 'weak-protection-not-accepted', message: 'No keyring.' } } : { ok: true, value: account('main', 'Main') };
-    await renderApp(bridge);
-    fill({ 'API key': 'k', 'Private key': 's', '2FA password (optional)': '123' });
-    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
-    await act(async () => undefined);
-
-    const dialog = screen.getByRole('alertdialog', { name: 'Store the key with weaker protection?' });
-    expect(within(dialog).getByText('basic_text')).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Save with weaker protection' }));
-    await act(async () => undefined);
-
-    expect(bridge.calls.map(([name]) => name)).toEqual(['accounts.add', 'storage.acceptWeakProtection', 'accounts.add']);
-    expect(bridge.calls[2]?.[1]).toEqual({ label: '', apiKey: 'k', apiSecret: 's', otp: '123', acceptWeakProtection: true });
-    expect(screen.queryByRole('alertdialog')).toBeNull();
-  });
-
-  it('says the key was not saved when weak protection is declined', async () => {
-    const bridge = createFakeBridge();
-    bridge.onAdd = () => ({ ok: false, error: { code: 'weak-protection-not-accepted', message: 'No keyring.' } });
+    bridge.state.info = { ...bridge.state.info, storage: { backend: 'basic_text', level: 'weak', weakAccepted: false, weakConsent: null } };
+    bridge.onAdd = () => ({ ok: false, error: { code: 'weak-protection-declined', message: 'The key was not saved.' } });
     await renderApp(bridge);
     fill({ 'API key': 'k', 'Private key': 's' });
     fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
     await act(async () => undefined);
-    fireEvent.click(screen.getByRole('button', { name: 'Don’t save the key' }));
+    expect(bridge.calls).toEqual([['accounts.add', { label: '', apiKey: 'k', apiSecret: 's' }]]);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByText('The key was not saved.')).toBeTruthy();
     expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('s');
   });

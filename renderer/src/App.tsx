@@ -136,11 +136,10 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {updateKeyFor !== undefined && (
-          <UpdateKeyDialog account={updateKeyFor} storageBackend={info?.storage.backend ?? ''} onUpdated={() => setDialog(null)} onClose={() => setDialog(null)} />
+          <UpdateKeyDialog account={updateKeyFor} onUpdated={() => setDialog(null)} onClose={() => setDialog(null)} />
         )}
         {dialog === 'add-account' && (
           <AddAccountDialog
-            storageBackend={info?.storage.backend ?? ''}
             onAdded={(account) => {
               setScope(account.id);
               setDialog(null);

@@ -31,14 +31,15 @@ describe('Electron stand-ins', () => {
       'EnableNodeCliInspectArguments',
       'EnableEmbeddedAsarIntegrityValidation',
       'OnlyLoadAppFromAsar',
+      'GrantFileProtocolExtraPrivileges',
     ]);
     await flipFuses(binary, { version: FuseVersion.V1, ...Object.fromEntries(REQUIRED_FUSES.map((r) => [r.fuse, r.on])) });
     const rows = await readFuses(binary);
     expect(rows.every((r) => r.ok)).toBe(true);
     expect(rows.find((r) => r.name === 'GrantFileProtocolExtraPrivileges')).toEqual({
       name: 'GrantFileProtocolExtraPrivileges',
-      state: 'on',
-      required: null,
+      state: 'off',
+      required: 'off',
       ok: true,
     });
   });

@@ -10,6 +10,8 @@ export const REQUIRED_FUSES: ReadonlyArray<{ fuse: FuseV1Options; name: string; 
   { fuse: FuseV1Options.EnableCookieEncryption, name: 'EnableCookieEncryption', on: true },
   { fuse: FuseV1Options.EnableEmbeddedAsarIntegrityValidation, name: 'EnableEmbeddedAsarIntegrityValidation', on: true },
   { fuse: FuseV1Options.OnlyLoadAppFromAsar, name: 'OnlyLoadAppFromAsar', on: true },
+  // The renderer comes from the app:// scheme, so file:// needs none of the privileges Electron grants it by default.
+  { fuse: FuseV1Options.GrantFileProtocolExtraPrivileges, name: 'GrantFileProtocolExtraPrivileges', on: false },
 ];
 
 export type FuseRow = { name: string; state: 'on' | 'off' | 'removed' | 'unknown'; required: 'on' | 'off' | null; ok: boolean };

@@ -12,7 +12,6 @@ const addSchema = z.object({
   apiKey: z.string().max(MAX_FIELD),
   apiSecret: z.string().max(MAX_FIELD),
   otp: z.string().max(MAX_FIELD).optional(),
-  acceptWeakProtection: z.boolean().optional(),
 }).strict() satisfies z.ZodType<AddAccountRequest>;
 
 const accountId = z.string().min(1).max(100);

@@ -10,7 +10,10 @@ export interface FakeCipher extends SecretCipher {
   readonly encryptions: number;
 }
 
-/** safeStorage stand-in for unit tests: real AES-GCM under a per-instance key, with a switchable backend. */
+/**
+ * safeStorage stand-in for unit tests: real AES-GCM under a per-instance key, with a switchable backend. As on
+ * Linux, ciphertext starts 'v10' when sealed while the backend is 'basic_text' (the built-in key), else 'v11'.
+ */
 export function createFakeCipher(status: CipherStatus = { backend: 'gnome_libsecret', available: true }): FakeCipher {
   let current = status;
   let reEncrypt = false;
@@ -30,13 +33,15 @@ export function createFakeCipher(status: CipherStatus = { backend: 'gnome_libsec
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
-      return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]));
+      const prefix = Buffer.from(current.backend === 'basic_text' ? 'v10' : 'v11', 'latin1');
+      return Promise.resolve(Buffer.concat([prefix, iv, cipher.getAuthTag(), body]));
     },
+    sealedWeakly: (cipherText) => cipherText.subarray(0, 3).toString('latin1') === 'v10',
     decrypt(cipherText) {
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, cipherText.subarray(0, 12));
-        decipher.setAuthTag(cipherText.subarray(12, 28));
-        const plainText = Buffer.concat([decipher.update(cipherText.subarray(28)), decipher.final()]).toString('utf8');
+        const decipher = createDecipheriv('aes-256-gcm', key, cipherText.subarray(3, 15));
+        decipher.setAuthTag(cipherText.subarray(15, 31));
+        const plainText = Buffer.concat([decipher.update(cipherText.subarray(31)), decipher.final()]).toString('utf8');
         return Promise.resolve({ plainText, shouldReEncrypt: reEncrypt });
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));

@@ -5,17 +5,16 @@ import { Dialog } from './Dialog.tsx';
 import { KeyInstructions } from './KeyInstructions.tsx';
 
 interface AddAccountDialogProps {
-  storageBackend: string;
   onAdded: (account: AccountSummary) => void;
   onClose: () => void;
 }
 
-export function AddAccountDialog({ storageBackend, onAdded, onClose }: AddAccountDialogProps): ReactNode {
+export function AddAccountDialog({ onAdded, onClose }: AddAccountDialogProps): ReactNode {
   return (
     <Dialog title="Add a Kraken account" onClose={onClose} className="dialog-narrow">
       <div className="dialog-body">
         <KeyInstructions />
-        <AddAccountForm onAdded={onAdded} storageBackend={storageBackend} autoFocus />
+        <AddAccountForm onAdded={onAdded} autoFocus />
       </div>
     </Dialog>
   );

@@ -2,7 +2,6 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AccountSummary, AddAccountRequest, IpcError, IpcResult } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
 import { describedBy, FieldProblem, KeyFields, REQUIRED_KEY_FIELDS } from './KeyFields.tsx';
-import { WeakProtectionDialog } from './WeakProtectionDialog.tsx';
 
 const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app could not reach its main process.', hint: 'Try again; restart the app if it keeps happening.' };
 
@@ -18,25 +17,24 @@ function isField(name: string | undefined): name is FieldName {
 
 interface AddAccountFormProps {
   onAdded: (account: AccountSummary) => void;
-  /** Backend name for the weak-protection dialog. */
-  storageBackend: string;
   autoFocus?: boolean;
 }
 
 /**
  * Label, API key, private key and optional 2FA password. The inputs are uncontrolled: the secret is read
  * from the form once, at submit, and never held in React state; the form is cleared after a success.
+ * Where only weak protection exists, main asks in a native dialog before storing (the page has no say);
+ * a "no" there comes back as an error, with the entries kept.
  */
-export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: AddAccountFormProps): ReactNode {
+export function AddAccountForm({ onAdded, autoFocus = false }: AddAccountFormProps): ReactNode {
   const bridge = useBridge();
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const [error, setError] = useState<IpcError | null>(null);
   const [missing, setMissing] = useState<readonly FieldName[]>([]);
   const [busy, setBusy] = useState(false);
-  const [askWeak, setAskWeak] = useState(false);
 
-  const send = async (acceptWeakProtection: boolean) => {
+  const send = async () => {
     const form = formRef.current;
     if (form === null) return;
     const data = new FormData(form);
@@ -58,7 +56,6 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
       apiKey: text('apiKey'),
       apiSecret: text('apiSecret'),
       ...(otp.trim() === '' ? {} : { otp }),
-      ...(acceptWeakProtection ? { acceptWeakProtection } : {}),
     };
     setBusy(true);
     setError(null);
@@ -69,10 +66,6 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
       onAdded(result.value);
       return;
     }
-    if (result.error.code === 'weak-protection-not-accepted') {
-      setAskWeak(true);
-      return;
-    }
     setError(result.error);
     const invalid = isField(result.error.field) ? form.elements.namedItem(result.error.field) : null;
     if (invalid instanceof HTMLElement) invalid.focus();
@@ -80,24 +73,7 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void send(false);
-  };
-
-  const acceptWeak = async () => {
-    setBusy(true);
-    const accepted = await bridge.storage.acceptWeakProtection().catch(() => ({ ok: false, error: UNREACHABLE }) as const);
-    setBusy(false);
-    setAskWeak(false);
-    if (!accepted.ok) {
-      setError(accepted.error);
-      return;
-    }
-    await send(true);
-  };
-
-  const declineWeak = () => {
-    setAskWeak(false);
-    setError({ code: 'weak-protection-declined', message: 'The key was not saved.', hint: 'Your entries are still here if you change your mind.' });
+    void send();
   };
 
   const fieldError = (field: FieldName): IpcError | null => {
@@ -128,7 +104,6 @@ export function AddAccountForm({ onAdded, storageBackend, autoFocus = false }: A
           </button>
         </div>
       </form>
-      {askWeak && <WeakProtectionDialog backend={storageBackend} busy={busy} onAccept={() => void acceptWeak()} onDecline={declineWeak} />}
     </>
   );
 }

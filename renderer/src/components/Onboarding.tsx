@@ -28,7 +28,7 @@ export function Onboarding({ info }: { info: AppInfo | null }): ReactNode {
           <h3 id="add-key-title">Add your read-only API key</h3>
           <KeyInstructions />
           {storageUsable ? (
-            <AddAccountForm onAdded={() => undefined} storageBackend={info?.storage.backend ?? ''} />
+            <AddAccountForm onAdded={() => undefined} />
           ) : (
             <p className="error-message">This computer cannot encrypt the key, so it cannot be saved here. Try the demo instead.</p>
           )}

@@ -7,6 +7,7 @@ import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts
 import { AccountsSection } from './AccountsSection.tsx';
 import { Dialog } from './Dialog.tsx';
 import { capitalizedOptions, CheckboxField, RadioField, SelectField } from './SettingsFields.tsx';
+import { WeakConsent } from './WeakConsent.tsx';
 
 const QUOTES: readonly QuoteCurrency[] = ['USD', 'EUR', 'GBP', 'CAD', 'JPY', 'CHF', 'AUD', 'USDT', 'USDC', 'BTC', 'ETH'];
 
@@ -30,7 +31,7 @@ function intervalOptions(current: number) {
 function protectionText(storage: StorageProtection): string {
   if (storage.level === 'os') return `Protected by your operating system’s keyring (${storage.backend}).`;
   if (storage.level === 'weak') {
-    return `Weaker protection: no keyring was found (${storage.backend}), so keys are encrypted with a key built into the app.${storage.weakAccepted ? ' You accepted this when adding a key.' : ''}`;
+    return `Weaker protection: no keyring was found (${storage.backend}), so keys are encrypted with a key built into the app.`;
   }
   return 'Unavailable: this computer cannot encrypt data for the app, so keys cannot be saved.';
 }
@@ -144,7 +145,10 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
           <h3 id="settings-about">This computer</h3>
           <dl className="facts">
             <dt>Key storage</dt>
-            <dd data-testid="storage-protection">{info ? protectionText(info.storage) : '…'}</dd>
+            <dd>
+              <span data-testid="storage-protection">{info ? protectionText(info.storage) : '…'}</span>
+              {info && <WeakConsent consent={info.storage.weakConsent} locale={locale.locale} />}
+            </dd>
             <dt>Number format</dt>
             <dd>
               Follows your system ({locale.locale}): {decimalText('1234567.89', locale)}

@@ -4,7 +4,6 @@ import { KRAKEN_API_SETTINGS } from '../../../shared/kraken-places.ts';
 import { useBridge } from '../bridge.ts';
 import { Dialog } from './Dialog.tsx';
 import { emptyKeyFields, KeyFields, REQUIRED_KEY_FIELDS, type KeyFieldName } from './KeyFields.tsx';
-import { WeakProtectionDialog } from './WeakProtectionDialog.tsx';
 
 const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app could not reach its main process.', hint: 'Try again; restart the app if it keeps happening.' };
 
@@ -12,8 +11,6 @@ const isKeyField = (name: string | undefined): name is KeyFieldName => name === 
 
 interface UpdateKeyDialogProps {
   account: AccountSummary;
-  /** Backend name for the weak-protection question. */
-  storageBackend: string;
   onUpdated: (account: AccountSummary) => void;
   onClose: () => void;
 }
@@ -21,16 +18,16 @@ interface UpdateKeyDialogProps {
 /**
  * "Update key": a new API key, private key and 2FA password for a saved account, which keeps its name and
  * history. Main checks the key with Kraken before it replaces the saved one, so a refused key changes
- * nothing. As in "Add account", the secret is read from the form once, at submit, and never kept here.
+ * nothing. As in "Add account", the secret is read from the form once, at submit, and never kept here;
+ * where only weak protection exists, main asks in a native dialog (a "no" comes back as an error).
  */
-export function UpdateKeyDialog({ account, storageBackend, onUpdated, onClose }: UpdateKeyDialogProps): ReactNode {
+export function UpdateKeyDialog({ account, onUpdated, onClose }: UpdateKeyDialogProps): ReactNode {
   const bridge = useBridge();
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const [error, setError] = useState<IpcError | null>(null);
   const [missing, setMissing] = useState<readonly KeyFieldName[]>([]);
   const [busy, setBusy] = useState(false);
-  const [askWeak, setAskWeak] = useState(false);
 
   const focusField = (field: string) => {
     const input = formRef.current?.elements.namedItem(field);
@@ -57,26 +54,10 @@ export function UpdateKeyDialog({ account, storageBackend, onUpdated, onClose }:
     if (result.ok) {
       form.reset();
       onUpdated(result.value);
-    } else if (result.error.code === 'weak-protection-not-accepted') {
-      setAskWeak(true);
     } else {
       setError(result.error);
       if (isKeyField(result.error.field)) focusField(result.error.field);
     }
-  };
-
-  const acceptWeak = async () => {
-    setBusy(true);
-    const accepted = await bridge.storage.acceptWeakProtection().catch(() => ({ ok: false, error: UNREACHABLE }) as const);
-    setBusy(false);
-    setAskWeak(false);
-    if (accepted.ok) await send();
-    else setError(accepted.error);
-  };
-
-  const declineWeak = () => {
-    setAskWeak(false);
-    setError({ code: 'weak-protection-declined', message: 'The new key was not saved.', hint: 'Your entries are still here if you change your mind.' });
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -120,7 +101,6 @@ export function UpdateKeyDialog({ account, storageBackend, onUpdated, onClose }:
           </button>
         </div>
       </form>
-      {askWeak && <WeakProtectionDialog backend={storageBackend} busy={busy} onAccept={() => void acceptWeak()} onDecline={declineWeak} />}
     </Dialog>
   );
 }

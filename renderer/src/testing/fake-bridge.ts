@@ -16,8 +16,8 @@ import type {
   KrakenBridge,
   NotificationFailure,
   Settings,
-  StorageProtection,
   UpdateState,
+  WeakConsentWithdrawal,
 } from '../../../ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema.ts';
 
@@ -44,6 +44,8 @@ export interface FakeBridge extends KrakenBridge {
   onAdd: (request: AddAccountRequest) => IpcResult<AccountSummary>;
   /** How accounts.updateKey answers; the default keeps the account as it is, checked now. */
   onUpdateKey: (request: UpdateKeyRequest) => IpcResult<AccountSummary>;
+  /** How storage.withdrawWeakProtection answers (main asks natively first); the default: the user cancelled. */
+  onWithdrawWeak: () => IpcResult<WeakConsentWithdrawal>;
   emitBalances(balances: AccountBalances[]): void;
   emitAccounts(accounts: AccountSummary[]): void;
   emitSettings(settings: Settings): void;
@@ -60,7 +62,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
     settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
@@ -98,6 +100,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       bridge.emitAccounts(state.accounts.map((entry) => (entry.id === request.id ? updated : entry)));
       return { ok: true, value: updated };
     },
+    onWithdrawWeak: () => ({ ok: true, value: { withdrawn: false, removed: 0, resealed: 0 } }),
     emitBalances(balances) {
       state.balances = balances;
       for (const listener of listeners.balances) listener(balances);
@@ -184,11 +187,9 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       onChanged: (listener) => subscribe(listeners.settings, listener),
     },
     storage: {
-      acceptWeakProtection: () => {
-        calls.push(['storage.acceptWeakProtection', undefined]);
-        const accepted: StorageProtection = { ...state.info.storage, weakAccepted: true };
-        state.info = { ...state.info, storage: accepted };
-        return ok(accepted);
+      withdrawWeakProtection: () => {
+        calls.push(['storage.withdrawWeakProtection', undefined]);
+        return Promise.resolve(bridge.onWithdrawWeak());
       },
     },
     update: {
