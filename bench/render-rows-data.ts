@@ -22,10 +22,11 @@ function rawRows(count: number): Omit<BalanceRow, 'share'>[] {
     const amount = `${(i * 7919) % 100000}.${String((i * 104729) % 100000000).padStart(8, '0')}`;
     const price = `${1 + (i % 50)}.${String((i * 31) % 10000).padStart(4, '0')}`;
     const value = new Decimal(amount).times(price).toFixed();
-    rows.push({ asset: base, base, extension: null, unbondingDays: null, readOnly: false, amount, price, value });
+    const change24hPct = `${i % 3 === 0 ? '-' : ''}${i % 9}.${String(i % 100).padStart(2, '0')}`;
+    rows.push({ asset: base, base, extension: null, unbondingDays: null, readOnly: false, amount, price, value, change24hPct });
     if (i % 5 === 0 && rows.length < count) {
       const staked = new Decimal(amount).div('3').toFixed(10);
-      rows.push({ asset: `${base}.S`, base, extension: 'S', unbondingDays: null, readOnly: true, amount: staked, price, value: new Decimal(staked).times(price).toFixed() });
+      rows.push({ asset: `${base}.S`, base, extension: 'S', unbondingDays: null, readOnly: true, amount: staked, price, value: new Decimal(staked).times(price).toFixed(), change24hPct });
     }
   }
   return rows;

@@ -82,6 +82,8 @@ export interface BalanceRow {
   price: string | null;
   value: string | null;
   share: string | null;
+  /** Change of `price` over the last 24 h in percent, 2 decimals (e.g. '-1.25'), from Kraken's live ticker; null when unknown. */
+  change24hPct: string | null;
 }
 
 export interface Portfolio {

@@ -122,6 +122,7 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     ...first,
     amount: count === 1 ? first.amount : amount.toFixed(),
     price: value === null ? null : first.price,
+    change24hPct: value === null ? null : first.change24hPct,
     value: value === null ? null : count === 1 ? first.value : value.toFixed(),
     share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
   }));

@@ -30,7 +30,7 @@ describe('valuePortfolio', () => {
     expect(usd.total).toBe('104502285.74752600715001');
     expect(row(usd, 'XXBT')).toEqual({
       asset: 'XXBT', base: 'BTC', extension: null, unbondingDays: null, readOnly: false,
-      amount: '1011.1908877900', price: '97250.1', value: '98338414.956666279', share: expect.any(String),
+      amount: '1011.1908877900', price: '97250.1', value: '98338414.956666279', share: expect.any(String), change24hPct: null,
     });
     expect(row(usd, 'ZEUR')?.value).toBe('547876.12801992');
     expect(row(usd, 'DAI')?.value).toBe('9998.99999999990001');
@@ -149,5 +149,35 @@ describe('valuePortfolio', () => {
         expect(lhs).toBe(rhs);
       },
     ), { numRuns: 300 });
+  });
+});
+
+describe('24 h change', () => {
+  const dayAgo = (prices: Record<string, string>) => new Map(Object.entries(prices).map(([pair, last]) => [pair, { pair, last, ask: null, bid: null }]));
+  const plan = (balances: Record<string, string>, quote: string) => {
+    const { assets, pairs, tickers } = market();
+    return { plan: planValuation(parseBalances(balances), assets, pairs, quote), tickers };
+  };
+
+  it('is the change of a direct pair since its price 24 h ago, in percent with 2 decimals', () => {
+    const { plan: p, tickers } = plan({ XXBT: '1', DOT: '1' }, 'USD');
+    const portfolio = p.value(tickers, dayAgo({ XXBTZUSD: '95000' }));
+    // (97250.1 − 95000) / 95000 = 2.36852…%
+    expect(row(portfolio, 'XXBT')?.change24hPct).toBe('2.37');
+    // No price 24 h ago for DOT/USD: unknown, not 0.
+    expect(row(portfolio, 'DOT')?.change24hPct).toBeNull();
+  });
+
+  it('follows the route: an inverted pair changes the other way, the quote itself does not change', () => {
+    const { plan: p, tickers } = plan({ ZUSD: '1', ZEUR: '1' }, 'EUR');
+    // USD in EUR is 1 / (EUR/USD): 1.0852 now, 1.09 a day ago → 1.09 / 1.0852 − 1 = 0.4423…%
+    const portfolio = p.value(tickers, dayAgo({ ZEURZUSD: '1.09' }));
+    expect(row(portfolio, 'ZUSD')?.change24hPct).toBe('0.44');
+    expect(row(portfolio, 'ZEUR')?.change24hPct).toBe('0.00');
+  });
+
+  it('is null for every row when no prices of a day ago are given', () => {
+    const { plan: p, tickers } = plan(DEFAULT_BALANCES, 'USD');
+    expect(p.value(tickers).rows.every((r) => r.change24hPct === null)).toBe(true);
   });
 });

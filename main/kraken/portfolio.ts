@@ -3,7 +3,7 @@ import type { AssetExtension } from '../../shared/asset-code.ts';
 import type { Balances } from './balance-parse.ts';
 import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';
-import { applyPrice, createPriceBook, pricingPairs, ROUTING_HUBS, type PriceBook } from './price-book.ts';
+import { applyPrice, createPriceBook, pricingPairs, ROUTING_HUBS, type PriceBook, type RoutedPrice } from './price-book.ts';
 
 // Valuation is a pure function of Kraken's balances, asset and pair lists and prices: nothing here
 // fetches or remembers anything between calls (main/balances/ fetches; the client caches the lists).
@@ -24,6 +24,8 @@ export interface PortfolioRow {
   readonly value: string | null;
   /** Fraction of the total value (0.25 = 25 %), 12 decimals; null when unpriced or the total is 0. */
   readonly share: string | null;
+  /** Change of `price` over the last 24 h in percent, 2 decimals (as Kraken writes change_pct); null when unknown. */
+  readonly change24hPct: string | null;
 }
 
 export interface Portfolio {
@@ -38,13 +40,17 @@ export interface Portfolio {
 }
 
 const SHARE_DECIMALS = 12;
+const CHANGE_DECIMALS = 2;
 
 /** What one refresh asks for and then values (planValuation). */
 export interface ValuationPlan {
   /** Pair keys worth asking /0/public/Ticker for: the ones that can price these balances in the quote. */
   readonly pairs: readonly string[];
-  /** The balances valued at these prices (pure). */
-  value(tickers: TickerTable): Portfolio;
+  /**
+   * The balances valued at these prices (pure). `dayAgo` holds each pair's price 24 h earlier where known
+   * (Kraken's live ticker: last − change); rows priced through those pairs get their 24 h change.
+   */
+  value(tickers: TickerTable, dayAgo?: TickerTable): Portfolio;
 }
 
 /**
@@ -59,7 +65,10 @@ export function planValuation(balances: Balances, assets: AssetTable, pairs: Ass
   const edges = pricingPairs(directory, pairs, wanted);
   return {
     pairs: [...edges.keys()].sort(),
-    value: (tickers) => value(balances, directory, createPriceBook(edges, tickers), quoteDisplay),
+    value: (tickers, dayAgo) => value(balances, directory, {
+      now: createPriceBook(edges, tickers),
+      dayAgo: dayAgo === undefined ? null : createPriceBook(edges, dayAgo),
+    }, quoteDisplay),
   };
 }
 
@@ -79,12 +88,27 @@ interface WorkingRow {
   readonly value: DecimalValue | null;
 }
 
-function value(balances: Balances, directory: AssetDirectory, book: PriceBook, quote: string): Portfolio {
+/** Prices now, and 24 h ago where known. */
+interface Books {
+  readonly now: PriceBook;
+  readonly dayAgo: PriceBook | null;
+}
+
+/** (now − then) / then in percent, from the two routed prices as fractions; null when then is unknown or 0. */
+function changeSince(now: RoutedPrice, then: RoutedPrice | null): string | null {
+  if (then === null) return null;
+  const current = now.numerator.times(then.denominator);
+  const before = now.denominator.times(then.numerator);
+  if (before.eq('0')) return null;
+  return current.minus(before).times('100').div(before).toFixed(CHANGE_DECIMALS);
+}
+
+function value(balances: Balances, directory: AssetDirectory, books: Books, quote: string): Portfolio {
   let total = new Decimal('0');
   const working: WorkingRow[] = Object.keys(balances).map((code) => {
     const amount = balances[code] ?? '0';
     const resolved = directory.resolve(code);
-    const price = book.price(resolved.display, quote);
+    const price = books.now.price(resolved.display, quote);
     const valued = price === null ? null : applyPrice(new Decimal(amount), price);
     if (valued !== null) total = total.plus(valued);
     return {
@@ -98,6 +122,7 @@ function value(balances: Balances, directory: AssetDirectory, book: PriceBook, q
         amount,
         price: price === null ? null : price.text,
         value: valued === null ? null : decimalToString(valued),
+        change24hPct: price === null || books.dayAgo === null ? null : changeSince(price, books.dayAgo.price(resolved.display, quote)),
       },
     };
   });

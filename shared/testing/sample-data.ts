@@ -5,7 +5,7 @@ import { parseAssetCode } from '../asset-code.ts';
 /** A row as main sends it, its extension and unbonding days read from the code as main reads them. */
 export function balanceRow(asset: string, base: string, amount: string, value: string | null, share: string | null = null): BalanceRow {
   const { extension, unbondingDays } = parseAssetCode(asset);
-  return { asset, base, extension, unbondingDays, readOnly: extension !== null, amount, price: value === null ? null : '1', value, share };
+  return { asset, base, extension, unbondingDays, readOnly: extension !== null, amount, price: value === null ? null : '1', value, share, change24hPct: null };
 }
 
 export const SAMPLE_ROWS: readonly BalanceRow[] = [
