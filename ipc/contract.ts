@@ -82,8 +82,51 @@ export interface BalanceRow {
   price: string | null;
   value: string | null;
   share: string | null;
-  /** Change of `price` over the last 24 h in percent, 2 decimals (e.g. '-1.25'), from Kraken's live ticker; null when unknown. */
+  /** Change of `price` over the last 24 h in percent (e.g. '-1.25', exact to 12 decimals), from Kraken's live ticker; null when unknown. */
   change24hPct: string | null;
+  /** What can be traded or withdrawn (BalanceEx: balance + credit − credit_used − hold_trade); null when unknown. */
+  available: string | null;
+  /** Held in open orders (BalanceEx hold_trade); null when unknown. */
+  held: string | null;
+  /** The Earn allocations behind a read-only line; null when none. */
+  earn: RowEarn | null;
+}
+
+/** Bonding or unbonding Earn funds, and when the last of them is done (ISO; null when Kraken does not say). */
+export interface EarnPhase {
+  amount: string;
+  endsAt: string | null;
+}
+
+export interface EarnAllocation {
+  strategyId: string;
+  /** Display code of the asset earning. Amounts below are in it. */
+  asset: string;
+  allocated: string;
+  bonding: EarnPhase | null;
+  unbonding: EarnPhase | null;
+  /** Rewards received so far. */
+  rewarded: string;
+  /** The current payout period: rewards accumulated in it, the estimate until payout, and the payout date (ISO). */
+  payout: { accumulated: string; estimated: string; at: string } | null;
+}
+
+/** Earn allocations behind one read-only line, matched by asset (Kraken does not map strategies to suffixed codes). */
+export interface RowEarn {
+  allocations: EarnAllocation[];
+  /** Other read-only lines of the same asset the allocations may be behind instead; empty when the match is certain. */
+  sharedWith: string[];
+}
+
+/** All Earn allocations of a portfolio, valued in its quote at its prices. */
+export interface EarnSummary {
+  allocated: string;
+  rewarded: string;
+  /** Allocated assets without a price in the quote: not in the two sums. */
+  unpriced: string[];
+  /** Allocated assets with no read-only line to show them on. */
+  unmatched: string[];
+  count: number;
 }
 
 export interface Portfolio {
@@ -91,6 +134,10 @@ export interface Portfolio {
   rows: BalanceRow[];
   total: string;
   unpriced: string[];
+  /** The priced balances that have a price a day ago, valued now and at those prices; null when none has. */
+  change24h: { now: string; before: string } | null;
+  /** Null when Kraken's Earn allocations could not be read (or the account has none to read). */
+  earn: EarnSummary | null;
 }
 
 export type RefreshStatus = 'idle' | 'refreshing' | 'fresh' | 'stale' | 'error';

@@ -46,7 +46,10 @@ describe('changePercentText', () => {
   it('gives the signed relative change, or null against zero', () => {
     expect(changePercentText('110', '100', en)).toBe('+10.00%');
     expect(changePercentText('99.99', '100', en)).toBe('-0.01%');
-    expect(changePercentText('99.995', '100', en)).toBe('0.00%');
+    // A real change too small for two decimals is never written as no change (issue 13, point 5).
+    expect(changePercentText('99.995', '100', en)).toBe('-<0.01%');
+    expect(changePercentText('104380435.40', '104380435.39', en)).toBe('+<0.01%');
+    expect(changePercentText('100', '100', en)).toBe('0.00%');
     expect(changePercentText('5', '0', en)).toBeNull();
   });
 });

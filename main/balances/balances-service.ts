@@ -158,7 +158,7 @@ export class BalancesService {
       // Demo accounts re-value offline at once; keyed accounts need their balances and prices again.
       for (const state of this.states.values()) {
         if (!state.account.demo) void this.scheduler.refreshNow(state.account.id);
-        else if (state.portfolio !== null) this.store(state, demoPortfolio(this.options.settings.get().quoteCurrency));
+        else if (state.portfolio !== null) this.store(state, demoPortfolio(this.options.settings.get().quoteCurrency, this.options.clock.now()));
       }
       this.emit();
     }
@@ -172,7 +172,7 @@ export class BalancesService {
     this.emit();
     try {
       const portfolio = state.account.demo
-        ? demoPortfolio(quoteCurrency)
+        ? demoPortfolio(quoteCurrency, this.options.clock.now())
         : await fetchPortfolio(await this.client(id), { quote: quoteCurrency, rebaseMultiplier });
       state.refreshing = false;
       if (this.states.get(id) !== state) return { ok: true };

@@ -24,6 +24,8 @@ const portfolio = (total: string, btc = '1.0000000000', quote = 'USD'): Portfoli
   quote,
   total,
   unpriced: [],
+  change24h: null,
+  earn: null,
   rows: [
     balanceRow('XXBT', 'BTC', btc, null),
     balanceRow('ETH2.S', 'ETH', '2.5', null),

@@ -8,6 +8,7 @@ import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import { tableEntries, widestFraction } from '../model/row-view.ts';
+import { periodChanges } from '../model/period-change.ts';
 import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
 import { AllocationChart } from './AllocationChart.tsx';
 import { BalanceTable } from './BalanceTable.tsx';
@@ -77,6 +78,8 @@ export function MainView(props: MainViewProps): ReactNode {
   // Read the series again whenever any account in scope has refreshed, or the quote currency changed.
   const historyVersion = `${inScope.map((entry) => entry.fetchedAt ?? '').join(',')}|${settings.quoteCurrency}`;
   const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
+  // Recomputed when the balances or the series change; a refresh brings both, so "now" is never old for long.
+  const changes = useMemo(() => periodChanges(combined, history, Date.now()), [combined, history]);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const showUnpriced = useCallback(() => {
@@ -96,6 +99,7 @@ export function MainView(props: MainViewProps): ReactNode {
         <div className={`summary${chartsShown ? ' with-charts' : ''}`}>
           <PortfolioHeader
             scope={combined}
+            changes={changes}
             title={title}
             locale={locale}
             quote={quote}

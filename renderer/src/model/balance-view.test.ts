@@ -102,7 +102,8 @@ describe('arrangeRows against exact sums', () => {
   const reference = (rows: readonly BalanceRow[], order: SortOrder) => {
     const sign = order.direction === 'asc' ? 1 : -1;
     const bases = [...new Set(rows.map((entry) => entry.base))];
-    const column = (entry: { amount: string; value: string | null; share: string | null }) => (order.key === 'name' ? null : entry[order.key]);
+    // Sorting by 24 h change has its own test below.
+    const column = (entry: { amount: string; value: string | null; share: string | null }) => (order.key === 'name' || order.key === 'change' ? null : entry[order.key]);
     const compare = (a: { name: string; key: string | null }, b: { name: string; key: string | null }) => {
       const byName = a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
       if (order.key === 'name') return sign * byName;
