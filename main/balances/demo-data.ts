@@ -52,7 +52,7 @@ const PAIRS: readonly (readonly [string, string, string, string, string])[] = [
   ['ZUSDZJPY', 'ZUSD', 'ZJPY', '151.42', '150.97'],
   ['USDCHF', 'ZUSD', 'CHF', '0.8823', '0.8831'],
   ['AUDUSD', 'ZAUD', 'ZUSD', '0.6581', '0.6575'],
-  ['USDTZUSD', 'USDT', 'ZUSD', '1.0002', '1.0001'],
+  ['USDTZUSD', 'USDT', 'ZUSD', '1.0002', '1.00016'],
   ['USDCUSD', 'USDC', 'ZUSD', '0.9999', '0.9999'],
   ['DAIUSD', 'DAI', 'ZUSD', '0.9999', '1.0003'],
   ['DOTUSD', 'DOT', 'ZUSD', '7.1234', '6.8120'],

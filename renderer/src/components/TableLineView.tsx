@@ -45,7 +45,7 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount }: TableLineVi
           {line.code && <span className="asset-code">{line.code}</span>}
         </span>
         {line.earnText && (
-          <span className="sub-line earn-note" data-testid="earn-note">
+          <span className="sub-line earn-note" data-testid="earn-note" title={line.earnText}>
             {line.earnText}
           </span>
         )}

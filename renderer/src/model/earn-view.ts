@@ -1,7 +1,7 @@
 import type { EarnAllocation, EarnSummary, RowEarn } from '../../../ipc/contract.ts';
 import { sumDecimals } from '../../../shared/decimal.ts';
 import { amountText, MASK, moneyText } from '../../../shared/money.ts';
-import { shortDateTime } from '../../../shared/time.ts';
+import { shortDate, shortDateTime } from '../../../shared/time.ts';
 import type { LineContext } from './row-view.ts';
 
 // The Earn allocations behind a read-only line, in words: a short note on the line and the full account
@@ -32,17 +32,25 @@ function nextPayout(allocations: readonly EarnAllocation[]): { estimated: string
   return next;
 }
 
-/** One phrase for the line itself: what the user most needs to know first (money on its way out, in, or due). */
+/** " until Dec 6": the day a phase ends, in the brief. */
+function untilDay(iso: string | null, context: LineContext): string {
+  return iso === null ? '' : ` until ${shortDate(iso, context.locale.locale)}`;
+}
+
+/**
+ * One phrase for the line itself: what the user most needs to know first (money on its way out, in, or
+ * due), and "· uncertain" when Kraken leaves open whether the allocation is behind this line.
+ */
 export function earnBrief(earn: RowEarn, unit: string, context: LineContext): string {
   const { allocations } = earn;
   const unbonding = sum(allocations, (a) => a.unbonding?.amount ?? null);
   const bonding = sum(allocations, (a) => a.bonding?.amount ?? null);
   const payout = nextPayout(allocations);
   const rewarded = sum(allocations, (a) => a.rewarded) ?? '0';
-  const doubt = earn.sharedWith.length > 0 ? ' ?' : '';
-  if (unbonding !== null) return `Unbonding ${amount(unbonding, unit, context)}${when(latest(allocations.map((a) => a.unbonding?.endsAt ?? null)), context)}${doubt}`;
-  if (bonding !== null) return `Bonding ${amount(bonding, unit, context)}${when(latest(allocations.map((a) => a.bonding?.endsAt ?? null)), context)}${doubt}`;
-  if (payout !== null) return `Next payout ≈${amount(payout.estimated, unit, context)} ${shortDateTime(payout.at, context.locale.locale)}${doubt}`;
+  const doubt = earn.sharedWith.length > 0 ? ' · uncertain' : '';
+  if (unbonding !== null) return `Unbonding ${amount(unbonding, unit, context)}${untilDay(latest(allocations.map((a) => a.unbonding?.endsAt ?? null)), context)}${doubt}`;
+  if (bonding !== null) return `Bonding ${amount(bonding, unit, context)}${untilDay(latest(allocations.map((a) => a.bonding?.endsAt ?? null)), context)}${doubt}`;
+  if (payout !== null) return `Payout ≈${amount(payout.estimated, unit, context)} on ${shortDate(payout.at, context.locale.locale)}${doubt}`;
   return `Earned ${amount(rewarded, unit, context)}${doubt}`;
 }
 
