@@ -51,7 +51,8 @@ test('each balance is one line: known name, exact amount, value and share, group
 test('the full amount shows on hover and is what gets copied', async ({ page }) => {
   await addMainKey(page);
   const staked = page.locator('[data-line="row:ETH2.S"]');
-  await expect(staked.locator('.cell-amount')).toHaveAttribute('title', '198.3970800000');
+  // The exact amount first, then (issue 13, point 11) what is available and what open orders hold.
+  await expect(staked.locator('.cell-amount')).toHaveAttribute('title', '198.3970800000 ETH\nAvailable: 198.39708 ETH\nHeld in open orders: 0 ETH');
 
   await page.evaluate(() => {
     const copied: string[] = [];

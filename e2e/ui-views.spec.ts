@@ -91,7 +91,7 @@ async function digitsOutsideAmounts(page: Page, codes: readonly string[]): Promi
     ...[...codes].sort((a, b) => b.length - a.length).map((code) => new RegExp(code.replace('.', '\\.'), 'g')),
     /\b\d{1,2}:\d{2}(:\d{2})?(\s?[AP]M)?/g, // the clock and the countdown
     /[+-]?<?\d{1,3}\.\d{2}%/g, // shares of the total, and changes in percent
-    /\b(24 h|7 d|30 d|1 y)\b|24 hours/g, // the periods changes are over
+    /24 h(ours)?|7 d|30 d|1 y/g, // the periods changes are over (text runs together: no word boundaries)
     /price \$[\d,]+\.\d+/g, // a line's unit price as read aloud
     /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}\b/g, // when Earn funds unbond or pay out
     /\d+ (of \d+ )?balances/g, // how many balances are shown

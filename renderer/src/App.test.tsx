@@ -199,16 +199,9 @@ describe('header', () => {
   it('shows total, the 24 h change from prices, longer periods from history, and a live countdown', async () => {
     vi.useFakeTimers({ now: Date.parse('2025-01-05T12:00:18.000Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
     const sample = accountBalances('main');
-    const bridge = createFakeBridge({
-      accounts: [account('main', 'Main')],
-      balances: [{ ...sample, portfolio: sample.portfolio && { ...sample.portfolio, change24h: { now: '104380435.39', before: '100000000' } } }],
-      // Recorded totals about 7 d and 30 d ago; nothing a year ago.
-      history: [
-        { at: '2024-12-06T12:30:00.000Z', total: '104380435.40' },
-        { at: '2024-12-29T11:00:00.000Z', total: '110000000' },
-        { at: '2025-01-05T12:00:00.000Z', total: '104380435.39' },
-      ],
-    });
+    const bridge = withAccount({ portfolio: sample.portfolio && { ...sample.portfolio, change24h: { now: '104380435.39', before: '100000000' } } });
+    // Recorded totals about 30 d and 7 d ago; nothing a year ago.
+    bridge.state.history = [{ at: '2024-12-06T12:30:00.000Z', total: '104380435.40' }, { at: '2024-12-29T11:00:00.000Z', total: '110000000' }];
     await renderApp(bridge);
     expect(screen.getByTestId('portfolio-total').textContent).toBe('$104,380,435.39');
     expect(screen.getByTestId('total-change').textContent).toBe('▲ +$4,380,435.39 (+4.38%) in 24 h');
