@@ -78,8 +78,8 @@ export function MainView(props: MainViewProps): ReactNode {
   // Read the series again whenever any account in scope has refreshed, or the quote currency changed.
   const historyVersion = `${inScope.map((entry) => entry.fetchedAt ?? '').join(',')}|${settings.quoteCurrency}`;
   const history = useHistory(bridge, scope === ALL_ACCOUNTS ? undefined : scope, historyVersion);
-  // Recomputed when the balances or the series change; a refresh brings both, so "now" is never old for long.
-  const changes = useMemo(() => periodChanges(combined, history, Date.now()), [combined, history]);
+  // Periods end when the balances on screen were read: the total compared is the total as of then.
+  const changes = useMemo(() => periodChanges(combined, history, combined.fetchedAt === null ? Number.NaN : Date.parse(combined.fetchedAt)), [combined, history]);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const showUnpriced = useCallback(() => {
