@@ -55,3 +55,9 @@ export function fundsParts(amount: string, available: string | null, held: strin
     fundsSpoken: differs ? `${availableText} available, ${heldText} held in open orders` : '',
   };
 }
+
+/** The price and funds texts a table line shows (its spoken parts go into the line's label). */
+export function shownParts(price: PriceParts, funds: FundsParts) {
+  const { priceText, priceExact, changeText, changeTone } = price;
+  return { fundsText: funds.fundsText, amountTitle: funds.amountTitle, priceText, priceExact, changeText, changeTone };
+}

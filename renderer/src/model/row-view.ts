@@ -6,7 +6,7 @@ import { badgeLabel, fullName, readOnlyExplanation, shortName } from '../../../s
 import { assetName } from '../../../shared/asset-search.ts';
 import type { AssetGroup } from './balance-view.ts';
 import { earnBrief, earnDetails } from './earn-view.ts';
-import { fundsParts, priceParts, type ChangeTone } from './line-parts.ts';
+import { fundsParts, priceParts, shownParts, type ChangeTone } from './line-parts.ts';
 
 /**
  * One line of the balances table with every text already formatted. Lines are compared field by field
@@ -121,12 +121,7 @@ export function rowLine(row: BalanceRow, nested: boolean, context: LineContext):
     amountFraction: amount.amountFraction,
     amountExact: amount.amountExact,
     unit: row.base,
-    fundsText: funds.fundsText,
-    amountTitle: funds.amountTitle,
-    priceText: price.priceText,
-    priceExact: price.priceExact,
-    changeText: price.changeText,
-    changeTone: price.changeTone,
+    ...shownParts(price, funds),
     earnText: row.earn === null ? '' : earnBrief(row.earn, row.base, context),
     valueText: value.valueText,
     valueExact: value.valueExact,
@@ -156,12 +151,7 @@ export function groupLine(group: AssetGroup, context: LineContext): TableLine {
     amountFraction: amount.amountFraction,
     amountExact: amount.amountExact,
     unit: group.base,
-    fundsText: funds.fundsText,
-    amountTitle: funds.amountTitle,
-    priceText: price.priceText,
-    priceExact: price.priceExact,
-    changeText: price.changeText,
-    changeTone: price.changeTone,
+    ...shownParts(price, funds),
     earnText: '',
     valueText: value.valueText,
     valueExact: value.valueExact,
