@@ -166,9 +166,9 @@ test('closing the window hides it to the tray; Show window brings it back; Quit 
   await expect.poll(visible).toEqual([false]);
 
   // Hidden, it keeps refreshing: the tray's Refresh now reaches Kraken.
-  const before = fakeKraken.calls.filter((c) => c.path === '/0/private/Balance').length;
+  const before = fakeKraken.calls.filter((c) => c.path === '/0/private/BalanceEx').length;
   await clickTrayItem(app, 'Refresh now');
-  await expect.poll(() => fakeKraken.calls.filter((c) => c.path === '/0/private/Balance').length).toBe(before + 1);
+  await expect.poll(() => fakeKraken.calls.filter((c) => c.path === '/0/private/BalanceEx').length).toBe(before + 1);
 
   await clickTrayItem(app, 'Show window');
   await expect.poll(visible).toEqual([true]);

@@ -2,6 +2,9 @@
 // Main validates each request against it (main/ipc/), preload exposes it as intent-level functions,
 // and the renderer only ever sees the `KrakenBridge` shape below. Nothing secret appears in any type here.
 
+import type { AccountBalances } from './contract/balances.ts';
+import type { AssetHistory, AssetHistoryRequest, ExportRequest, ExportResult, HistoryRequest, HistorySeries } from './contract/history.ts';
+
 /** Why a request failed, in words a user can act on. `field` names the form field at fault, if any. */
 export interface IpcError {
   code: string;
@@ -85,64 +88,15 @@ export interface RenameAccountRequest {
   label: string;
 }
 
-export type AssetExtension = 'S' | 'M' | 'B' | 'F' | 'T' | 'P';
-
-export interface BalanceRow {
-  /** Raw Kraken code, e.g. 'ETH2.S'. */
-  asset: string;
-  /** Display code of the base asset the row is grouped and valued under, e.g. 'ETH'. */
-  base: string;
-  /** The read-only product the balance sits in; 'S' also for ETH2, staked ETH that carries no suffix. */
-  extension: AssetExtension | null;
-  /** Days to unbond, for staked codes like GRT28.S (main reads it checked against Kraken's asset list). */
-  unbondingDays: number | null;
-  readOnly: boolean;
-  /** Exactly as Kraken sent it. */
-  amount: string;
-  price: string | null;
-  value: string | null;
-  share: string | null;
-  /** Change of `price` over the last 24 h in percent, 2 decimals (e.g. '-1.25'), from Kraken's live ticker; null when unknown. */
-  change24hPct: string | null;
-}
-
-export interface Portfolio {
-  quote: string;
-  rows: BalanceRow[];
-  total: string;
-  unpriced: string[];
-}
-
-export type RefreshStatus = 'idle' | 'refreshing' | 'fresh' | 'stale' | 'error';
-
-/** How an account is kept current; the header and the tray word it alike (shared/update-mode.ts). */
-export interface UpdateMode {
-  /** Kraken's live stream pushes this account's changes: balances refresh on each, prices move as they trade. */
-  live: boolean;
-  /** The user's refresh interval: the pace whenever the stream is not live. */
-  intervalSec: number;
-  /** Why live updates are off, when the user can act on it or should know (the key lacks the optional permission, WebSockets blocked). */
-  note: string | null;
-}
-
-export interface AccountBalances {
-  accountId: string;
-  status: RefreshStatus;
-  portfolio: Portfolio | null;
-  fetchedAt: string | null;
-  nextRefreshAt: string | null;
-  /** Total before the previous successful refresh, for "change since last refresh". */
-  previousTotal: string | null;
-  error: IpcError | null;
-  /**
-   * The balances shown are not current: the last refresh failed, refreshes were missed, or they are the
-   * last known ones from history. Stays true while a retry runs; only a successful refresh clears it.
-   */
-  stale: boolean;
-  /** The portfolio is the last one history recorded before this start (amounts and total, no prices), shown until Kraken answers. */
-  fromHistory: boolean;
-  updates: UpdateMode;
-}
+// Payload types by concern, one file each; this file re-exports them and stays the single truth.
+export type {
+  AccountBalances, AssetExtension, BalanceRow, EarnAllocation, EarnPhase, EarnSummary, Portfolio, RefreshStatus, RowEarn, UpdateMode,
+} from './contract/balances.ts';
+export type {
+  AssetHistory, AssetHistoryPoint, AssetHistoryRequest, ExportRequest, ExportResult, HistoryPoint, HistoryRange, HistoryRequest,
+  HistorySeries, HistorySeriesInfo,
+} from './contract/history.ts';
+export { HISTORY_RANGES } from './contract/history.ts';
 
 export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';
 export type VerificationTier = 'starter' | 'intermediate' | 'pro';
@@ -177,72 +131,6 @@ export type UpdateState =
   | { status: 'idle' }
   | { status: 'downloading'; version: string }
   | { status: 'ready'; version: string; releaseNotes: string };
-/** How far back a history chart reaches: the last day, week, 30 days, year, or everything recorded. */
-export type HistoryRange = '24h' | '7d' | '30d' | '1y' | 'all';
-export const HISTORY_RANGES = ['24h', '7d', '30d', '1y', 'all'] as const satisfies readonly HistoryRange[];
-
-export interface HistoryPoint {
-  at: string;
-  total: string;
-  /** Recorded in another quote currency and converted at the price of this one recorded with it. */
-  revalued?: true;
-}
-
-/** One asset (one or more Kraken codes, e.g. ETH, ETH2 and ETH2.S) at one moment. */
-export interface AssetHistoryPoint {
-  at: string;
-  /** Exact sum of the codes' amounts. */
-  amount: string;
-  /** Its value in the series' quote; null where a price was not recorded (history from before prices were kept). */
-  value: string | null;
-  revalued?: true;
-}
-
-/** What a history series is in, and what it leaves out, so nothing is ever dropped silently. */
-export interface HistorySeriesInfo {
-  range: HistoryRange;
-  /** The quote currency the values are in: the current one, or (asked for, or when the current one has no history yet) one recorded earlier. */
-  quote: string;
-  /** The quote currency in the settings now. */
-  currentQuote: string;
-  /** Other quote currencies this scope's history was recorded in (each can be asked for as `quote`). */
-  otherQuotes: string[];
-  /** Points recorded in another quote with no recorded price to convert them: not in this series. */
-  unconverted: number;
-  /** Accounts counted from a later time than the series starts (added then, or first priced in this quote then). */
-  joins: { at: string; accountId: string }[];
-}
-
-export interface HistorySeries extends HistorySeriesInfo {
-  points: HistoryPoint[];
-}
-
-export interface AssetHistory extends HistorySeriesInfo {
-  assets: string[];
-  points: AssetHistoryPoint[];
-}
-
-export interface HistoryRequest {
-  accountId?: string;
-  range?: HistoryRange;
-  /** A quote currency the history was recorded in; default the current one. */
-  quote?: string;
-}
-
-export interface AssetHistoryRequest extends HistoryRequest {
-  /** Kraken codes summed into one series (a table row's code, or every code of a group). */
-  assets: string[];
-}
-
-/** A CSV export: the balances on screen now, or every recorded snapshot per asset. */
-export interface ExportRequest {
-  kind: 'balances' | 'history';
-  /** One account; all accounts when absent. */
-  accountId?: string;
-}
-
-/** Where the file went, or that the user cancelled (the save dialog, or the privacy-mode question). */
-export type ExportResult = { saved: true; fileName: string; rows: number } | { saved: false };
 
 /** renderer → main request/response pairs (ipcRenderer.invoke / ipcMain.handle). A `void` response carries no value. */
 /* eslint-disable @typescript-eslint/no-invalid-void-type */

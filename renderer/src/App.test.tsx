@@ -114,14 +114,14 @@ describe('balances view', () => {
 
   it('reads each row as one sentence and explains read-only badges', async () => {
     await renderApp(withAccount());
-    const staked = screen.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, 612,345.12 US dollars' });
+    const staked = screen.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, price $1.00, 612,345.12 US dollars' });
     expect(within(staked).getByText('Staked')).toBeTruthy();
     const tooltip = document.getElementById(staked.getAttribute('aria-describedby') ?? '');
     expect(tooltip?.textContent).toBe('ETH2.S is ETH staked (legacy staking). This balance is read-only: to trade or withdraw, use ETH.');
     const amount = staked.querySelector('.amount-text');
     expect(amount?.textContent).toBe('198.39708');
     expect(amount?.closest('[data-exact]')?.getAttribute('data-exact')).toBe('198.3970800000');
-    expect(screen.getByRole('row', { name: 'FOO, 7 FOO, unpriced' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'FOO, 7 FOO, no price, unpriced' })).toBeTruthy();
   });
 
   it('filters read-only balances, searches, and sorts by any column', async () => {
@@ -134,7 +134,7 @@ describe('balances view', () => {
     fireEvent.click(screen.getByLabelText('All'));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: 'dot' } });
     await act(async () => undefined);
-    expect(rowNames()).toEqual(['DOT, 2.5 DOT, 17.81 US dollars']);
+    expect(rowNames()).toEqual(['DOT, 2.5 DOT, price $1.00, 17.81 US dollars']);
 
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: '' } });
     await act(async () => undefined);
@@ -175,7 +175,7 @@ describe('balances view', () => {
     await act(async () => undefined);
     expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: true }]);
     expect(screen.getByTestId('portfolio-total').textContent).toBe('•••••');
-    expect(screen.getAllByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toHaveLength(2);
+    expect(screen.getAllByRole('row', { name: 'Staked ETH, read-only, amount hidden, price $1.00, value hidden' })).toHaveLength(2);
     expect(document.body.textContent).not.toContain('198.39708');
     // The button says what it does now.
     expect(screen.queryByRole('button', { name: /Hide amounts/ })).toBeNull();
@@ -205,11 +205,18 @@ describe('balances view', () => {
 });
 
 describe('header', () => {
-  it('shows total, change since the previous refresh, and a live countdown', async () => {
+  it('shows total, the 24 h change from prices, longer periods from history, and a live countdown', async () => {
     vi.useFakeTimers({ now: Date.parse('2025-01-05T12:00:18.000Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
-    await renderApp(withAccount({ previousTotal: '100000000' }));
+    const sample = accountBalances('main');
+    const bridge = withAccount({ portfolio: sample.portfolio && { ...sample.portfolio, change24h: { now: '104380435.39', before: '100000000' } } });
+    // Recorded totals about 30 d and 7 d ago; nothing a year ago.
+    bridge.state.history = [{ at: '2024-12-06T12:30:00.000Z', total: '104380435.40' }, { at: '2024-12-29T11:00:00.000Z', total: '110000000' }];
+    await renderApp(bridge);
     expect(screen.getByTestId('portfolio-total').textContent).toBe('$104,380,435.39');
-    expect(screen.getByTestId('total-change').textContent).toBe('▲ +$4,380,435.39 (+4.38%) since the previous refresh');
+    expect(screen.getByTestId('total-change').textContent).toBe('▲ +$4,380,435.39 (+4.38%) in 24 h');
+    // A real change on a large total is never "0.00%"; a period the history does not reach is "—", not 0.
+    await act(async () => undefined);
+    expect(screen.getByTestId('period-changes').textContent).toBe('7 d -5.11%30 d -<0.01%1 y —');
     expect(screen.getByTestId('refresh-status').textContent).toBe('Up to date');
     expect(screen.getByTestId('next-refresh').textContent).toContain('Next refresh in 0:42');
     act(() => vi.advanceTimersByTime(2000));
@@ -240,7 +247,7 @@ describe('header', () => {
     await renderApp(bridge);
     expect(screen.getByRole('tab', { name: 'All accounts' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('portfolio-total').textContent).toBe('$208,760,870.78');
-    expect(screen.getByRole('row', { name: /^Staked ETH, read-only, 396.79416 ETH, 1,224,690.25 US dollars$/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^Staked ETH, read-only, 396.79416 ETH, price \$1.00, 1,224,690.25 US dollars$/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(bridge.calls).toContainEqual(['balances.refresh', undefined]);
     fireEvent.keyDown(screen.getByRole('tab', { name: 'All accounts' }), { key: 'ArrowRight' });
