@@ -94,11 +94,10 @@ async function digitsOutsideAmounts(page: Page, codes: readonly string[]): Promi
     /\d+ (seconds?|minutes?|hours?) ago/g, // the data's age
     /\b[A-Z][a-z]{2} \d{1,2}(, \d{4})?/g, // dates on the history chart (live refreshes give it points sooner)
     /[+-]?<?\d{1,3}\.\d{2}%/g, // shares of the total, and changes in percent
-    /24 h(ours)?|7 d|30 d|1 y/g, // the periods changes are over (text runs together: no word boundaries)
+    /24 h(ours)?|7 d|30 d|1 y/g, // the periods changes are over and the history chart's ranges (text runs together: "time24 h7 d")
     /price \$[\d,]+\.\d+/g, // a line's unit price as read aloud
     /\d+ (of \d+ )?balances/g, // how many balances are shown
-    /(24 h|7 d|30 d|1 y)/g, // the history chart's ranges (its text runs together: "time24 h7 d")
-    /last \d+ (hours|days)/g, // and their titles
+    /last \d+ (hours|days)/g, // the ranges' titles
   ];
   return texts.flatMap((text) => {
     const rest = explained.reduce((left, pattern) => left.replace(pattern, ' '), text);

@@ -129,7 +129,6 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
             {privacy ? MASK : moneyText(scope.total, quote, locale)}
           </p>
           <PeriodChanges changes={changes} locale={locale} quote={quote} privacy={privacy} />
-          <EarnSummaryLine earn={scope.earn} locale={locale} quote={quote} privacy={privacy} />
           {scope.leftOut.map((demo) => (
             <p key={demo.id} className="unpriced-note" data-testid="demo-left-out">
               Not counting “{demo.label}”: its sample balances are not real money.{' '}
@@ -153,6 +152,8 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
             <RefreshButton refreshing={refreshing} blockedUntil={scope.blockedUntil} locale={locale.locale} onRefresh={onRefresh} />
           </div>
           <RefreshClock fetchedAt={scope.fetchedAt} nextRefreshAt={scope.nextRefreshAt} refreshing={refreshing} locale={locale.locale} />
+          {/* Beside the clock rather than under the changes: the header stays low enough for six rows at 720×520. */}
+          <EarnSummaryLine earn={scope.earn} locale={locale} quote={quote} privacy={privacy} />
           <StaleNote scope={scope} locale={locale.locale} />
           {scope.updates.notes.map((entry) => (
             <p key={entry.accountId} className="update-note" data-testid="update-note">
