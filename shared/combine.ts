@@ -85,6 +85,36 @@ function mergeEarn(a: RowEarn | null, b: RowEarn | null): RowEarn | null {
   return { allocations: [...a.allocations, ...b.allocations], sharedWith: [...new Set([...a.sharedWith, ...b.sharedWith])] };
 }
 
+/** Adds one account's row to the sums by Kraken code; `value` is null when it is not in the quote's total. */
+function addRow(merged: Map<string, Accumulator>, row: BalanceRow, value: DecimalValue | null): void {
+  const seen = merged.get(row.asset);
+  if (seen === undefined) {
+    merged.set(row.asset, { first: row, count: 1, amount: new Decimal(row.amount), value, available: orNull(row.available), held: orNull(row.held), earn: row.earn });
+    return;
+  }
+  seen.count += 1;
+  seen.amount = seen.amount.plus(row.amount);
+  seen.value = seen.value !== null && value !== null ? seen.value.plus(value) : null;
+  seen.available = plusOrNull(seen.available, row.available);
+  seen.held = plusOrNull(seen.held, row.held);
+  seen.earn = mergeEarn(seen.earn, row.earn);
+}
+
+/** A row held by one account keeps the strings exactly as main sent them; only sums are recomputed. */
+function mergedRow({ first, count, amount, value, available, held, earn }: Accumulator, reciprocal: DecimalValue | null): BalanceRow {
+  return {
+    ...first,
+    amount: count === 1 ? first.amount : amount.toFixed(),
+    available: count === 1 ? first.available : (available?.toFixed() ?? null),
+    held: count === 1 ? first.held : (held?.toFixed() ?? null),
+    earn: count === 1 ? first.earn : earn,
+    price: value === null ? null : first.price,
+    change24hPct: value === null ? null : first.change24hPct,
+    value: value === null ? null : count === 1 ? first.value : value.toFixed(),
+    share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
+  };
+}
+
 /** The 24 h change of every same-quote portfolio that has one, summed. */
 function combineDayChange(portfolios: readonly Portfolio[]): Portfolio['change24h'] {
   const parts = portfolios.flatMap((portfolio) => (portfolio.change24h === null ? [] : [portfolio.change24h]));
@@ -156,37 +186,13 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     if (sameQuote) total = total.plus(portfolio.total);
     for (const code of sameQuote ? portfolio.unpriced : portfolio.rows.map((row) => row.asset)) unpricedCodes.add(code);
     previous = previous !== null && sameQuote && entry.previousTotal !== null ? previous.plus(entry.previousTotal) : null;
-    for (const row of portfolio.rows) {
-      const value = sameQuote && row.value !== null ? new Decimal(row.value) : null;
-      const seen = merged.get(row.asset);
-      if (seen === undefined) {
-        merged.set(row.asset, { first: row, count: 1, amount: new Decimal(row.amount), value, available: orNull(row.available), held: orNull(row.held), earn: row.earn });
-      } else {
-        seen.count += 1;
-        seen.amount = seen.amount.plus(row.amount);
-        seen.value = seen.value !== null && value !== null ? seen.value.plus(value) : null;
-        seen.available = plusOrNull(seen.available, row.available);
-        seen.held = plusOrNull(seen.held, row.held);
-        seen.earn = mergeEarn(seen.earn, row.earn);
-      }
-    }
+    for (const row of portfolio.rows) addRow(merged, row, sameQuote && row.value !== null ? new Decimal(row.value) : null);
   }
 
   // One division, then a multiplication per row: big.js divides far slower than it multiplies, and the
   // reciprocal's 30 places are well beyond the 12 kept.
   const reciprocal = total.eq('0') ? null : new Decimal('1').div(total);
-  // A row held by one account keeps the strings exactly as main sent them; only sums are recomputed.
-  const rows = [...merged.values()].map(({ first, count, amount, value, available, held, earn }): BalanceRow => ({
-    ...first,
-    amount: count === 1 ? first.amount : amount.toFixed(),
-    available: count === 1 ? first.available : (available?.toFixed() ?? null),
-    held: count === 1 ? first.held : (held?.toFixed() ?? null),
-    earn: count === 1 ? first.earn : earn,
-    price: value === null ? null : first.price,
-    change24hPct: value === null ? null : first.change24hPct,
-    value: value === null ? null : count === 1 ? first.value : value.toFixed(),
-    share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
-  }));
+  const rows = [...merged.values()].map((sum) => mergedRow(sum, reciprocal));
 
   return {
     ...scope,

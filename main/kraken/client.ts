@@ -158,19 +158,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
   });
 
   const earn = createTtlCache<readonly EarnAllocationItem[]>(options.earnTtlMs ?? DEFAULT_EARN_TTL_MS, now);
-
-  // Every method funnels errors through here: one type out, the private key and the 2FA password scrubbed.
-  const scrub = (text: string): string => {
-    const password = otp?.();
-    return redactSecretShapes(password === undefined ? text : redactStrings(text, [password]));
-  };
-  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (thrown) {
-      throw redactKrakenError(toKrakenError(thrown), scrub);
-    }
-  };
+  const guard = errorGuard(otp);
   const balanceParams = (opts: BalanceOptions | undefined): Record<string, string> =>
     opts?.rebaseMultiplier === undefined ? {} : { rebase_multiplier: opts.rebaseMultiplier };
 
@@ -186,6 +174,21 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     rateCounter: () => signed.rateCounter(),
     lockedUntil: () => signed.lockedUntil(),
     close: () => transport.close?.(),
+  };
+}
+
+/** Every method funnels errors through this: one type out, the private key and the 2FA password scrubbed. */
+function errorGuard(otp: KrakenClientOptions['otp']): <T>(work: () => Promise<T>) => Promise<T> {
+  const scrub = (text: string): string => {
+    const password = otp?.();
+    return redactSecretShapes(password === undefined ? text : redactStrings(text, [password]));
+  };
+  return async (work) => {
+    try {
+      return await work();
+    } catch (thrown) {
+      throw redactKrakenError(toKrakenError(thrown), scrub);
+    }
   };
 }
 

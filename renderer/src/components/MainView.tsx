@@ -1,14 +1,14 @@
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode, type RefObject } from 'react';
-import type { AccountBalances, AccountSummary, HelpTopic, HistoryPoint, HistoryRange, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
+import type { AccountBalances, AccountSummary, HelpTopic, HistoryRange, IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
 import { quoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { useHistory } from '../hooks/use-history.ts';
 import { useMediaQuery } from '../hooks/use-media-query.ts';
+import { usePeriodChanges } from '../hooks/use-period-changes.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import { tableEntries, widestFraction, type TableLine } from '../model/row-view.ts';
-import { periodChanges } from '../model/period-change.ts';
 import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
 import { AllocationChart } from './AllocationChart.tsx';
 import { AssetHistoryDialog, type AssetHistoryTarget } from './AssetHistoryDialog.tsx';
@@ -39,7 +39,6 @@ interface MainViewProps {
  * Room for the charts beside the total and still a long table below: the default window (1120×760) has it,
  * the smallest (720×520) does not, so there the charts wait behind "Show charts".
  */
-const NO_POINTS: readonly HistoryPoint[] = [];
 const ROOM_FOR_CHARTS = '(min-width: 960px) and (min-height: 680px)';
 
 /** Numeric columns start largest first, names A to Z; a second click reverses. */
@@ -97,11 +96,7 @@ export function MainView(props: MainViewProps): ReactNode {
     },
     [allGroups],
   );
-  // 7 d / 30 d / 1 y (and 24 h without prices a day ago) compare with a year of history in the quote on
-  // screen, whatever range or currency the chart shows. Periods end when the balances on screen were read.
-  const year = useHistory(bridge, { ...(accountId === undefined ? {} : { accountId }), range: '1y', quote: settings.quoteCurrency }, historyVersion);
-  const yearPoints = year !== null && year.quote === settings.quoteCurrency ? year.points : NO_POINTS;
-  const changes = useMemo(() => periodChanges(combined, yearPoints, combined.fetchedAt === null ? Number.NaN : Date.parse(combined.fetchedAt)), [combined, yearPoints]);
+  const changes = usePeriodChanges(bridge, combined, { accountId, quote: settings.quoteCurrency }, historyVersion);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const showUnpriced = useCallback(() => {
