@@ -10,13 +10,24 @@ test.use({ keyring: 'gnome_libsecret' });
 
 const spokenUsd = (value: string) => `${usd(value).slice(1)} US dollars`;
 
+/** A 24 h change as a line reads it: signed with two decimals, 0.00% only for no change at all. */
+function spokenChange(percent: string): string {
+  const value = new Big(percent);
+  if (value.eq(0)) return '0.00%';
+  const fixed = value.abs().toFixed(2, Big.roundHalfEven);
+  return `${value.gt(0) ? '+' : '-'}${fixed === '0.00' ? '<0.01' : fixed}%`;
+}
+
+/** The rows main sends once the live ticker has given them their 24 h change (the fake's stream always does). */
 async function portfolioRows(page: Page) {
+  await expect.poll(async () => (await balancesNow(page))[0]?.portfolio?.rows.find((row) => row.asset === 'XXBT')?.change24hPct ?? null, { timeout: 15_000 }).not.toBeNull();
   const [first] = await balancesNow(page);
   const rows = first?.portfolio?.rows ?? [];
   return (asset: string) => {
     const row = rows.find((candidate) => candidate.asset === asset);
     if (!row?.value || !row.share) throw new Error(`main has no priced ${asset}`);
-    return { ...row, value: row.value, share: row.share, spokenPrice: `price ${usd(row.price ?? '0')}` };
+    const change = row.change24hPct === null ? '' : `, ${spokenChange(row.change24hPct)} in 24 hours`;
+    return { ...row, value: row.value, share: row.share, spokenPrice: `price ${usd(row.price ?? '0')}${change}` };
   };
 }
 
@@ -36,7 +47,7 @@ test('each balance is one line: known name, exact amount, value and share, group
   const names = await lineNames(page);
   expect(names).toContain(`Staked ETH, read-only, 198.39708 ETH, ${row('ETH2.S').spokenPrice}, ${spokenUsd(row('ETH2.S').value)}`);
   expect(names).toContain(`USDT in Kraken Rewards, read-only, 250.00001 USDT, ${row('USDT.F').spokenPrice}, ${spokenUsd(row('USDT.F').value)}`);
-  expect(names).toContain(`DAI, 9,999.9999999999 DAI, price $0.9999, ${spokenUsd(row('DAI').value)}`);
+  expect(names).toContain(`DAI, 9,999.9999999999 DAI, ${row('DAI').spokenPrice}, ${spokenUsd(row('DAI').value)}`);
 
   const order = await page.locator('[data-line]').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-line')));
   const at = (key: string) => order.indexOf(key);
