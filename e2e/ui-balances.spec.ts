@@ -27,7 +27,7 @@ async function portfolioRows(page: Page) {
     const row = rows.find((candidate) => candidate.asset === asset);
     if (!row?.value || !row.share) throw new Error(`main has no priced ${asset}`);
     const change = row.change24hPct === null ? '' : `, ${spokenChange(row.change24hPct)} in 24 hours`;
-    return { ...row, value: row.value, share: row.share, spokenPrice: `price ${usd(row.price ?? '0')}${change}` };
+    return { ...row, value: row.value, share: row.share, spokenChange: change, spokenPrice: `price ${usd(row.price ?? '0')}${change}` };
   };
 }
 
@@ -47,7 +47,8 @@ test('each balance is one line: known name, exact amount, value and share, group
   const names = await lineNames(page);
   expect(names).toContain(`Staked ETH, read-only, 198.39708 ETH, ${row('ETH2.S').spokenPrice}, ${spokenUsd(row('ETH2.S').value)}`);
   expect(names).toContain(`USDT in Kraken Rewards, read-only, 250.00001 USDT, ${row('USDT.F').spokenPrice}, ${spokenUsd(row('USDT.F').value)}`);
-  expect(names).toContain(`DAI, 9,999.9999999999 DAI, ${row('DAI').spokenPrice}, ${spokenUsd(row('DAI').value)}`);
+  // A price under $1 keeps its digits (0.9999, not 1.00).
+  expect(names).toContain(`DAI, 9,999.9999999999 DAI, price $0.9999${row('DAI').spokenChange}, ${spokenUsd(row('DAI').value)}`);
 
   const order = await page.locator('[data-line]').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-line')));
   const at = (key: string) => order.indexOf(key);
