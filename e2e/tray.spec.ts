@@ -152,7 +152,7 @@ for (const expected of IN_EUR) {
       await expect(page.getByTestId('portfolio-total')).toHaveText(expected.total);
       const staked = page.locator('[data-line="row:ETH2.S"]').getByRole('cell');
       await expect(staked.nth(1).locator('.amount-text')).toHaveText(expected.stakedAmount);
-      await expect(staked.nth(2)).toHaveText(expected.stakedValue);
+      await expect(staked.nth(3)).toHaveText(expected.stakedValue); // after the price · 24 h column
     });
   });
 }
