@@ -16,7 +16,8 @@ import { callTracker } from './call-tracker.ts';
 
 export const TIER = 'starter' as const;
 export const BUDGET = TIER_LIMITS[TIER];
-export const BALANCE_PATH = '/0/private/Balance';
+/** The refresh's one signed balances call (BalanceEx: balances and what open orders hold). */
+export const BALANCE_PATH = '/0/private/BalanceEx';
 
 export interface HarnessOptions {
   readonly clock: Clock;

@@ -12,15 +12,23 @@ export function installFakeBridge(data: BenchData): void {
     return () => set.delete(listener);
   };
   let balances: unknown = data.balances;
+  const quote = data.settings.quoteCurrency;
+  const emptySeries = { quote, currentQuote: quote, otherQuotes: [], unconverted: 0, joins: [] };
   const bridge = {
     app: { getInfo: () => ok(data.info) },
     accounts: { list: () => ok(data.accounts), add: () => ok(null), rename: () => ok(null), remove: () => ok(undefined), addDemo: () => ok(null), onChanged: on(listeners.accounts) },
     balances: { get: () => ok(balances), refresh: () => ok(undefined), onChanged: on(listeners.balances) },
-    history: { get: () => ok([]) },
+    // No history recorded yet: an empty series in the quote on screen (the charts and period changes read it).
+    history: {
+      get: (request: { range?: string }) => ok({ ...emptySeries, range: request.range ?? 'all', points: [] }),
+      asset: (request: { range?: string; assets: string[] }) => ok({ ...emptySeries, range: request.range ?? 'all', assets: request.assets, points: [] }),
+    },
+    export: { csv: () => ok({ saved: false }) },
     settings: { get: () => ok(data.settings), update: (patch: object) => ok({ ...data.settings, ...patch }), onChanged: on(listeners.settings) },
     storage: { withdrawWeakProtection: () => ok({ withdrawn: false, removed: 0, resealed: 0 }) },
     help: { open: () => ok(undefined) },
     notifications: { onFailed: () => () => undefined },
+    update: { get: () => ok({ status: 'unavailable' }), install: () => ok(undefined), onChanged: () => () => undefined },
   };
   // The frame that shows the rows: rAF runs just before that frame is drawn, a task queued from it runs
   // just after; 'bench:painted' marks that moment.

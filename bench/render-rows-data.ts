@@ -1,6 +1,8 @@
 // Sample data for bench/render-rows.ts: one account holding `count` balances, valued exactly (big.js),
-// with a read-only .S sibling for every fifth asset so the table also has grouped lines.
-import type { AccountBalances, AccountSummary, AppInfo, BalanceRow, Settings } from '../ipc/contract.ts';
+// with a read-only .S sibling for every fifth asset so the table also has grouped lines. Every line has a
+// price with its 24 h change and BalanceEx's available and held amounts (every seventh holds some in open
+// orders), and every .S line an Earn allocation behind it: all the columns and sub-lines the table shows.
+import type { AccountBalances, AccountSummary, AppInfo, BalanceRow, RowEarn, Settings } from '../ipc/contract.ts';
 import { Decimal } from '../shared/decimal.ts';
 
 export interface BenchData {
@@ -14,6 +16,26 @@ function code(index: number): string {
   return `T${index.toString(36).toUpperCase().padStart(4, '0')}`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BENCH_EPOCH = Date.parse('2026-01-01T00:00:00.000Z');
+
+/** An Earn allocation behind a staked line: part of it unbonding, rewards so far and a payout due. */
+function benchEarn(asset: string, staked: string, i: number): RowEarn {
+  const unbonding = i % 2 === 0 ? { amount: new Decimal(staked).div('10').toFixed(8), endsAt: new Date(BENCH_EPOCH + (i % 9) * DAY_MS).toISOString() } : null;
+  return {
+    allocations: [{
+      strategyId: `BENCH-${asset}`,
+      asset,
+      allocated: staked,
+      bonding: null,
+      unbonding,
+      rewarded: new Decimal(staked).div('50').toFixed(8),
+      payout: { accumulated: '0.01', estimated: '0.02', at: new Date(BENCH_EPOCH + (i % 5) * DAY_MS).toISOString() },
+    }],
+    sharedWith: [],
+  };
+}
+
 /** Amounts and prices from a fixed recipe (no randomness), so every run renders the same table. */
 function rawRows(count: number): Omit<BalanceRow, 'share'>[] {
   const rows: Omit<BalanceRow, 'share'>[] = [];
@@ -23,10 +45,13 @@ function rawRows(count: number): Omit<BalanceRow, 'share'>[] {
     const price = `${1 + (i % 50)}.${String((i * 31) % 10000).padStart(4, '0')}`;
     const value = new Decimal(amount).times(price).toFixed();
     const change24hPct = `${i % 3 === 0 ? '-' : ''}${i % 9}.${String(i % 100).padStart(2, '0')}`;
-    rows.push({ asset: base, base, extension: null, unbondingDays: null, readOnly: false, amount, price, value, change24hPct });
+    const held = i % 7 === 0 ? new Decimal(amount).div('4').toFixed(8) : '0';
+    const available = new Decimal(amount).minus(held).toFixed();
+    rows.push({ asset: base, base, extension: null, unbondingDays: null, readOnly: false, amount, price, value, change24hPct, available, held, earn: null });
     if (i % 5 === 0 && rows.length < count) {
       const staked = new Decimal(amount).div('3').toFixed(10);
-      rows.push({ asset: `${base}.S`, base, extension: 'S', unbondingDays: null, readOnly: true, amount: staked, price, value: new Decimal(staked).times(price).toFixed(), change24hPct });
+      const stakedValue = new Decimal(staked).times(price).toFixed();
+      rows.push({ asset: `${base}.S`, base, extension: 'S', unbondingDays: null, readOnly: true, amount: staked, price, value: stakedValue, change24hPct, available: staked, held: '0', earn: benchEarn(base, staked, i) });
     }
   }
   return rows;
@@ -38,6 +63,12 @@ function withShares(rows: readonly Omit<BalanceRow, 'share'>[]): { rows: Balance
     .map((row) => ({ ...row, share: row.value === null ? null : new Decimal(row.value).div(total).toFixed(12) }))
     .sort((a, b) => new Decimal(b.value ?? '0').cmp(a.value ?? '0'));
   return { rows: sorted, total: total.toFixed() };
+}
+
+function benchEarnSummary(rows: readonly BalanceRow[]): NonNullable<AccountBalances['portfolio']>['earn'] {
+  const earning = rows.filter((row) => row.earn !== null);
+  const allocated = earning.reduce((sum, row) => sum.plus(row.value ?? '0'), new Decimal('0'));
+  return { allocated: allocated.toFixed(), rewarded: allocated.div('50').toFixed(), unpriced: [], unmatched: [], count: earning.length };
 }
 
 export function benchData(count: number, now = Date.now()): BenchData {
@@ -52,7 +83,7 @@ export function benchData(count: number, now = Date.now()): BenchData {
     balances: [{
       accountId: 'bench',
       status: 'fresh',
-      portfolio: { quote: 'USD', rows, total, unpriced: [] },
+      portfolio: { quote: 'USD', rows, total, unpriced: [], change24h: { now: total, before: new Decimal(total).times('0.98').toFixed() }, earn: benchEarnSummary(rows) },
       fetchedAt: new Date(now).toISOString(),
       nextRefreshAt: new Date(now + 60_000).toISOString(),
       previousTotal: null,

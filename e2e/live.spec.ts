@@ -27,15 +27,19 @@ test('a balance change on Kraken is on screen and in the tray exactly, with no r
 test('a price change moves the row\'s value and the total live, without a refresh', async ({ page, fakeKraken }) => {
   await addMainKey(page);
   await expect(page.getByTestId('update-mode')).toHaveText('Live', { timeout: 10_000 });
-  const balanceCalls = fakeKraken.calls.filter((call) => call.path === '/0/private/Balance').length;
+  const balanceCalls = fakeKraken.calls.filter((call) => call.path === '/0/private/BalanceEx').length;
 
   fakeKraken.setPrices({ XXBTZUSD: '123456.7' });
   await expect.poll(async () => (await balancesNow(page))[0]?.portfolio?.rows.find((row) => row.asset === 'XXBT')?.price).toBe('123456.7');
   const [main] = await balancesNow(page);
   const btc = main?.portfolio?.rows.find((row) => row.asset === 'XXBT');
-  await expect(page.locator('[data-line="row:XXBT"]').getByRole('cell').nth(2)).toHaveText(usd(btc?.value ?? ''));
+  const line = page.locator('[data-line="row:XXBT"]');
+  await expect(line.getByRole('cell').nth(3)).toHaveText(usd(btc?.value ?? ''));
+  // The price column and its rolling 24 h change move too: the fake's price a day ago is 97,250.1.
+  await expect(line.locator('.price-text')).toHaveText('$123,456.70');
+  await expect(line.getByTestId('change-24h')).toHaveText('+26.95%');
   await expect(page.getByTestId('portfolio-total')).toHaveText(usd(main?.portfolio?.total ?? ''));
-  expect(fakeKraken.calls.filter((call) => call.path === '/0/private/Balance')).toHaveLength(balanceCalls);
+  expect(fakeKraken.calls.filter((call) => call.path === '/0/private/BalanceEx')).toHaveLength(balanceCalls);
 });
 
 test('a dropped stream polls at the user\'s interval, then is live again and catches up exactly', async ({ page, fakeKraken }) => {

@@ -19,7 +19,7 @@ const bridge = (page: Page) => ({
     valueOf(await page.evaluate((p) => (window as unknown as { kraken: Bridge }).kraken.settings.update(p), patch)),
 });
 
-const balanceCalls = (fake: { calls: readonly { path: string }[] }): number => fake.calls.filter((c) => c.path === '/0/private/Balance').length;
+const balanceCalls = (fake: { calls: readonly { path: string }[] }): number => fake.calls.filter((c) => c.path === '/0/private/BalanceEx').length;
 
 async function addMain(page: Page): Promise<string> {
   const account = valueOf(await addAccount(page, { label: 'Main', apiKey: KEYS.main.apiKey, apiSecret: KEYS.main.apiSecret }));
@@ -46,7 +46,7 @@ test('a new account is refreshed at once and pushed to the window; manual refres
   expect(await statuses()).toContain('refreshing');
 
   // A slow Kraken: five manual refreshes during one call make no second call.
-  fakeKraken.injectFault({ type: 'delay', ms: 800 }, { path: '/0/private/Balance' });
+  fakeKraken.injectFault({ type: 'delay', ms: 800 }, { path: '/0/private/BalanceEx' });
   const before = balanceCalls(fakeKraken);
   await page.evaluate(async () => {
     const kraken = (window as unknown as { kraken: Bridge }).kraken;

@@ -64,7 +64,7 @@ test('the secret never reaches a log: all app output while adding, failing and r
   failures.push(await addAccount(page, { label: 'Bad', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiSecret }));
   valueOf(await addAccount(page, { label: 'Main', ...KEYS.main, otp: OTP }));
 
-  const balanceCalls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/Balance' && call.errors.length === 0).length;
+  const balanceCalls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/BalanceEx' && call.errors.length === 0).length;
   // Adding the key starts its first refresh; a manual refresh during it would (rightly) join it, so wait.
   const status = async () => valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.balances.get())).map((b) => b.status);
   await expect.poll(status).toEqual(['fresh']);

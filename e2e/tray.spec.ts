@@ -152,7 +152,7 @@ for (const expected of IN_EUR) {
       await expect(page.getByTestId('portfolio-total')).toHaveText(expected.total);
       const staked = page.locator('[data-line="row:ETH2.S"]').getByRole('cell');
       await expect(staked.nth(1).locator('.amount-text')).toHaveText(expected.stakedAmount);
-      await expect(staked.nth(2)).toHaveText(expected.stakedValue);
+      await expect(staked.nth(3)).toHaveText(expected.stakedValue); // after the price · 24 h column
     });
   });
 }
@@ -166,9 +166,9 @@ test('closing the window hides it to the tray; Show window brings it back; Quit 
   await expect.poll(visible).toEqual([false]);
 
   // Hidden, it keeps refreshing: the tray's Refresh now reaches Kraken.
-  const before = fakeKraken.calls.filter((c) => c.path === '/0/private/Balance').length;
+  const before = fakeKraken.calls.filter((c) => c.path === '/0/private/BalanceEx').length;
   await clickTrayItem(app, 'Refresh now');
-  await expect.poll(() => fakeKraken.calls.filter((c) => c.path === '/0/private/Balance').length).toBe(before + 1);
+  await expect.poll(() => fakeKraken.calls.filter((c) => c.path === '/0/private/BalanceEx').length).toBe(before + 1);
 
   await clickTrayItem(app, 'Show window');
   await expect.poll(visible).toEqual([true]);

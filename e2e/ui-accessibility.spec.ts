@@ -139,10 +139,10 @@ test('keyboard only: first run to balances, every control reachable with a visib
 
 test('screen readers read a row as one sentence, and each part has a role and a name', async ({ page }) => {
   await openDemo(page);
-  await expect(page.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, 724,198.94 US dollars' })).toBeVisible();
-  await expect(page.getByRole('row', { name: 'BTC, 1,011.19088779 BTC, 98,338,414.96 US dollars' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, price $3,650.25, -1.42% in 24 hours, 724,198.94 US dollars' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'BTC, 1,011.19088779 BTC, 998.69088779 available, 12.5 held in open orders, price $97,250.10, +2.36% in 24 hours, 98,338,414.96 US dollars' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Balances of Demo account in USD' })).toHaveAttribute('aria-rowcount', String((await page.locator('[data-line]').count()) + 1));
-  await expect(page.getByRole('columnheader')).toHaveText(['Asset', 'Amount', 'Value▼', 'Share']);
+  await expect(page.getByRole('columnheader')).toHaveText(['Asset', 'Amount', 'Price · 24 h', 'Value▼', 'Share']);
   await expect(page.getByRole('tablist', { name: 'Accounts' })).toBeVisible();
   await expect(page.getByRole('search')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Show balances' })).toBeVisible();

@@ -10,13 +10,24 @@ test.use({ keyring: 'gnome_libsecret' });
 
 const spokenUsd = (value: string) => `${usd(value).slice(1)} US dollars`;
 
+/** A 24 h change as a line reads it: signed with two decimals, 0.00% only for no change at all. */
+function spokenChange(percent: string): string {
+  const value = new Big(percent);
+  if (value.eq(0)) return '0.00%';
+  const fixed = value.abs().toFixed(2, Big.roundHalfEven);
+  return `${value.gt(0) ? '+' : '-'}${fixed === '0.00' ? '<0.01' : fixed}%`;
+}
+
+/** The rows main sends once the live ticker has given them their 24 h change (the fake's stream always does). */
 async function portfolioRows(page: Page) {
+  await expect.poll(async () => (await balancesNow(page))[0]?.portfolio?.rows.find((row) => row.asset === 'XXBT')?.change24hPct ?? null, { timeout: 15_000 }).not.toBeNull();
   const [first] = await balancesNow(page);
   const rows = first?.portfolio?.rows ?? [];
   return (asset: string) => {
     const row = rows.find((candidate) => candidate.asset === asset);
     if (!row?.value || !row.share) throw new Error(`main has no priced ${asset}`);
-    return { ...row, value: row.value, share: row.share };
+    const change = row.change24hPct === null ? '' : `, ${spokenChange(row.change24hPct)} in 24 hours`;
+    return { ...row, value: row.value, share: row.share, spokenChange: change, spokenPrice: `price ${usd(row.price ?? '0')}${change}` };
   };
 }
 
@@ -25,17 +36,19 @@ test('each balance is one line: known name, exact amount, value and share, group
   await addMainKey(page);
   const row = await portfolioRows(page);
 
-  const btc = page.getByRole('row', { name: `BTC, 1,011.19088779 BTC, ${spokenUsd(row('XXBT').value)}` });
+  const btc = page.getByRole('row', { name: `BTC, 1,011.19088779 BTC, ${row('XXBT').spokenPrice}, ${spokenUsd(row('XXBT').value)}` });
   await expect(btc.locator('.asset-name')).toHaveText('BTC');
   await expect(btc.locator('.asset-code')).toHaveText('XXBT');
   await expect(btc.locator('.amount-text')).toHaveText('1,011.19088779');
-  await expect(btc.getByRole('cell').nth(2)).toHaveText(usd(row('XXBT').value));
-  await expect(btc.getByRole('cell').nth(3)).toHaveText(`${new Big(row('XXBT').share).times(100).toFixed(2, Big.roundHalfEven)}%`);
+  await expect(btc.locator('.price-text')).toHaveText(usd(row('XXBT').price ?? ''));
+  await expect(btc.getByRole('cell').nth(3)).toHaveText(usd(row('XXBT').value));
+  await expect(btc.getByRole('cell').nth(4)).toHaveText(`${new Big(row('XXBT').share).times(100).toFixed(2, Big.roundHalfEven)}%`);
 
   const names = await lineNames(page);
-  expect(names).toContain(`Staked ETH, read-only, 198.39708 ETH, ${spokenUsd(row('ETH2.S').value)}`);
-  expect(names).toContain(`USDT in Kraken Rewards, read-only, 250.00001 USDT, ${spokenUsd(row('USDT.F').value)}`);
-  expect(names).toContain(`DAI, 9,999.9999999999 DAI, ${spokenUsd(row('DAI').value)}`);
+  expect(names).toContain(`Staked ETH, read-only, 198.39708 ETH, ${row('ETH2.S').spokenPrice}, ${spokenUsd(row('ETH2.S').value)}`);
+  expect(names).toContain(`USDT in Kraken Rewards, read-only, 250.00001 USDT, ${row('USDT.F').spokenPrice}, ${spokenUsd(row('USDT.F').value)}`);
+  // A price under $1 keeps its digits (0.9999, not 1.00).
+  expect(names).toContain(`DAI, 9,999.9999999999 DAI, price $0.9999${row('DAI').spokenChange}, ${spokenUsd(row('DAI').value)}`);
 
   const order = await page.locator('[data-line]').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-line')));
   const at = (key: string) => order.indexOf(key);
@@ -44,13 +57,14 @@ test('each balance is one line: known name, exact amount, value and share, group
   expect(order.slice(at('group:USD'), at('group:USD') + 3)).toEqual(['group:USD', 'row:ZUSD', 'row:USD.M']);
   expect(order.slice(at('group:USDT'), at('group:USDT') + 3)).toEqual(['group:USDT', 'row:USDT', 'row:USDT.F']);
   const sum = (field: 'amount' | 'value') => ['XETH', 'ETH2', 'ETH2.S'].reduce((total, asset) => total.plus(row(asset)[field]), new Big(0)).toFixed();
-  await expect(page.locator('[data-line="group:ETH"]')).toHaveAttribute('aria-label', `ETH, all 3 balances, ${shownAmount(sum('amount'))} ETH, ${spokenUsd(sum('value'))}`);
+  await expect(page.locator('[data-line="group:ETH"]')).toHaveAttribute('aria-label', `ETH, all 3 balances, ${shownAmount(sum('amount'))} ETH, ${row('XETH').spokenPrice}, ${spokenUsd(sum('value'))}`);
 });
 
 test('the full amount shows on hover and is what gets copied', async ({ page }) => {
   await addMainKey(page);
   const staked = page.locator('[data-line="row:ETH2.S"]');
-  await expect(staked.locator('.cell-amount')).toHaveAttribute('title', '198.3970800000');
+  // The exact amount first, then (issue 13, point 11) what is available and what open orders hold.
+  await expect(staked.locator('.cell-amount')).toHaveAttribute('title', '198.3970800000 ETH\nAvailable: 198.39708 ETH\nHeld in open orders: 0 ETH');
 
   await page.evaluate(() => {
     const copied: string[] = [];

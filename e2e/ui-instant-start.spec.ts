@@ -13,10 +13,10 @@ test('the last known balances show at once at launch, marked "from <time>, refre
   const total = usd((await balancesNow(page))[0]?.portfolio?.total ?? '');
   await app.close();
 
-  // Kraken answers slowly (every Balance call, until the checks are done): the window has the balances
+  // Kraken answers slowly (every Balance and BalanceEx call, until the checks are done): the window has the balances
   // long before the answer.
   fakeKraken.injectFault({ type: 'delay', ms: 13_000 }, { path: '/0/private/Balance', always: true });
-  const balanceCalls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/Balance').length;
+  const balanceCalls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/BalanceEx').length;
   const callsBefore = balanceCalls();
   const second = await appReady(await (await launch()).firstWindow());
   await expect(second.getByTestId('stale-note')).toHaveText(/^From \d{1,2}:\d{2}:\d{2} [AP]M, refreshing…$/, { timeout: 10_000 });
@@ -25,7 +25,7 @@ test('the last known balances show at once at launch, marked "from <time>, refre
   // What the window was given: history's record, while Kraken has not answered.
   expect((await balancesNow(second))[0]).toMatchObject({ status: 'refreshing', fromHistory: true, stale: true });
   await expect(second.locator('[data-line="row:XXBT"]')).toBeVisible();
-  // Shown before any answer: the delayed Balance call (the fake records a call when it answers) is still out.
+  // Shown before any answer: the refresh's delayed BalanceEx call (the fake records a call when it answers) is still out.
   expect(balanceCalls()).toBe(callsBefore);
   await expect(second.getByTestId('refresh-status')).toHaveText('Refreshing…');
   fakeKraken.clearFaults();

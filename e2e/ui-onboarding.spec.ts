@@ -16,9 +16,9 @@ test('first run explains the read-only key and opens the help page from main', a
 test('the demo account opens at once, offline, on the documented sample balances', async ({ page, fakeKraken }) => {
   await openDemo(page);
   const names = await lineNames(page);
-  expect(names).toContain('BTC, 1,011.19088779 BTC, 98,338,414.96 US dollars');
-  expect(names).toContain('Staked ETH, read-only, 198.39708 ETH, 724,198.94 US dollars');
-  expect(names).toContain('USD in opt-in rewards, read-only, 1,213,029.278 USD, 1,213,029.28 US dollars');
+  expect(names).toContain('BTC, 1,011.19088779 BTC, 998.69088779 available, 12.5 held in open orders, price $97,250.10, +2.36% in 24 hours, 98,338,414.96 US dollars');
+  expect(names).toContain('Staked ETH, read-only, 198.39708 ETH, price $3,650.25, -1.42% in 24 hours, 724,198.94 US dollars');
+  expect(names).toContain('USD in opt-in rewards, read-only, 1,213,029.278 USD, price $1.00, 0.00% in 24 hours, 1,213,029.28 US dollars');
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('refresh-status')).toHaveText('Up to date');
   expect(fakeKraken.calls).toEqual([]);

@@ -19,6 +19,8 @@ const READ_ONLY = {
 
 test('read-only balances carry a badge and a tooltip for mouse and keyboard', async ({ page, fakeKraken }) => {
   fakeKraken.setBalances({ ...DEFAULT_BALANCES, 'USDT.F': '250', 'DOT28.S': '40.5', 'XBT.M': '0.01', 'AAPLx.T': '3' }, KEYS.main.apiKey);
+  // No Earn allocations: the tooltips here are the badges' own (the Earn details are ui-market-funds-earn's).
+  fakeKraken.setEarn({ converted_asset: 'USD', total_allocated: '0', total_rewarded: '0', items: [] }, KEYS.main.apiKey);
   await addMainKey(page);
 
   for (const [asset, [badge, explanation]] of Object.entries(READ_ONLY)) {

@@ -22,7 +22,7 @@ test('many unpriced balances: five named, "and 15 more" shows them all in the ta
   await expect(page.getByText('20 of 21 balances')).toBeVisible();
   const shown = await lineNames(page);
   expect(shown).toHaveLength(20);
-  expect(shown.every((name) => /^Q\d\dX, [\d,]+ Q\d\dX, unpriced$/.test(name))).toBe(true);
+  expect(shown.every((name) => /^Q\d\dX, [\d,]+ Q\d\dX, no price, unpriced$/.test(name))).toBe(true);
 
   const chip = page.getByRole('button', { name: 'Unpriced only: show all balances' });
   await chip.click();

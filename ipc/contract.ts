@@ -3,9 +3,11 @@
 // and the renderer only ever sees the `KrakenBridge` shape below. Nothing secret appears in any type here.
 // Payload types are grouped by concern under ipc/contract/ and re-exported here, so this stays the one import.
 import type { AccountSummary, AddAccountRequest, RenameAccountRequest, StorageProtection, UpdateKeyRequest, WeakConsentWithdrawal } from './contract/accounts.ts';
-import type { AssetHistory, AssetHistoryRequest, HistoryRequest, HistorySeries } from './contract/history.ts';
+import type { AccountBalances } from './contract/balances.ts';
+import type { AssetHistory, AssetHistoryRequest, ExportRequest, ExportResult, HistoryRequest, HistorySeries } from './contract/history.ts';
 
 export type * from './contract/accounts.ts';
+export type * from './contract/balances.ts';
 export type * from './contract/history.ts';
 export { HISTORY_RANGES } from './contract/history.ts';
 
@@ -51,64 +53,6 @@ export interface NotificationFailure {
   missed: { title: string; body: string }[];
 }
 
-export type AssetExtension = 'S' | 'M' | 'B' | 'F' | 'T' | 'P';
-
-export interface BalanceRow {
-  /** Raw Kraken code, e.g. 'ETH2.S'. */
-  asset: string;
-  /** Display code of the base asset the row is grouped and valued under, e.g. 'ETH'. */
-  base: string;
-  /** The read-only product the balance sits in; 'S' also for ETH2, staked ETH that carries no suffix. */
-  extension: AssetExtension | null;
-  /** Days to unbond, for staked codes like GRT28.S (main reads it checked against Kraken's asset list). */
-  unbondingDays: number | null;
-  readOnly: boolean;
-  /** Exactly as Kraken sent it. */
-  amount: string;
-  price: string | null;
-  value: string | null;
-  share: string | null;
-  /** Change of `price` over the last 24 h in percent, 2 decimals (e.g. '-1.25'), from Kraken's live ticker; null when unknown. */
-  change24hPct: string | null;
-}
-
-export interface Portfolio {
-  quote: string;
-  rows: BalanceRow[];
-  total: string;
-  unpriced: string[];
-}
-
-export type RefreshStatus = 'idle' | 'refreshing' | 'fresh' | 'stale' | 'error';
-
-/** How an account is kept current; the header and the tray word it alike (shared/update-mode.ts). */
-export interface UpdateMode {
-  /** Kraken's live stream pushes this account's changes: balances refresh on each, prices move as they trade. */
-  live: boolean;
-  /** The user's refresh interval: the pace whenever the stream is not live. */
-  intervalSec: number;
-  /** Why live updates are off, when the user can act on it or should know (the key lacks the optional permission, WebSockets blocked). */
-  note: string | null;
-}
-
-export interface AccountBalances {
-  accountId: string;
-  status: RefreshStatus;
-  portfolio: Portfolio | null;
-  fetchedAt: string | null;
-  nextRefreshAt: string | null;
-  /** Total before the previous successful refresh, for "change since last refresh". */
-  previousTotal: string | null;
-  error: IpcError | null;
-  /**
-   * The balances shown are not current: the last refresh failed, refreshes were missed, or they are the
-   * last known ones from history. Stays true while a retry runs; only a successful refresh clears it.
-   */
-  stale: boolean;
-  /** The portfolio is the last one history recorded before this start (amounts and total, no prices), shown until Kraken answers. */
-  fromHistory: boolean;
-  updates: UpdateMode;
-}
 
 export type QuoteCurrency = 'USD' | 'EUR' | 'GBP' | 'CAD' | 'JPY' | 'CHF' | 'AUD' | 'USDT' | 'USDC' | 'BTC' | 'ETH';
 export type VerificationTier = 'starter' | 'intermediate' | 'pro';
@@ -143,15 +87,6 @@ export type UpdateState =
   | { status: 'idle' }
   | { status: 'downloading'; version: string }
   | { status: 'ready'; version: string; releaseNotes: string };
-/** A CSV export: the balances on screen now, or every recorded snapshot per asset. */
-export interface ExportRequest {
-  kind: 'balances' | 'history';
-  /** One account; all accounts when absent. */
-  accountId?: string;
-}
-
-/** Where the file went, or that the user cancelled (the save dialog, or the privacy-mode question). */
-export type ExportResult = { saved: true; fileName: string; rows: number } | { saved: false };
 
 /** renderer → main request/response pairs (ipcRenderer.invoke / ipcMain.handle). A `void` response carries no value. */
 /* eslint-disable @typescript-eslint/no-invalid-void-type */

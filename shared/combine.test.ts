@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { account, accountBalances, balanceRow, portfolio } from './testing/sample-data.ts';
 import { combineBalances, countedAccounts } from './combine.ts';
+import { Decimal } from './decimal.ts';
 
 const accounts = [account('a', 'Main'), account('b', 'Savings')];
 
@@ -96,5 +97,27 @@ describe('the demo account in a combined total', () => {
     expect(countedAccounts([demo, account('a', 'Main')]).map((a) => a.id)).toEqual(['a']);
     expect(countedAccounts([demo]).map((a) => a.id)).toEqual(['d']);
     expect(countedAccounts([])).toEqual([]);
+  });
+});
+
+describe('combineBalances: 24 h change, funds and Earn (issue 13, points 5, 11, 12)', () => {
+  const earn = (allocated: string, unmatched: string[] = []) => ({ allocated, rewarded: '1', unpriced: [], unmatched, count: 1 });
+  const withExtras = (id: string, dayChange: { now: string; before: string } | null, summary: ReturnType<typeof earn> | null, held = '0') => {
+    const row = { ...balanceRow('XXBT', 'BTC', '1', '100', '1'), available: new Decimal('1').minus(held).toFixed(), held };
+    return accountBalances(id, { portfolio: { ...portfolio([row], '100'), change24h: dayChange, earn: summary } });
+  };
+
+  it('sums the 24 h change, what open orders hold and the Earn summaries of the accounts that have them', () => {
+    const all = [withExtras('a', { now: '100', before: '90' }, earn('5', ['DOT'])), withExtras('b', null, earn('7', ['DOT']), '0.5'), withExtras('c', { now: '100', before: '95' }, null)];
+    const scope = combineBalances(all, [...accounts, account('c', 'Third')], 'USD');
+    expect(scope.change24h).toEqual({ now: '200', before: '185' });
+    expect(scope.earn).toEqual({ allocated: '12', rewarded: '2', unpriced: [], unmatched: ['DOT'], count: 2 });
+    expect(scope.rows[0]).toMatchObject({ amount: '3', available: '2.5', held: '0.5' });
+  });
+
+  it('passes a single account\'s figures through and knows nothing when no account has them', () => {
+    expect(combineBalances([withExtras('a', { now: '1', before: '2' }, earn('5'))], accounts, 'USD')).toMatchObject({ change24h: { now: '1', before: '2' }, earn: earn('5') });
+    const none = combineBalances([withExtras('a', null, null), withExtras('b', null, null)], accounts, 'USD');
+    expect([none.change24h, none.earn]).toEqual([null, null]);
   });
 });

@@ -1,6 +1,6 @@
 // Accounts combined into one view, by one rule for the window's "All accounts" and the tray's totals.
-import type { AccountBalances, AccountSummary, BalanceRow, IpcError, RefreshStatus } from '../ipc/contract.ts';
-import { Decimal, type DecimalValue } from './decimal.ts';
+import type { AccountBalances, AccountSummary, BalanceRow, EarnSummary, IpcError, Portfolio, RefreshStatus, RowEarn } from '../ipc/contract.ts';
+import { Decimal, sumDecimals, type DecimalValue } from './decimal.ts';
 import { combineUpdates, type ScopeUpdates } from './update-mode.ts';
 
 /** An error of one account, for the header to show beside the balances it could not refresh. */
@@ -35,6 +35,10 @@ export interface ScopeBalances {
   readonly leftOut: readonly AccountSummary[];
   /** Live, or refreshed at the user's interval, and why not live when the user can act on it. */
   readonly updates: ScopeUpdates;
+  /** The priced balances with a price a day ago, valued now and then; null when none has one. */
+  readonly change24h: Portfolio['change24h'];
+  /** Earn allocations of every account in scope; null when none could be read. */
+  readonly earn: EarnSummary | null;
 }
 
 /**
@@ -67,6 +71,67 @@ interface Accumulator {
   count: number;
   amount: DecimalValue;
   value: DecimalValue | null;
+  available: DecimalValue | null;
+  held: DecimalValue | null;
+  earn: RowEarn | null;
+}
+
+const orNull = (value: string | null): DecimalValue | null => (value === null ? null : new Decimal(value));
+/** A sum that is unknown as soon as one part is. */
+const plusOrNull = (sum: DecimalValue | null, value: string | null): DecimalValue | null => (sum === null || value === null ? null : sum.plus(value));
+
+function mergeEarn(a: RowEarn | null, b: RowEarn | null): RowEarn | null {
+  if (a === null || b === null) return a ?? b;
+  return { allocations: [...a.allocations, ...b.allocations], sharedWith: [...new Set([...a.sharedWith, ...b.sharedWith])] };
+}
+
+/** Adds one account's row to the sums by Kraken code; `value` is null when it is not in the quote's total. */
+function addRow(merged: Map<string, Accumulator>, row: BalanceRow, value: DecimalValue | null): void {
+  const seen = merged.get(row.asset);
+  if (seen === undefined) {
+    merged.set(row.asset, { first: row, count: 1, amount: new Decimal(row.amount), value, available: orNull(row.available), held: orNull(row.held), earn: row.earn });
+    return;
+  }
+  seen.count += 1;
+  seen.amount = seen.amount.plus(row.amount);
+  seen.value = seen.value !== null && value !== null ? seen.value.plus(value) : null;
+  seen.available = plusOrNull(seen.available, row.available);
+  seen.held = plusOrNull(seen.held, row.held);
+  seen.earn = mergeEarn(seen.earn, row.earn);
+}
+
+/** A row held by one account keeps the strings exactly as main sent them; only sums are recomputed. */
+function mergedRow({ first, count, amount, value, available, held, earn }: Accumulator, reciprocal: DecimalValue | null): BalanceRow {
+  return {
+    ...first,
+    amount: count === 1 ? first.amount : amount.toFixed(),
+    available: count === 1 ? first.available : (available?.toFixed() ?? null),
+    held: count === 1 ? first.held : (held?.toFixed() ?? null),
+    earn: count === 1 ? first.earn : earn,
+    price: value === null ? null : first.price,
+    change24hPct: value === null ? null : first.change24hPct,
+    value: value === null ? null : count === 1 ? first.value : value.toFixed(),
+    share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
+  };
+}
+
+/** The 24 h change of every same-quote portfolio that has one, summed. */
+function combineDayChange(portfolios: readonly Portfolio[]): Portfolio['change24h'] {
+  const parts = portfolios.flatMap((portfolio) => (portfolio.change24h === null ? [] : [portfolio.change24h]));
+  if (parts.length === 0) return null;
+  return { now: sumDecimals(parts.map((part) => part.now)), before: sumDecimals(parts.map((part) => part.before)) };
+}
+
+function combineEarn(portfolios: readonly Portfolio[]): EarnSummary | null {
+  const parts = portfolios.flatMap((portfolio) => (portfolio.earn === null ? [] : [portfolio.earn]));
+  if (parts.length === 0) return null;
+  return {
+    allocated: sumDecimals(parts.map((part) => part.allocated)),
+    rewarded: sumDecimals(parts.map((part) => part.rewarded)),
+    unpriced: [...new Set(parts.flatMap((part) => part.unpriced))],
+    unmatched: [...new Set(parts.flatMap((part) => part.unmatched))],
+    count: parts.reduce((count, part) => count + part.count, 0),
+  };
 }
 
 /**
@@ -104,12 +169,13 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
   if (single && single.quote === quote) {
     // One account: exactly what main sent, nothing recomputed.
     const only = withData[0];
-    return { ...scope, rows: single.rows, total: single.total, previousTotal: only?.previousTotal ?? null, unpriced: single.unpriced };
+    return { ...scope, rows: single.rows, total: single.total, previousTotal: only?.previousTotal ?? null, unpriced: single.unpriced, change24h: single.change24h, earn: single.earn };
   }
   const merged = new Map<string, Accumulator>();
   // What no total includes: what an account could not price, and everything valued in another quote.
   // (A row without a value is not always unpriced: history's last record has a total but no row values.)
   const unpricedCodes = new Set<string>();
+  const inQuote = withData.flatMap((entry) => (entry.portfolio !== null && entry.portfolio.quote === quote ? [entry.portfolio] : []));
   let total = new Decimal('0');
   let previous: DecimalValue | null = withData.length > 0 ? new Decimal('0') : null;
 
@@ -120,31 +186,13 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     if (sameQuote) total = total.plus(portfolio.total);
     for (const code of sameQuote ? portfolio.unpriced : portfolio.rows.map((row) => row.asset)) unpricedCodes.add(code);
     previous = previous !== null && sameQuote && entry.previousTotal !== null ? previous.plus(entry.previousTotal) : null;
-    for (const row of portfolio.rows) {
-      const value = sameQuote && row.value !== null ? new Decimal(row.value) : null;
-      const seen = merged.get(row.asset);
-      if (seen === undefined) {
-        merged.set(row.asset, { first: row, count: 1, amount: new Decimal(row.amount), value });
-      } else {
-        seen.count += 1;
-        seen.amount = seen.amount.plus(row.amount);
-        seen.value = seen.value !== null && value !== null ? seen.value.plus(value) : null;
-      }
-    }
+    for (const row of portfolio.rows) addRow(merged, row, sameQuote && row.value !== null ? new Decimal(row.value) : null);
   }
 
   // One division, then a multiplication per row: big.js divides far slower than it multiplies, and the
   // reciprocal's 30 places are well beyond the 12 kept.
   const reciprocal = total.eq('0') ? null : new Decimal('1').div(total);
-  // A row held by one account keeps the strings exactly as main sent them; only sums are recomputed.
-  const rows = [...merged.values()].map(({ first, count, amount, value }): BalanceRow => ({
-    ...first,
-    amount: count === 1 ? first.amount : amount.toFixed(),
-    price: value === null ? null : first.price,
-    change24hPct: value === null ? null : first.change24hPct,
-    value: value === null ? null : count === 1 ? first.value : value.toFixed(),
-    share: value === null || reciprocal === null ? null : value.times(reciprocal).toFixed(SHARE_DECIMALS),
-  }));
+  const rows = [...merged.values()].map((sum) => mergedRow(sum, reciprocal));
 
   return {
     ...scope,
@@ -152,5 +200,7 @@ export function combineBalances(all: readonly AccountBalances[], accounts: reado
     total: total.toFixed(),
     previousTotal: previous === null ? null : previous.toFixed(),
     unpriced: rows.filter((row) => unpricedCodes.has(row.asset)).map((row) => row.asset),
+    change24h: combineDayChange(inQuote),
+    earn: combineEarn(inQuote),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changePercent } from './decimal.ts';
-import { amountText, changePercentText, moneySpoken, moneyText, quoteFormat, shareText, unsignedPercentText } from './money.ts';
+import { amountText, changePercentText, moneyChangeText, moneySpoken, moneyText, priceText, quoteFormat, shareText, signedPercentText, unsignedPercentText } from './money.ts';
 import { readNumberLocale } from './number-locale.ts';
 
 const en = readNumberLocale('en-US');
@@ -46,7 +46,10 @@ describe('changePercentText', () => {
   it('gives the signed relative change, or null against zero', () => {
     expect(changePercentText('110', '100', en)).toBe('+10.00%');
     expect(changePercentText('99.99', '100', en)).toBe('-0.01%');
-    expect(changePercentText('99.995', '100', en)).toBe('0.00%');
+    // A real change too small for two decimals is never written as no change (issue 13, point 5).
+    expect(changePercentText('99.995', '100', en)).toBe('-<0.01%');
+    expect(changePercentText('104380435.40', '104380435.39', en)).toBe('+<0.01%');
+    expect(changePercentText('100', '100', en)).toBe('0.00%');
     expect(changePercentText('5', '0', en)).toBeNull();
   });
 });
@@ -62,5 +65,29 @@ describe('percentages of a change', () => {
   it('are exact, and written without sign where the words say the direction', () => {
     expect([changePercent('110', '100'), changePercent('0.5', '1'), changePercent('1', '0')]).toEqual(['10', '-50', null]);
     expect([unsignedPercentText('-12.345', en), unsignedPercentText('12.355', de)]).toEqual(['12.34%', '12,36\u00a0%']);
+  });
+});
+
+describe('changes and prices (issue 13, points 5 and 11)', () => {
+  it('writes a change in percent signed, and a real change too small for two decimals as <0.01%, never 0.00%', () => {
+    expect(signedPercentText('2.368526315789', en)).toBe('+2.37%');
+    expect(signedPercentText('-0.000010282767', en)).toBe('-<0.01%');
+    expect(signedPercentText('0.004', de)).toBe('+<0,01\u00a0%');
+    expect(signedPercentText('0', en)).toBe('0.00%');
+  });
+
+  it('writes a change of value signed, and one below a cent as <$0.01', () => {
+    expect(moneyChangeText('1234.5', quoteFormat('USD', en), en)).toBe('+$1,234.50');
+    expect(moneyChangeText('-0.001', quoteFormat('USD', en), en)).toBe('-<$0.01');
+    expect(moneyChangeText('0.3', quoteFormat('JPY', en), en)).toBe('+<¥1');
+    expect(moneyChangeText('0', quoteFormat('USD', en), en)).toBe('$0.00');
+  });
+
+  it('writes unit prices with the currency decimals, and four significant digits below 1', () => {
+    expect(priceText('97250.1', quoteFormat('USD', en), en)).toBe('$97,250.10');
+    expect(priceText('0.9999', quoteFormat('USD', en), en)).toBe('$0.9999');
+    expect(priceText('0.0000234567', quoteFormat('USD', en), en)).toBe('$0.00002346');
+    expect(priceText('0.03754', quoteFormat('BTC', en), en)).toBe('0.03754000\u00a0BTC');
+    expect(priceText('1.0852', quoteFormat('EUR', de), de)).toBe('1,09\u00a0€');
   });
 });

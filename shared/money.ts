@@ -2,7 +2,7 @@
 // alike. Every number is an exact decimal string rounded here (halves to even) and laid out digit by
 // digit (shared/decimal-text.ts); Intl only supplies the locale's symbols and currency patterns.
 import { changePercent } from './decimal.ts';
-import { compareDecimals, isZeroDecimal, roundDecimal, shiftDecimal, trimTrailingZeros } from './decimal-string.ts';
+import { compareDecimals, isNegativeDecimal, isZeroDecimal, parseDecimal, roundDecimal, shiftDecimal, trimTrailingZeros } from './decimal-string.ts';
 import { decimalText } from './decimal-text.ts';
 import { affixes, type NumberLocale } from './number-locale.ts';
 
@@ -36,13 +36,45 @@ export function quoteFormat(quote: string, locale: NumberLocale): QuoteFormat {
 export interface MoneyOptions {
   /** "+$5.00" for changes. */
   signed?: boolean;
+  /** Decimals instead of the currency's own (prices of cheap assets need more). */
+  decimals?: number;
 }
 
 /** A value in the quote currency, rounded (halves to even) to the currency's decimals: "$612,345.12", "1.234,56 €". */
 export function moneyText(value: string, format: QuoteFormat, locale: NumberLocale, options: MoneyOptions = {}): string {
-  const text = decimalText(roundDecimal(value, format.decimals), locale, options);
+  const text = decimalText(roundDecimal(value, options.decimals ?? format.decimals), locale, options);
   const sign = text.startsWith(locale.minus) ? locale.minus : text.startsWith(locale.plus) && options.signed ? locale.plus : '';
   return sign + format.prefix + text.slice(sign.length) + format.suffix;
+}
+
+/** The sign a change starts with, for the "<" forms below. */
+function changeSign(value: string, locale: NumberLocale): string {
+  return isNegativeDecimal(value) ? locale.minus : locale.plus;
+}
+
+/**
+ * A change of value, signed ("+$1,234.50", "−0,25 €"). A non-zero change smaller than the currency's
+ * smallest unit reads "+<$0.01", never "$0.00", so a real move is never shown as none.
+ */
+export function moneyChangeText(value: string, format: QuoteFormat, locale: NumberLocale): string {
+  if (isZeroDecimal(value) || !isZeroDecimal(roundDecimal(value, format.decimals))) return moneyText(value, format, locale, { signed: true });
+  const smallest = format.decimals === 0 ? '1' : `0.${'1'.padStart(format.decimals, '0')}`;
+  return `${changeSign(value, locale)}<${format.prefix}${decimalText(smallest, locale)}${format.suffix}`;
+}
+
+/** Significant digits a price below 1 keeps ("$0.00002345"), so cheap assets do not all read "$0.00". */
+const PRICE_SIGNIFICANT = 4;
+const PRICE_MAX_DECIMALS = 12;
+
+/** A unit price in the quote: the currency's decimals, or four significant digits when it is below 1. */
+export function priceText(price: string, format: QuoteFormat, locale: NumberLocale): string {
+  const { integer, fraction } = parseDecimal(price);
+  let decimals = format.decimals;
+  if (integer === '' && fraction !== '') {
+    const leadingZeros = fraction.length - fraction.replace(/^0+/, '').length;
+    decimals = Math.max(decimals, Math.min(leadingZeros + PRICE_SIGNIFICANT, PRICE_MAX_DECIMALS));
+  }
+  return moneyText(price, format, locale, { decimals });
 }
 
 /** "612,345.12 US dollars": how the value reads aloud. */
@@ -70,10 +102,21 @@ export function shareText(share: string, locale: NumberLocale): string {
   return percentText(percent, locale, false);
 }
 
-/** The relative change as a signed percentage, "+10.00%", "−1,50 %"; null if previous is 0. */
+/**
+ * A change in percent, signed: "+2.37%", "−0,44 %". A non-zero change too small for two decimals reads
+ * "+<0.01%", never "0.00%"; only no change at all reads "0.00%".
+ */
+export function signedPercentText(percent: string, locale: NumberLocale): string {
+  if (!isZeroDecimal(percent) && isZeroDecimal(roundDecimal(percent, PERCENT_DECIMALS))) {
+    return `${locale.percentPrefix}${changeSign(percent, locale)}<${decimalText('0.01', locale)}${locale.percentSuffix}`;
+  }
+  return percentText(percent, locale, true);
+}
+
+/** The relative change as a signed percentage, "+10.00%", "−1,50 %" (never "0.00%" when it moved); null if previous is 0. */
 export function changePercentText(current: string, previous: string, locale: NumberLocale): string | null {
   const percent = changePercent(current, previous);
-  return percent === null ? null : percentText(percent, locale, true);
+  return percent === null ? null : signedPercentText(percent, locale);
 }
 
 /** A percentage without its sign ("12.34%", "12,34 %"), for texts whose words say the direction. */

@@ -14,6 +14,7 @@ function remembered<T>(make: (locale: string) => T): (locale: string, key: strin
 
 const clockFormat = remembered((locale) => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }));
 const shortDateTimeFormat = remembered((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }));
+const shortDateFormat = remembered((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }));
 const relativeFormat = remembered((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
 /**
@@ -28,6 +29,11 @@ function dateText(format: typeof clockFormat, iso: string, locale: string): stri
 /** "14:03:12" or "2:03:12 PM", the locale's clock. */
 export function clockTime(iso: string, locale: string): string {
   return dateText(clockFormat, iso, locale);
+}
+
+/** "Jan 5": a day, for what ends or pays out days away. */
+export function shortDate(iso: string, locale: string): string {
+  return dateText(shortDateFormat, iso, locale);
 }
 
 /** "Jan 5, 14:03": for chart labels spanning days. */

@@ -13,6 +13,7 @@ import type { StreamEvent } from './ws-api.ts';
  *   POST /__fake/clear-faults
  *   POST /__fake/balances      { balances, apiKey? }
  *   POST /__fake/holds         { holds, apiKey? }
+ *   POST /__fake/earn          { earn, apiKey? }   (Earn/Allocations result as Kraken writes it; null: the sample)
  *   POST /__fake/permissions   { canQueryFunds?, canUseWebSockets?, apiKey? }
  *   POST /__fake/keys          { apiKey, apiSecret, canQueryFunds?, canUseWebSockets?, balances? }
  *   POST /__fake/delete-key    { apiKey? }              → its calls answer 'EAPI:Invalid key'
@@ -38,6 +39,8 @@ export interface FakeControls {
   setBalances(balances: Readonly<Record<string, string>>, apiKey?: string): void;
   /** Amounts on hold for open orders, reported by BalanceEx as hold_trade. */
   setHolds(holds: Readonly<Record<string, string>>, apiKey?: string): void;
+  /** Earn/Allocations result as Kraken writes it, per key; null restores the sample dated around now. */
+  setEarn(earn: unknown, apiKey?: string): void;
   setPermissions(canQueryFunds: boolean, apiKey?: string): void;
   /** "WebSocket interface: On" for the key: without it GetWebSocketsToken answers 'EGeneral:Permission denied'. */
   setWebSocketPermission(allowed: boolean, apiKey?: string): void;
@@ -144,6 +147,10 @@ export function controlReply(method: string, path: string, rawBody: string, cont
         const balances = stringMap(body['balances']);
         if (balances === null) return refused('balances must map asset codes to strings');
         controls.setBalances(balances, optionalString(body['apiKey']));
+        return done();
+      }
+      case '/__fake/earn': {
+        controls.setEarn(body['earn'] ?? null, optionalString(body['apiKey']));
         return done();
       }
       case '/__fake/holds': {

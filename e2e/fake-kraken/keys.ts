@@ -1,4 +1,5 @@
 import { fail, ok, type Reply } from './envelope.ts';
+import { demoEarnAllocations } from '../../main/balances/demo-data.ts';
 import { DEFAULT_BALANCES } from './fixtures.ts';
 
 export type FakeTier = 'starter' | 'intermediate' | 'pro';
@@ -25,6 +26,8 @@ export interface KeyState {
   canUseWebSockets: boolean;
   balances: Record<string, string>;
   holds: Record<string, string>;
+  /** Earn/Allocations result as Kraken writes it; null: the sample (demoEarnAllocations) dated around now. */
+  earn: unknown;
   lastNonce: bigint | null;
   counter: number;
   counterAt: number;
@@ -61,6 +64,7 @@ export function createKeyRing(
         canUseWebSockets: config.canUseWebSockets ?? true,
         balances: { ...(config.balances ?? DEFAULT_BALANCES) },
         holds: {},
+        earn: null,
         lastNonce: null,
         counter: 0,
         counterAt: now(),
@@ -95,11 +99,21 @@ export function createKeyRing(
   return ring;
 }
 
+/** What a private answer may need beyond the key: a WebSocket token, and the time for the Earn sample. */
+export interface PrivateContext {
+  readonly issueToken: () => unknown;
+  readonly now: () => number;
+}
+
+const FUNDS_METHODS = new Set(['Balance', 'BalanceEx', 'Earn/Allocations']);
+
 /** A private method's answer once the call is authenticated and counted. */
-export function privateReply(method: string, state: KeyState, params: ReadonlyMap<string, string>, issueToken: () => unknown): Reply {
-  if (method === 'GetWebSocketsToken') return state.canUseWebSockets ? ok(issueToken()) : fail('EGeneral:Permission denied');
-  if (method !== 'Balance' && method !== 'BalanceEx') return fail('EGeneral:Unknown method', 404);
+export function privateReply(method: string, state: KeyState, params: ReadonlyMap<string, string>, context: PrivateContext): Reply {
+  if (method === 'GetWebSocketsToken') return state.canUseWebSockets ? ok(context.issueToken()) : fail('EGeneral:Permission denied');
+  if (!FUNDS_METHODS.has(method)) return fail('EGeneral:Unknown method', 404);
+  // Earn/Allocations needs only "Funds permissions: Query", like the balances.
   if (!state.canQueryFunds) return fail('EGeneral:Permission denied');
+  if (method === 'Earn/Allocations') return ok(state.earn ?? demoEarnAllocations(context.now()));
   const rebase = params.get('rebase_multiplier');
   if (rebase !== undefined && rebase !== 'rebased' && rebase !== 'base') return fail('EGeneral:Invalid arguments:rebase_multiplier');
   if (method === 'Balance') return ok(state.balances);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { demoEarnAllocations } from '../../main/balances/demo-data.ts';
 import { DEFAULT_BALANCES, FAKE_API_SECRET, FAKE_NO_FUNDS_API_KEY, FAKE_NO_FUNDS_API_SECRET, startFakeKraken, type FakeKraken, type FakeKrakenOptions } from './index.ts';
 import { post } from './test-helpers.ts';
 
@@ -92,6 +93,17 @@ describe('fake Kraken: balances', () => {
     expect((await post(server, { nonce: '1', key: 'a' })).json.result).toEqual({ ZUSD: '5.0000' });
     expect((await post(server, { nonce: '2', key: 'a', method: 'BalanceEx' })).json.result).toEqual({ ZUSD: { balance: '5.0000', hold_trade: '1.5000' } });
     expect((await post(server, { nonce: '1', key: 'b' })).json.result).toEqual(DEFAULT_BALANCES);
+  });
+
+  it('Earn/Allocations answers with the sample dated around its clock, or what was set per key, and needs Funds Query', async () => {
+    const t = Date.parse('2026-11-30T09:00:00.000Z');
+    const server = await fake({ now: () => t, keys: [{ apiKey: 'a', apiSecret: FAKE_API_SECRET }, { apiKey: 'b', apiSecret: FAKE_API_SECRET }] });
+    expect((await post(server, { nonce: '1', key: 'a', method: 'Earn/Allocations' })).json.result).toEqual(demoEarnAllocations(t));
+    const mine = { converted_asset: 'USD', total_allocated: '0', total_rewarded: '0', items: [] };
+    server.setEarn(mine, 'b');
+    expect((await post(server, { nonce: '1', key: 'b', method: 'Earn/Allocations' })).json.result).toEqual(mine);
+    server.setPermissions(false, 'a');
+    expect((await post(server, { nonce: '2', key: 'a', method: 'Earn/Allocations' })).json.error).toEqual(['EGeneral:Permission denied']);
   });
 
   it('keys can be added later', async () => {

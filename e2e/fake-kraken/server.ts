@@ -96,7 +96,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
       res.writeHead(control.status, { 'Content-Type': 'application/json' }).end(control.body);
       return;
     }
-    const privateMatch = /^\/0\/private\/([A-Za-z]+)$/.exec(path);
+    const privateMatch = /^\/0\/private\/([A-Za-z]+(?:\/[A-Za-z]+)?)$/.exec(path);
     const publicMatch = /^\/0\/public\/([A-Za-z]+)$/.exec(path);
     const apiKeyHeader = req.headers['api-key'];
     const apiKey = typeof apiKeyHeader === 'string' ? apiKeyHeader : null;
@@ -131,7 +131,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     const { state } = auth;
     if (reply === null && state !== undefined && privateMatch?.[1] !== undefined) {
       reply = keys.spend(state, 1)
-        ? privateReply(privateMatch[1], state, auth.params, () => tokens.issue(apiKey ?? ''))
+        ? privateReply(privateMatch[1], state, auth.params, { issueToken: () => tokens.issue(apiKey ?? ''), now })
         : fail('EAPI:Rate limit exceeded');
     }
     if (reply === null && publicMatch?.[1] !== undefined) reply = market.publicReply(publicMatch[1], url.searchParams);
@@ -205,6 +205,9 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     addKey: (config) => keys.add(config),
     deleteKey: (apiKey) => keys.remove(apiKey),
     setBalances,
+    setEarn: (earn, apiKey) => {
+      keys.get(apiKey).earn = earn;
+    },
     setHolds: (holds, apiKey) => {
       keys.get(apiKey).holds = { ...holds };
     },

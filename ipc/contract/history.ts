@@ -1,4 +1,4 @@
-// The history part of the contract (ipc/contract.ts re-exports it): balance history as the charts read it.
+// History and export payloads of the contract (ipc/contract.ts re-exports them).
 
 /** How far back a history chart reaches: the last day, week, 30 days, year, or everything recorded. */
 export type HistoryRange = '24h' | '7d' | '30d' | '1y' | 'all';
@@ -56,3 +56,13 @@ export interface AssetHistoryRequest extends HistoryRequest {
   /** Kraken codes summed into one series (a table row's code, or every code of a group). */
   assets: string[];
 }
+
+/** A CSV export: the balances on screen now, or every recorded snapshot per asset. */
+export interface ExportRequest {
+  kind: 'balances' | 'history';
+  /** One account; all accounts when absent. */
+  accountId?: string;
+}
+
+/** Where the file went, or that the user cancelled (the save dialog, or the privacy-mode question). */
+export type ExportResult = { saved: true; fileName: string; rows: number } | { saved: false };

@@ -9,17 +9,17 @@ const asset = (code: string, altname: string): [string, AssetInfo] => [code, { c
 const ASSETS = new Map([asset('XXBT', 'XBT'), asset('ZUSD', 'USD')]);
 const PAIRS = new Map<string, AssetPairInfo>([['XXBTZUSD', { key: 'XXBTZUSD', altname: 'XBTUSD', wsname: null, base: 'XXBT', quote: 'ZUSD', status: 'online' }]]);
 
-/** A key's client: its Balance answer (BTC held) or error, optionally held until released, and its lockout. */
+/** A key's client: its BalanceEx answer (BTC held) or error, optionally held until released, and its lockout. */
 function keyClient(answer: () => string | Error, lockedUntil: number | null = null) {
   const held: (() => void)[] = [];
   let hold = false;
   const api = {
     keyFingerprint: 'fp',
-    balance: async () => {
+    balanceEx: async () => {
       if (hold) await new Promise<void>((resolve) => held.push(resolve));
       const result = answer();
       if (result instanceof Error) throw result;
-      return { XXBT: result };
+      return { XXBT: { balance: result, holdTrade: '0', credit: null, creditUsed: null, available: result } };
     },
     assets: () => Promise.resolve(ASSETS),
     assetPairs: () => Promise.resolve(PAIRS),

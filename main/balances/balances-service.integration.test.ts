@@ -52,7 +52,7 @@ describe('BalancesService with the real client against the fake Kraken', () => {
     expect(failed?.error).toMatchObject({ code: 'permission-denied', hint: expect.stringContaining('Query Funds') });
     expect(failed?.portfolio?.total).toBe(first?.portfolio?.total);
     expect(JSON.stringify(service.list())).not.toContain(FAKE_API_SECRET);
-    expect(fake.calls.filter((c) => c.path === '/0/private/Balance')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.path === '/0/private/BalanceEx')).toHaveLength(2);
     expect(checks.map((check) => check.ok)).toEqual([true, false]);
     service.dispose();
   });

@@ -19,7 +19,7 @@ function harness() {
   const calls = { balance: 0, ticker: [] as string[][] };
   const client = {
     keyFingerprint: 'fp',
-    balance: () => ((calls.balance += 1), Promise.resolve({ XXBT: '2.5' })),
+    balanceEx: () => ((calls.balance += 1), Promise.resolve({ XXBT: { balance: '2.5', holdTrade: '0', credit: null, creditUsed: null, available: '2.5' } })),
     assets: () => Promise.resolve(new Map([asset('XXBT', 'XBT'), asset('ZUSD', 'USD')])),
     assetPairs: () => Promise.resolve(new Map([['XXBTZUSD', BTC_USD]])),
     ticker: (pairs: readonly string[]) => {

@@ -43,12 +43,12 @@ function fakeClient() {
   let price = '100';
   const api = {
     keyFingerprint: 'fp',
-    balance: async () => {
+    balanceEx: async () => {
       client.calls += 1;
       const answer = client.hold ? await new Promise<string | Error>((resolve) => (client.pending = resolve)) : client.next();
       if (answer instanceof Error) throw answer;
       price = answer;
-      return { XXBT: '1' };
+      return { XXBT: { balance: '1', holdTrade: '0', credit: null, creditUsed: null, available: '1' } };
     },
     assets: () => Promise.resolve(ASSETS),
     assetPairs: () => Promise.resolve(PAIRS),

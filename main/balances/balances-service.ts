@@ -187,7 +187,7 @@ export class BalancesService {
       // Demo accounts re-value offline at once; keyed accounts need their balances and prices again.
       for (const state of this.states.values()) {
         if (!state.account.demo) void this.scheduler.refreshNow(state.account.id);
-        else if (state.portfolio !== null) this.store(state, demoPortfolio(this.options.settings.get().quoteCurrency));
+        else if (state.portfolio !== null) this.store(state, demoPortfolio(this.options.settings.get().quoteCurrency, this.options.clock.now()));
       }
       this.emit();
     }
@@ -204,7 +204,7 @@ export class BalancesService {
       state.refreshing = false;
       if (this.states.get(id) !== state) return { ok: true };
       if (!state.account.demo) this.recordCheck(id, { ok: true });
-      const portfolio = keyed === null ? demoPortfolio(quoteCurrency) : this.valuations.keep(id, keyed);
+      const portfolio = keyed === null ? demoPortfolio(quoteCurrency, this.options.clock.now()) : this.valuations.keep(id, keyed);
       if (keyed !== null && keyed.marketError !== null) return this.storeUnpriced(state, portfolio, describeMarketDataError(keyed.marketError));
       this.store(state, portfolio);
       this.events.emit('refreshed', { account: state.account, portfolio, at: this.options.clock.now() } satisfies RefreshedEvent);

@@ -30,13 +30,13 @@ beforeEach(() => {
 });
 
 describe('fetchPortfolio with the real client against the fake Kraken', () => {
-  it('spends one private call and asks Ticker for only the pairs that value the balances', async () => {
+  it('spends one BalanceEx call (and Earn/Allocations for the read-only lines) and asks Ticker for only the pairs that value the balances', async () => {
     const { portfolio, marketError } = await fetchPortfolio(client(), { quote: 'EUR', rebaseMultiplier: 'rebased' });
     expect(marketError).toBeNull();
     expect(portfolio.quote).toBe('EUR');
     expect(portfolio.unpriced).toEqual([]);
     expect(portfolio.rows.find((r) => r.asset === 'ZEUR')).toMatchObject({ base: 'EUR', price: '1', value: '504861.8946' });
-    expect(fake.calls.filter((c) => c.path.startsWith('/0/private/')).map((c) => c.path)).toEqual(['/0/private/Balance']);
+    expect(fake.calls.filter((c) => c.path.startsWith('/0/private/')).map((c) => c.path)).toEqual(['/0/private/BalanceEx', '/0/private/Earn/Allocations']);
     // Balances in BTC, ETH, USD, EUR, USDT, DAI, DOT: pairs among those and the hubs (USD, BTC) only, not GBP.
     expect(urls.filter((url) => url.includes('/0/public/Ticker')).map((url) => new URL(url).search)).toEqual(['?pair=DAIEUR,DAIUSD,DOTEUR,DOTUSD,DOTXBT,ETHUSDT,USDTEUR,USDTZUSD,XBTUSDT,XETHXXBT,XETHZEUR,XETHZUSD,XXBTZEUR,XXBTZUSD,ZEURZUSD']);
   });
@@ -68,7 +68,7 @@ describe('fetchPortfolio with the real client against the fake Kraken', () => {
   });
 
   it('still fails when the balances themselves do not arrive', async () => {
-    fake.injectFault({ type: 'kraken-error', error: 'EAPI:Invalid key' }, { path: '/0/private/Balance' });
+    fake.injectFault({ type: 'kraken-error', error: 'EAPI:Invalid key' }, { path: '/0/private/BalanceEx' });
     await expect(fetchPortfolio(client(), { quote: 'USD', rebaseMultiplier: 'rebased' })).rejects.toMatchObject({ code: 'invalid-key' });
   });
 });

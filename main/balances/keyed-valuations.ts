@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Portfolio } from '../../ipc/contract.ts';
 import type { AssetPairTable } from '../kraken/index.ts';
-import { planKeyedValuation, type KeyedPlan, type MarketClient, type PortfolioRequest } from './keyed-portfolio.ts';
+import { planKeyedValuation, valueKeyed, type KeyedPlan, type MarketClient, type PortfolioRequest } from './keyed-portfolio.ts';
 import { PriceBoard, type StreamedPrice } from './price-board.ts';
-import { toContractPortfolio } from './to-contract.ts';
 
 /** The pairs keyed accounts are valued with, for the live ticker to watch. */
 export interface WantedPairs {
@@ -30,7 +29,7 @@ export class KeyedValuations {
   }
 
   /**
-   * A refresh's network part: Balance, the lists, and REST prices the stream does not cover. Only Balance
+   * A refresh's network part: BalanceEx, the lists, Earn behind read-only lines, and REST prices the stream does not cover. Only BalanceEx
    * must answer: a failed list or Ticker call comes back as the plan's marketError, and the account is then
    * valued at streamed prices alone (unpriced without them), never at REST prices the failure left behind.
    */
@@ -84,7 +83,7 @@ export class KeyedValuations {
   private value(keyed: KeyedPlan): Portfolio {
     const all = keyed.plan.pairs;
     const pairs = keyed.marketError === null ? all : all.filter((pair) => this.board.isStreaming(pair));
-    return toContractPortfolio(keyed.plan.value(this.board.tickers(pairs), this.board.dayAgoTickers(pairs)));
+    return valueKeyed(keyed, this.board.tickers(pairs), this.board.dayAgoTickers(pairs));
   }
 
   private announceWanted(): void {

@@ -24,5 +24,7 @@ export function lastKnownPortfolio(last: LastKnown): Portfolio {
     total: last.total,
     unpriced: [],
     rows: named.rows.map((row) => ({ ...row, price: null, value: null, share: null })),
+    change24h: null,
+    earn: null,
   };
 }

@@ -24,6 +24,8 @@ const portfolio = (total: string, btc = '1.0000000000', quote = 'USD'): Portfoli
   quote,
   total,
   unpriced: [],
+  change24h: null,
+  earn: null,
   rows: [
     balanceRow('XXBT', 'BTC', btc, null),
     balanceRow('ETH2.S', 'ETH', '2.5', null),
@@ -65,7 +67,7 @@ describe('HistoryService on disk', () => {
   });
 
   it('keeps the unit price each asset was valued at, through the journal and the base file', () => {
-    const priced: Portfolio = { quote: 'USD', total: '75005', unpriced: ['FOO'], rows: [balanceRow('XXBT', 'BTC', '1.5', '75000'), balanceRow('ZUSD', 'USD', '5', '5'), balanceRow('FOO', 'FOO', '3', null)] };
+    const priced: Portfolio = { quote: 'USD', total: '75005', unpriced: ['FOO'], rows: [balanceRow('XXBT', 'BTC', '1.5', '75000'), balanceRow('ZUSD', 'USD', '5', '5'), balanceRow('FOO', 'FOO', '3', null)], change24h: null, earn: null };
     const history = open();
     history.record('a', priced, clock.now());
     const expected = { XXBT: '1', ZUSD: '1' };

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { DEFAULT_BACKOFF } from './backoff.ts';
 import { parseBalanceEx, parseBalances, type Balances, type ExtendedBalances } from './balance-parse.ts';
+import { parseEarnAllocations, type EarnAllocationItem } from './earn-parse.ts';
 import type { AssetTable } from './assets.ts';
 import { DEFAULT_BASE_URL } from './base-url.ts';
 import { KrakenError, redactKrakenError, toKrakenError } from './errors.ts';
@@ -15,6 +16,7 @@ import { decodeApiSecret } from './sign.ts';
 import { createPublicData } from './public-data.ts';
 import type { RateCounterSnapshot, Sleep, VerificationTier } from './rate-limiter.ts';
 import { createFetchTransport, REAL_TIMERS, type HttpTransport, type Timers } from './transport.ts';
+import { createTtlCache } from './ttl-cache.ts';
 import { parseWebSocketsToken, type WebSocketsToken } from './websockets-token.ts';
 
 // The Kraken REST protocol for one API key: signing, nonces, the key's lane and rate limit, retries,
@@ -62,6 +64,8 @@ export interface KrakenClientOptions {
   readonly marketListTtlMs?: number;
   /** How long prices stay cached. Default 10 s. */
   readonly tickerTtlMs?: number;
+  /** How long Earn/Allocations stays cached (rewards move slowly; each call costs a rate-counter point). Default 5 minutes. */
+  readonly earnTtlMs?: number;
   /** How long to stop calling after 'EGeneral:Temporary lockout'. Default 15 minutes. */
   readonly lockoutMs?: number;
 }
@@ -84,6 +88,8 @@ export interface KrakenClient {
   assetPairs(options?: CallOptions): Promise<AssetPairTable>;
   /** Last prices for the given pair keys (or altnames). */
   ticker(pairs: readonly string[], options?: CallOptions): Promise<TickerTable>;
+  /** Earn/Allocations (Funds Query, like Balance): the Earn positions behind read-only balances; cached earnTtlMs. */
+  earnAllocations(options?: CallOptions): Promise<readonly EarnAllocationItem[]>;
   /** GetWebSocketsToken: a signed private call like Balance (same lane, nonces, rate limiter). */
   webSocketsToken(options?: CallOptions): Promise<WebSocketsToken>;
   /** Our estimate of Kraken's private-call counter for this key. */
@@ -98,6 +104,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MARKET_LIST_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_TICKER_TTL_MS = 10_000;
 const DEFAULT_LOCKOUT_MS = 15 * 60 * 1000;
+const DEFAULT_EARN_TTL_MS = 5 * 60 * 1000;
 const PROCESS_NONCE_STORE = createMemoryNonceStore();
 
 export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
@@ -150,18 +157,8 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     tickerTtlMs: options.tickerTtlMs ?? DEFAULT_TICKER_TTL_MS,
   });
 
-  // Every method funnels errors through here: one type out, the private key and the 2FA password scrubbed.
-  const scrub = (text: string): string => {
-    const password = otp?.();
-    return redactSecretShapes(password === undefined ? text : redactStrings(text, [password]));
-  };
-  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (thrown) {
-      throw redactKrakenError(toKrakenError(thrown), scrub);
-    }
-  };
+  const earn = createTtlCache<readonly EarnAllocationItem[]>(options.earnTtlMs ?? DEFAULT_EARN_TTL_MS, now);
+  const guard = errorGuard(otp);
   const balanceParams = (opts: BalanceOptions | undefined): Record<string, string> =>
     opts?.rebaseMultiplier === undefined ? {} : { rebase_multiplier: opts.rebaseMultiplier };
 
@@ -172,10 +169,26 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     assets: (opts) => guard(() => market.assets(opts?.signal)),
     assetPairs: (opts) => guard(() => market.assetPairs(opts?.signal)),
     ticker: (pairs, opts) => guard(() => market.ticker(pairs, opts?.signal)),
+    earnAllocations: (opts) => guard(() => earn.get('all', async () => parseEarnAllocations(await signed.call('Earn/Allocations', {}, opts?.signal)))),
     webSocketsToken: (opts) => guard(async () => parseWebSocketsToken(await signed.call('GetWebSocketsToken', {}, opts?.signal))),
     rateCounter: () => signed.rateCounter(),
     lockedUntil: () => signed.lockedUntil(),
     close: () => transport.close?.(),
+  };
+}
+
+/** Every method funnels errors through this: one type out, the private key and the 2FA password scrubbed. */
+function errorGuard(otp: KrakenClientOptions['otp']): <T>(work: () => Promise<T>) => Promise<T> {
+  const scrub = (text: string): string => {
+    const password = otp?.();
+    return redactSecretShapes(password === undefined ? text : redactStrings(text, [password]));
+  };
+  return async (work) => {
+    try {
+      return await work();
+    } catch (thrown) {
+      throw redactKrakenError(toKrakenError(thrown), scrub);
+    }
   };
 }
 

@@ -35,6 +35,20 @@ describe('client against the fake server', () => {
     expect(time.slept).toBeGreaterThanOrEqual(((1000 - 15) / 0.33) * 1000);
   });
 
+  it('Earn/Allocations is a signed call like Balance, read once per five minutes', async () => {
+    const time = createVirtualTime();
+    const { fake, client } = await setup(time);
+    const earnCalls = () => fake.calls.filter((c) => c.path === '/0/private/Earn/Allocations');
+    const [eth] = await client.earnAllocations();
+    expect(eth).toMatchObject({ nativeAsset: 'ETH', allocated: '198.3970800000', unbonding: { amount: '5.0000000000' } });
+    await client.earnAllocations();
+    expect(earnCalls()).toHaveLength(1);
+    expect(earnCalls()[0]?.verified).toBe(true);
+    time.advance(5 * 60_000);
+    await client.earnAllocations();
+    expect(earnCalls()).toHaveLength(2);
+  });
+
   it('two clients for one key in one process share the lane: no invalid nonce', async () => {
     const time = createVirtualTime();
     const store = createMemoryNonceStore();

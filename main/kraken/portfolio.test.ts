@@ -31,6 +31,7 @@ describe('valuePortfolio', () => {
     expect(row(usd, 'XXBT')).toEqual({
       asset: 'XXBT', base: 'BTC', extension: null, unbondingDays: null, readOnly: false,
       amount: '1011.1908877900', price: '97250.1', value: '98338414.956666279', share: expect.any(String), change24hPct: null,
+      available: null, held: null, earn: null,
     });
     expect(row(usd, 'ZEUR')?.value).toBe('547876.12801992');
     expect(row(usd, 'DAI')?.value).toBe('9998.99999999990001');
@@ -100,7 +101,7 @@ describe('valuePortfolio', () => {
   });
 
   it('handles an empty account and a zero total', () => {
-    expect(value({}, 'USD')).toEqual({ quote: 'USD', rows: [], total: '0', unpriced: [] });
+    expect(value({}, 'USD')).toEqual({ quote: 'USD', rows: [], total: '0', unpriced: [], change24h: null, earn: null });
     expect(row(value({ ZUSD: '0.0000' }, 'USD'), 'ZUSD')).toMatchObject({ value: '0', share: null });
   });
 
@@ -159,25 +160,45 @@ describe('24 h change', () => {
     return { plan: planValuation(parseBalances(balances), assets, pairs, quote), tickers };
   };
 
-  it('is the change of a direct pair since its price 24 h ago, in percent with 2 decimals', () => {
+  it('is the change of a direct pair since its price 24 h ago, in percent exact to 12 decimals', () => {
     const { plan: p, tickers } = plan({ XXBT: '1', DOT: '1' }, 'USD');
     const portfolio = p.value(tickers, dayAgo({ XXBTZUSD: '95000' }));
-    // (97250.1 − 95000) / 95000 = 2.36852…%
-    expect(row(portfolio, 'XXBT')?.change24hPct).toBe('2.37');
+    // (97250.1 − 95000) / 95000 = 2.368526315789…%
+    expect(row(portfolio, 'XXBT')?.change24hPct).toBe('2.368526315789');
     // No price 24 h ago for DOT/USD: unknown, not 0.
     expect(row(portfolio, 'DOT')?.change24hPct).toBeNull();
   });
 
   it('follows the route: an inverted pair changes the other way, the quote itself does not change', () => {
     const { plan: p, tickers } = plan({ ZUSD: '1', ZEUR: '1' }, 'EUR');
-    // USD in EUR is 1 / (EUR/USD): 1.0852 now, 1.09 a day ago → 1.09 / 1.0852 − 1 = 0.4423…%
+    // USD in EUR is 1 / (EUR/USD): 1.0852 now, 1.09 a day ago → 1.09 / 1.0852 − 1 = 0.442314780686…%
     const portfolio = p.value(tickers, dayAgo({ ZEURZUSD: '1.09' }));
-    expect(row(portfolio, 'ZUSD')?.change24hPct).toBe('0.44');
-    expect(row(portfolio, 'ZEUR')?.change24hPct).toBe('0.00');
+    expect(row(portfolio, 'ZUSD')?.change24hPct).toBe('0.442314780686');
+    expect(row(portfolio, 'ZEUR')?.change24hPct).toBe('0');
   });
 
   it('is null for every row when no prices of a day ago are given', () => {
     const { plan: p, tickers } = plan(DEFAULT_BALANCES, 'USD');
     expect(p.value(tickers).rows.every((r) => r.change24hPct === null)).toBe(true);
+  });
+});
+
+describe('24 h change of the portfolio', () => {
+  const dayAgo = (prices: Record<string, string>) => new Map(Object.entries(prices).map(([pair, last]) => [pair, { pair, last, ask: null, bid: null }]));
+
+  it('values the balances that have a price a day ago at both prices, exactly', () => {
+    const { assets, pairs, tickers } = market();
+    const plan = planValuation(parseBalances({ XXBT: '2', DOT: '3', ZUSD: '10' }), assets, pairs, 'USD');
+    const portfolio = plan.value(tickers, dayAgo({ XXBTZUSD: '95000' }));
+    // BTC: 2 × 97250.1 now, 2 × 95000 then; USD is 1 both times; DOT has no price a day ago, so it is left out.
+    expect(portfolio.change24h).toEqual({ now: '194510.2', before: '190010' });
+    // A real change that rounds to 0.00 % at two decimals keeps its digits.
+    const tiny = plan.value(tickers, dayAgo({ XXBTZUSD: '97250.09' }));
+    expect(row(tiny, 'XXBT')?.change24hPct).toBe('0.000010282767');
+  });
+
+  it('is null when no price of a day ago is known', () => {
+    const { assets, pairs, tickers } = market();
+    expect(planValuation(parseBalances({ XXBT: '1' }), assets, pairs, 'USD').value(tickers).change24h).toBeNull();
   });
 });

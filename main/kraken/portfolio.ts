@@ -1,8 +1,10 @@
 import { createAssetDirectory, type AssetDirectory, type AssetTable } from './assets.ts';
 import type { AssetExtension } from '../../shared/asset-code.ts';
+import { isZeroDecimal, trimTrailingZeros } from '../../shared/decimal-string.ts';
 import type { Balances } from './balance-parse.ts';
 import { Decimal, decimalToString, type DecimalValue } from './decimal.ts';
 import type { AssetPairTable, TickerTable } from './market-data.ts';
+import type { EarnSummary, RowEarn } from './earn-lines.ts';
 import { applyPrice, createPriceBook, pricingPairs, ROUTING_HUBS, type PriceBook, type RoutedPrice } from './price-book.ts';
 
 // Valuation is a pure function of Kraken's balances, asset and pair lists and prices: nothing here
@@ -24,8 +26,23 @@ export interface PortfolioRow {
   readonly value: string | null;
   /** Fraction of the total value (0.25 = 25 %), 12 decimals; null when unpriced or the total is 0. */
   readonly share: string | null;
-  /** Change of `price` over the last 24 h in percent, 2 decimals (as Kraken writes change_pct); null when unknown. */
+  /**
+   * Change of `price` over the last 24 h in percent, exact to 12 decimals (a small real move on a
+   * stablecoin must not round to 0 before it reaches the screen); null when unknown.
+   */
   readonly change24hPct: string | null;
+  /** BalanceEx: what can be traded or withdrawn (balance + credit − credit_used − hold_trade); null when not asked. */
+  readonly available: string | null;
+  /** BalanceEx: held in open orders (hold_trade); null when not asked. */
+  readonly held: string | null;
+  /** The Earn allocations behind a read-only line (earn-lines.ts); null when none or not asked. */
+  readonly earn: RowEarn | null;
+}
+
+/** The balances that have a price a day ago, valued now and at those prices: their 24 h change. */
+export interface DayChange {
+  readonly now: string;
+  readonly before: string;
 }
 
 export interface Portfolio {
@@ -37,10 +54,14 @@ export interface Portfolio {
   readonly total: string;
   /** Raw codes of assets with no price route; they are not in the total. */
   readonly unpriced: readonly string[];
+  /** Null when no priced balance has a price a day ago. */
+  readonly change24h: DayChange | null;
+  /** Earn positions in total (earn-lines.ts); null when not asked. */
+  readonly earn: EarnSummary | null;
 }
 
 const SHARE_DECIMALS = 12;
-const CHANGE_DECIMALS = 2;
+const CHANGE_DECIMALS = 12;
 
 /** What one refresh asks for and then values (planValuation). */
 export interface ValuationPlan {
@@ -100,17 +121,27 @@ function changeSince(now: RoutedPrice, then: RoutedPrice | null): string | null 
   const current = now.numerator.times(then.denominator);
   const before = now.denominator.times(then.numerator);
   if (before.eq('0')) return null;
-  return current.minus(before).times('100').div(before).toFixed(CHANGE_DECIMALS);
+  const percent = trimTrailingZeros(current.minus(before).times('100').div(before).toFixed(CHANGE_DECIMALS));
+  return isZeroDecimal(percent) ? '0' : percent;
 }
 
 function value(balances: Balances, directory: AssetDirectory, books: Books, quote: string): Portfolio {
   let total = new Decimal('0');
+  let coveredNow = new Decimal('0');
+  let coveredBefore = new Decimal('0');
+  let covered = false;
   const working: WorkingRow[] = Object.keys(balances).map((code) => {
     const amount = balances[code] ?? '0';
     const resolved = directory.resolve(code);
     const price = books.now.price(resolved.display, quote);
     const valued = price === null ? null : applyPrice(new Decimal(amount), price);
     if (valued !== null) total = total.plus(valued);
+    const then = valued === null || books.dayAgo === null ? null : books.dayAgo.price(resolved.display, quote);
+    if (valued !== null && then !== null) {
+      covered = true;
+      coveredNow = coveredNow.plus(valued);
+      coveredBefore = coveredBefore.plus(applyPrice(new Decimal(amount), then));
+    }
     return {
       value: valued,
       row: {
@@ -122,7 +153,10 @@ function value(balances: Balances, directory: AssetDirectory, books: Books, quot
         amount,
         price: price === null ? null : price.text,
         value: valued === null ? null : decimalToString(valued),
-        change24hPct: price === null || books.dayAgo === null ? null : changeSince(price, books.dayAgo.price(resolved.display, quote)),
+        change24hPct: price === null ? null : changeSince(price, then),
+        available: null,
+        held: null,
+        earn: null,
       },
     };
   });
@@ -135,7 +169,8 @@ function value(balances: Balances, directory: AssetDirectory, books: Books, quot
     share: valued === null || reciprocal === null ? null : decimalToString(valued.times(reciprocal).round(SHARE_DECIMALS)),
   }));
   const unpriced = working.filter((w) => w.value === null).map((w) => w.row.asset);
-  return { quote, rows, total: decimalToString(total), unpriced };
+  const change24h = covered ? { now: decimalToString(coveredNow), before: decimalToString(coveredBefore) } : null;
+  return { quote, rows, total: decimalToString(total), unpriced, change24h, earn: null };
 }
 
 function compareRows(a: WorkingRow, b: WorkingRow): number {

@@ -23,6 +23,9 @@ export interface KeyStreamOptions extends StreamSetup {
  * One API key's private stream: a fresh token per connection, the `balances` channel as a signal, and
  * every snapshot, update or sequence gap answered by an exact REST refresh of the key's accounts. A
  * resync after sleep is left to the scheduler, which refreshes every account on wake anyway. Not started.
+ * The stream's balances say nothing of open orders (no hold_trade, no credit): a push is only the signal,
+ * and the refresh it starts reads BalanceEx, so available and held always come from BalanceEx (one model,
+ * keyed-portfolio.ts), and between pushes the last BalanceEx figures stay on screen.
  */
 export function createKeyStream(options: KeyStreamOptions): StreamConnection {
   const connection = createStreamConnection({

@@ -11,6 +11,8 @@ const portfolio = (amounts: Record<string, string>): Portfolio => ({
   quote: 'USD',
   total: '0',
   unpriced: [],
+  change24h: null,
+  earn: null,
   rows: Object.entries(amounts).map(([asset, amount]) => balanceRow(asset, asset, amount, null)),
 });
 

@@ -9,7 +9,7 @@ const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
 const balances = (id: string, rows: BalanceRow[], total: string, patch: Partial<AccountBalances> = {}): AccountBalances => ({
   accountId: id,
   status: 'fresh',
-  portfolio: { quote: 'USD', total, unpriced: [], rows },
+  portfolio: { quote: 'USD', total, unpriced: [], change24h: null, earn: null, rows },
   fetchedAt: new Date(NOW - 3 * 60_000).toISOString(),
   nextRefreshAt: null,
   previousTotal: null,
@@ -159,7 +159,7 @@ describe('trayModel', () => {
 
   it('combines accounts by the rule of the window’s "All accounts": a row priced in another quote is unpriced', () => {
     const usd = balances('a', [row('XXBT', 'BTC', '1', '97000'), row('ZUSD', 'USD', '10', '10')], '97010');
-    const eur = balances('b', [row('XXBT', 'BTC', '1', '90000')], '90000', { portfolio: { quote: 'EUR', total: '90000', unpriced: [], rows: [row('XXBT', 'BTC', '1', '90000')] } });
+    const eur = balances('b', [row('XXBT', 'BTC', '1', '90000')], '90000', { portfolio: { quote: 'EUR', total: '90000', unpriced: [], change24h: null, earn: null, rows: [row('XXBT', 'BTC', '1', '90000')] } });
     expect(labels(trayModel(input({ balances: [usd, eur] }))).slice(0, 5)).toEqual(['Total $97,010.00', 'Updated 3 minutes ago · Every 60 s', '---', 'USD  10 ≈ $10.00', 'BTC  2 · unpriced']);
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from './App.tsx';
-import { createFakeBridge, type FakeBridge } from './testing/fake-bridge.ts';
+import { createFakeBridge } from './testing/fake-bridge.ts';
+import { renderApp, withAccount } from './testing/render-app.tsx';
 import { account, accountBalances } from '../../shared/testing/sample-data.ts';
 
 afterEach(() => {
@@ -10,99 +10,19 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function renderApp(bridge: FakeBridge) {
-  render(<App bridge={bridge} />);
-  await act(async () => undefined);
-}
-
-function withAccount(partial: Parameters<typeof accountBalances>[1] = {}): FakeBridge {
-  return createFakeBridge({ accounts: [account('main', 'Main')], balances: [accountBalances('main', partial)] });
-}
-
-describe('first run', () => {
-  it('offers a key or the offline demo, and the demo opens the balances view', async () => {
-    const bridge = createFakeBridge();
-    await renderApp(bridge);
-    expect(screen.getByRole('heading', { name: 'Kraken Balances' })).toBeTruthy();
-    expect(screen.getByText(/tick only/)).toBeTruthy();
-    expect(screen.getByText(/This app only reads your balances/)).toBeTruthy();
-
-    fireEvent.click(screen.getByRole('button', { name: /How to create an API key/ }));
-    expect(bridge.calls).toContainEqual(['help.open', 'create-api-key']);
-
-    fireEvent.click(screen.getByRole('button', { name: 'Open the demo account' }));
-    await act(async () => undefined);
-    act(() => bridge.emitBalances([accountBalances('demo')]));
-    expect(bridge.calls).toContainEqual(['accounts.addDemo', undefined]);
-    expect(screen.getByRole('table', { name: 'Balances of Demo account in USD' })).toBeTruthy();
-  });
-});
-
-describe('adding a key', () => {
-  const fill = (values: Record<string, string>) => {
-    for (const [label, value] of Object.entries(values)) fireEvent.change(screen.getByLabelText(label), { target: { value } });
-  };
-
-  it('an empty form flags every required field at once and sends nothing', async () => {
-    const bridge = createFakeBridge();
-    await renderApp(bridge);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add account' })));
-    for (const label of ['API key', 'Private key']) expect(screen.getByLabelText(label).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual(['Enter the API key.', 'Enter the private key.']);
-    expect(document.activeElement).toBe(screen.getByLabelText('API key'));
-    expect(bridge.calls.some(([call]) => call === 'accounts.add')).toBe(false);
-  });
-  it('shows an error at the field main names, keeps the entries, and clears them after success', async () => {
-    const bridge = createFakeBridge();
-    bridge.onAdd = () => ({ ok: false, error: { code: 'invalid-api-key', message: 'This looks like the private key, not the API key.', hint: 'Swap them.', field: 'apiKey' } });
-    await renderApp(bridge);
-    fill({ Name: 'Main', 'API key': 'pasted-secret', 'Private key': 'the-secret' });
-    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
-    await act(async () => undefined);
-
-    const apiKey = screen.getByLabelText('API key') as HTMLInputElement;
-    expect(apiKey.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(apiKey);
-    const describedBy = apiKey.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toContain('This looks like the private key');
-    expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('the-secret');
-    expect(bridge.calls.at(-1)).toEqual(['accounts.add', { label: 'Main', apiKey: 'pasted-secret', apiSecret: 'the-secret' }]);
-
-    bridge.onAdd = () => ({ ok: true, value: account('main', 'Main') });
-    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
-    await act(async () => undefined);
-    expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('');
-    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
-  });
-
-  it('never answers the weak-protection question itself: one add, and main\'s refusal shown with the entries kept', async () => {
-    const bridge = createFakeBridge();
-    bridge.state.info = { ...bridge.state.info, storage: { backend: 'basic_text', level: 'weak', weakAccepted: false, weakConsent: null } };
-    bridge.onAdd = () => ({ ok: false, error: { code: 'weak-protection-declined', message: 'The key was not saved.' } });
-    await renderApp(bridge);
-    fill({ 'API key': 'k', 'Private key': 's' });
-    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
-    await act(async () => undefined);
-    expect(bridge.calls).toEqual([['accounts.add', { label: '', apiKey: 'k', apiSecret: 's' }]]);
-    expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(screen.getByText('The key was not saved.')).toBeTruthy();
-    expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe('s');
-  });
-});
-
 describe('balances view', () => {
   const rowNames = () => screen.getAllByRole('row').slice(1).map((row) => row.getAttribute('aria-label') ?? '');
 
   it('reads each row as one sentence and explains read-only badges', async () => {
     await renderApp(withAccount());
-    const staked = screen.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, 612,345.12 US dollars' });
+    const staked = screen.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, price $1.00, 612,345.12 US dollars' });
     expect(within(staked).getByText('Staked')).toBeTruthy();
     const tooltip = document.getElementById(staked.getAttribute('aria-describedby') ?? '');
     expect(tooltip?.textContent).toBe('ETH2.S is ETH staked (legacy staking). This balance is read-only: to trade or withdraw, use ETH.');
     const amount = staked.querySelector('.amount-text');
     expect(amount?.textContent).toBe('198.39708');
     expect(amount?.closest('[data-exact]')?.getAttribute('data-exact')).toBe('198.3970800000');
-    expect(screen.getByRole('row', { name: 'FOO, 7 FOO, unpriced' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: 'FOO, 7 FOO, no price, unpriced' })).toBeTruthy();
   });
 
   it('filters read-only balances, searches, and sorts by any column', async () => {
@@ -115,7 +35,7 @@ describe('balances view', () => {
     fireEvent.click(screen.getByLabelText('All'));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: 'dot' } });
     await act(async () => undefined);
-    expect(rowNames()).toEqual(['DOT, 2.5 DOT, 17.81 US dollars']);
+    expect(rowNames()).toEqual(['DOT, 2.5 DOT, price $1.00, 17.81 US dollars']);
 
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search assets' }), { target: { value: '' } });
     await act(async () => undefined);
@@ -156,7 +76,7 @@ describe('balances view', () => {
     await act(async () => undefined);
     expect(bridge.calls).toContainEqual(['settings.update', { privacyMode: true }]);
     expect(screen.getByTestId('portfolio-total').textContent).toBe('•••••');
-    expect(screen.getAllByRole('row', { name: 'Staked ETH, read-only, amount hidden, value hidden' })).toHaveLength(2);
+    expect(screen.getAllByRole('row', { name: 'Staked ETH, read-only, amount hidden, price $1.00, value hidden' })).toHaveLength(2);
     expect(document.body.textContent).not.toContain('198.39708');
     // The button says what it does now.
     expect(screen.queryByRole('button', { name: /Hide amounts/ })).toBeNull();
@@ -186,11 +106,18 @@ describe('balances view', () => {
 });
 
 describe('header', () => {
-  it('shows total, change since the previous refresh, and a live countdown', async () => {
+  it('shows total, the 24 h change from prices, longer periods from history, and a live countdown', async () => {
     vi.useFakeTimers({ now: Date.parse('2025-01-05T12:00:18.000Z'), toFake: ['Date', 'setInterval', 'clearInterval'] });
-    await renderApp(withAccount({ previousTotal: '100000000' }));
+    const sample = accountBalances('main');
+    const bridge = withAccount({ portfolio: sample.portfolio && { ...sample.portfolio, change24h: { now: '104380435.39', before: '100000000' } } });
+    // Recorded totals about 30 d and 7 d ago; nothing a year ago.
+    bridge.state.history = [{ at: '2024-12-06T12:30:00.000Z', total: '104380435.40' }, { at: '2024-12-29T11:00:00.000Z', total: '110000000' }];
+    await renderApp(bridge);
     expect(screen.getByTestId('portfolio-total').textContent).toBe('$104,380,435.39');
-    expect(screen.getByTestId('total-change').textContent).toBe('▲ +$4,380,435.39 (+4.38%) since the previous refresh');
+    expect(screen.getByTestId('total-change').textContent).toBe('▲ +$4,380,435.39 (+4.38%) in 24 h');
+    // A real change on a large total is never "0.00%"; a period the history does not reach is "—", not 0.
+    await act(async () => undefined);
+    expect(screen.getByTestId('period-changes').textContent).toBe('7 d -5.11%30 d -<0.01%1 y —');
     expect(screen.getByTestId('refresh-status').textContent).toBe('Up to date');
     expect(screen.getByTestId('next-refresh').textContent).toContain('Next refresh in 0:42');
     act(() => vi.advanceTimersByTime(2000));
@@ -221,7 +148,7 @@ describe('header', () => {
     await renderApp(bridge);
     expect(screen.getByRole('tab', { name: 'All accounts' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('portfolio-total').textContent).toBe('$208,760,870.78');
-    expect(screen.getByRole('row', { name: /^Staked ETH, read-only, 396.79416 ETH, 1,224,690.25 US dollars$/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^Staked ETH, read-only, 396.79416 ETH, price \$1.00, 1,224,690.25 US dollars$/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(bridge.calls).toContainEqual(['balances.refresh', undefined]);
     fireEvent.keyDown(screen.getByRole('tab', { name: 'All accounts' }), { key: 'ArrowRight' });

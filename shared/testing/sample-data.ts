@@ -5,7 +5,7 @@ import { parseAssetCode } from '../asset-code.ts';
 /** A row as main sends it, its extension and unbonding days read from the code as main reads them. */
 export function balanceRow(asset: string, base: string, amount: string, value: string | null, share: string | null = null): BalanceRow {
   const { extension, unbondingDays } = parseAssetCode(asset);
-  return { asset, base, extension, unbondingDays, readOnly: extension !== null, amount, price: value === null ? null : '1', value, share, change24hPct: null };
+  return { asset, base, extension, unbondingDays, readOnly: extension !== null, amount, price: value === null ? null : '1', value, share, change24hPct: null, available: null, held: null, earn: null };
 }
 
 export const SAMPLE_ROWS: readonly BalanceRow[] = [
@@ -23,7 +23,7 @@ export const SAMPLE_ROWS: readonly BalanceRow[] = [
 ];
 
 export function portfolio(rows: readonly BalanceRow[], total: string, quote = 'USD'): Portfolio {
-  return { quote, rows: [...rows], total, unpriced: rows.filter((row) => row.value === null).map((row) => row.asset) };
+  return { quote, rows: [...rows], total, unpriced: rows.filter((row) => row.value === null).map((row) => row.asset), change24h: null, earn: null };
 }
 
 export function accountBalances(accountId: string, partial: Partial<AccountBalances> = {}): AccountBalances {

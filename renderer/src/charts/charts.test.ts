@@ -25,7 +25,7 @@ describe('allocationSlices', () => {
       fc.stringMatching(/^0\.\d{1,12}$/),
     );
     const asGroups = (shares: readonly (string | null)[]): AssetGroup[] =>
-      shares.map((value, index) => ({ base: `A${index}`, rows: [], amount: '1', value: value === null ? null : '1', share: value }));
+      shares.map((value, index) => ({ base: `A${index}`, rows: [], amount: '1', value: value === null ? null : '1', share: value, price: null, change24hPct: null, available: null, held: null }));
     const bySorting = (groups: readonly AssetGroup[], max: number) => {
       const priced = groups.filter((group): group is AssetGroup & { share: string } => group.share !== null && !new Decimal(group.share).eq('0'));
       const sorted = [...priced].sort((a, b) => new Decimal(b.share).cmp(a.share));

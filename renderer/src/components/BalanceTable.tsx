@@ -9,11 +9,13 @@ import { TableLineView } from './TableLineView.tsx';
 export const VIRTUALIZE_AFTER = 150;
 const LINE_HEIGHT = 40;
 
-const COLUMNS: readonly { key: SortKey; title: string; numeric: boolean }[] = [
-  { key: 'name', title: 'Asset', numeric: false },
-  { key: 'amount', title: 'Amount', numeric: true },
-  { key: 'value', title: 'Value', numeric: true },
-  { key: 'share', title: 'Share', numeric: true },
+const COLUMNS: readonly { key: SortKey; title: string; sortsBy: string; numeric: boolean }[] = [
+  { key: 'name', title: 'Asset', sortsBy: 'asset', numeric: false },
+  { key: 'amount', title: 'Amount', sortsBy: 'amount', numeric: true },
+  // The price column sorts by what differs meaningfully between assets: the 24 h change.
+  { key: 'change', title: 'Price · 24 h', sortsBy: '24 h change', numeric: true },
+  { key: 'value', title: 'Value', sortsBy: 'value', numeric: true },
+  { key: 'share', title: 'Share', sortsBy: 'share', numeric: true },
 ];
 
 interface BalanceTableProps {
@@ -172,7 +174,7 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
                 aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 className={`cell${column.numeric ? ' cell-number' : ''}`}
               >
-                <button type="button" className="sort-button" onClick={() => onSort(column.key)} title={`Sort by ${column.title.toLowerCase()}`}>
+                <button type="button" className="sort-button" onClick={() => onSort(column.key)} title={`Sort by ${column.sortsBy}`}>
                   {column.title}
                   <span className="sort-mark" aria-hidden="true">
                     {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}

@@ -5,6 +5,7 @@ import { quoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { useHistory } from '../hooks/use-history.ts';
 import { useMediaQuery } from '../hooks/use-media-query.ts';
+import { usePeriodChanges } from '../hooks/use-period-changes.ts';
 import { arrangeGroups, DEFAULT_SORT, groupRows, type KindFilter, type SortKey, type SortOrder } from '../model/balance-view.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import { tableEntries, widestFraction, type TableLine } from '../model/row-view.ts';
@@ -64,7 +65,7 @@ export function MainView(props: MainViewProps): ReactNode {
   const deferredSearch = useDeferredValue(search);
   const [historyRange, setHistoryRange] = useState<HistoryRange>('all');
   const [historyQuote, setHistoryQuote] = useState<{ scope: string; quote: string } | null>(null);
-  const [assetTarget, setAssetTarget] = useState<AssetHistoryTarget | null>(null);
+  const [historyLine, setHistoryLine] = useState<Pick<TableLine, 'key' | 'name' | 'unit'> | null>(null);
 
   const account = accounts.find((entry) => entry.id === scope);
   const title = account?.label ?? 'All accounts';
@@ -89,14 +90,15 @@ export function MainView(props: MainViewProps): ReactNode {
   const history = useHistory(bridge, { ...(accountId === undefined ? {} : { accountId }), range: historyRange, ...(pickedQuote === undefined ? {} : { quote: pickedQuote }) }, historyVersion);
   const pickQuote = useCallback((quote: string) => setHistoryQuote({ scope: `${scope}|${settings.quoteCurrency}`, quote }), [scope, settings.quoteCurrency]);
   const accountLabel = useCallback((id: string) => accounts.find((entry) => entry.id === id)?.label ?? 'An account', [accounts]);
-  const openHistory = useCallback(
-    (line: TableLine) => {
-      const [kind, code = ''] = line.key.split(/:(.*)/s);
-      const codes = kind === 'group' ? (allGroups.find((group) => group.base === code)?.rows.map((row) => row.asset) ?? []) : [code];
-      if (codes.length > 0) setAssetTarget({ name: line.name, unit: line.unit, codes });
-    },
-    [allGroups],
-  );
+  // Stable across balance updates (the table's lines are memoised on it): the codes are read at render.
+  const openHistory = useCallback((line: TableLine) => setHistoryLine({ key: line.key, name: line.name, unit: line.unit }), []);
+  const assetTarget = useMemo((): AssetHistoryTarget | null => {
+    if (historyLine === null) return null;
+    const [kind, code = ''] = historyLine.key.split(/:(.*)/s);
+    const codes = kind === 'group' ? (allGroups.find((group) => group.base === code)?.rows.map((row) => row.asset) ?? []) : [code];
+    return codes.length > 0 ? { name: historyLine.name, unit: historyLine.unit, codes } : null;
+  }, [historyLine, allGroups]);
+  const changes = usePeriodChanges(bridge, combined, { accountId, quote: settings.quoteCurrency }, historyVersion);
 
   const refresh = useCallback(() => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope), [bridge, scope]);
   const showUnpriced = useCallback(() => {
@@ -115,6 +117,7 @@ export function MainView(props: MainViewProps): ReactNode {
         <div className={`summary${chartsShown ? ' with-charts' : ''}`}>
           <PortfolioHeader
             scope={combined}
+            changes={changes}
             title={title}
             locale={locale}
             quote={quote}
@@ -190,7 +193,7 @@ export function MainView(props: MainViewProps): ReactNode {
           locale={locale}
           privacy={settings.privacyMode}
           accountLabel={accountLabel}
-          onClose={() => setAssetTarget(null)}
+          onClose={() => setHistoryLine(null)}
         />
       )}
     </main>

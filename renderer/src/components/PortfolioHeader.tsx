@@ -1,18 +1,20 @@
 import type { ReactNode } from 'react';
 import type { HelpTopic, IpcError, RefreshStatus } from '../../../ipc/contract.ts';
-import { MASK, changePercentText, moneyText, type QuoteFormat } from '../../../shared/money.ts';
+import { MASK, moneyText, type QuoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
 import { clockTime, shortDateTime } from '../../../shared/time.ts';
 import { updateModeText } from '../../../shared/update-mode.ts';
 import type { ScopeBalances } from '../../../shared/combine.ts';
-import { Decimal } from '../../../shared/decimal.ts';
-import { compareDecimals } from '../../../shared/decimal-string.ts';
 import { useNow } from '../hooks/use-now.ts';
+import type { PeriodChange } from '../model/period-change.ts';
+import { EarnSummaryLine, PeriodChanges } from './PeriodChanges.tsx';
 import { ProblemNotice, RetryTime } from './ProblemNotice.tsx';
 import { RefreshClock } from './RefreshClock.tsx';
 
 interface PortfolioHeaderProps {
   scope: ScopeBalances;
+  /** The total's change over 24 h, 7 d, 30 d and 1 y (model/period-change.ts). */
+  changes: readonly PeriodChange[];
   title: string;
   locale: NumberLocale;
   quote: QuoteFormat;
@@ -57,22 +59,6 @@ const STATUS_TEXT: Readonly<Record<RefreshStatus, string>> = {
   error: 'Refresh failed',
   idle: 'Waiting for the first refresh',
 };
-
-function Change({ scope, locale, quote, privacy }: Pick<PortfolioHeaderProps, 'scope' | 'locale' | 'quote' | 'privacy'>): ReactNode {
-  if (scope.previousTotal === null) return <p className="change change-none">No earlier refresh to compare with yet</p>;
-  const delta = new Decimal(scope.total).minus(scope.previousTotal).toFixed();
-  const direction = compareDecimals(delta, '0');
-  const percent = changePercentText(scope.total, scope.previousTotal, locale);
-  const tone = direction > 0 ? 'change-up' : direction < 0 ? 'change-down' : 'change-flat';
-  const arrow = direction > 0 ? '▲' : direction < 0 ? '▼' : '■';
-  return (
-    <p className={`change ${tone}`} data-testid="total-change">
-      <span aria-hidden="true">{arrow} </span>
-      {privacy ? MASK : moneyText(delta, quote, locale, { signed: true })}
-      {percent !== null && ` (${percent})`} since the previous refresh
-    </p>
-  );
-}
 
 /** Refresh, disabled with the reason while Kraken has every account in scope waiting (a lockout). */
 function RefreshButton({ refreshing, blockedUntil, locale, onRefresh }: { refreshing: boolean; blockedUntil: string | null; locale: string; onRefresh: () => void }): ReactNode {
@@ -129,7 +115,7 @@ function UpdateMode({ scope }: { scope: ScopeBalances }): ReactNode {
 
 /** Total, change, freshness and the refresh control for the scope on screen, in one compact card. */
 export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
-  const { scope, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo, onShowUnpriced, onUpdateKey } = props;
+  const { scope, changes, title, locale, quote, privacy, loadError, onRefresh, onHelp, chartsShown, onToggleCharts, onRemoveDemo, onShowUnpriced, onUpdateKey } = props;
   const refreshing = scope.status === 'refreshing';
   const passing = scope.errors.length > 0 && scope.errors.every((entry) => entry.error.kind === 'transient');
   return (
@@ -142,7 +128,7 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
           <p className="total" data-testid="portfolio-total" aria-label={`Total ${privacy ? 'hidden' : moneyText(scope.total, quote, locale)}`}>
             {privacy ? MASK : moneyText(scope.total, quote, locale)}
           </p>
-          <Change scope={scope} locale={locale} quote={quote} privacy={privacy} />
+          <PeriodChanges changes={changes} locale={locale} quote={quote} privacy={privacy} />
           {scope.leftOut.map((demo) => (
             <p key={demo.id} className="unpriced-note" data-testid="demo-left-out">
               Not counting “{demo.label}”: its sample balances are not real money.{' '}
@@ -166,6 +152,8 @@ export function PortfolioHeader(props: PortfolioHeaderProps): ReactNode {
             <RefreshButton refreshing={refreshing} blockedUntil={scope.blockedUntil} locale={locale.locale} onRefresh={onRefresh} />
           </div>
           <RefreshClock fetchedAt={scope.fetchedAt} nextRefreshAt={scope.nextRefreshAt} refreshing={refreshing} locale={locale.locale} />
+          {/* Beside the clock rather than under the changes: the header stays low enough for six rows at 720×520. */}
+          <EarnSummaryLine earn={scope.earn} locale={locale} quote={quote} privacy={privacy} />
           <StaleNote scope={scope} locale={locale.locale} />
           {scope.updates.notes.map((entry) => (
             <p key={entry.accountId} className="update-note" data-testid="update-note">

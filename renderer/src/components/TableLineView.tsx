@@ -35,35 +35,59 @@ function LineView({ line, rowIndex, tabbable, style, onCopyAmount, onOpenHistory
       data-line={line.key}
       style={style}
     >
-      <div role="cell" className="cell cell-name">
-        <span className="asset-name" title={line.fullName ?? undefined}>
-          {line.name}
+      <div role="cell" className={`cell cell-name${line.earnText ? ' cell-stacked' : ''}`}>
+        <span className="name-line">
+          <span className="asset-name" title={line.fullName ?? undefined}>
+            {line.name}
+          </span>
+          {line.badge && (
+            <span className="badge-anchor">
+              <span className="badge" aria-hidden="true">
+                {line.badge}
+              </span>
+              <span role="tooltip" id={explanationId} className="tip tip-below">
+                {line.explanation}
+              </span>
+            </span>
+          )}
+          {line.code && <span className="asset-code">{line.code}</span>}
+          <button type="button" tabIndex={-1} className="copy-button row-history-button" aria-label={historyLabel(line)} onClick={() => onOpenHistory(line)}>
+            History
+          </button>
         </span>
-        {line.badge && (
-          <span className="badge-anchor">
-            <span className="badge" aria-hidden="true">
-              {line.badge}
-            </span>
-            <span role="tooltip" id={explanationId} className="tip tip-below">
-              {line.explanation}
-            </span>
+        {line.earnText && (
+          <span className="sub-line earn-note" data-testid="earn-note" title={line.earnText}>
+            {line.earnText}
           </span>
         )}
-        {line.code && <span className="asset-code">{line.code}</span>}
-        <button type="button" tabIndex={-1} className="copy-button row-history-button" aria-label={historyLabel(line)} onClick={() => onOpenHistory(line)}>
-          History
-        </button>
       </div>
-      <div role="cell" className="cell cell-number cell-amount" title={line.amountExact || undefined} data-exact={line.amountExact || undefined}>
-        <span className="amount-text">
-          {line.amountWhole}
-          <span className="amount-fraction">{line.amountFraction}</span>
+      <div role="cell" className="cell cell-number cell-amount" title={line.amountTitle || undefined} data-exact={line.amountExact || undefined}>
+        <span className="amount-stack">
+          <span className="amount-text">
+            {line.amountWhole}
+            <span className="amount-fraction">{line.amountFraction}</span>
+          </span>
+          {line.fundsText && (
+            <span className="sub-line funds-note" data-testid="funds-note">
+              {line.fundsText}
+            </span>
+          )}
         </span>
         {line.amountExact && (
           <button type="button" tabIndex={-1} className="copy-button" aria-label={`Copy the exact amount of ${line.name}`} onClick={() => onCopyAmount(line)}>
             Copy
           </button>
         )}
+      </div>
+      <div role="cell" className="cell cell-number cell-price" title={line.priceExact || undefined}>
+        <span className="price-stack">
+          <span className="price-text">{line.priceText}</span>
+          {line.changeText && (
+            <span className={`sub-line change-pct change-pct-${line.changeTone}`} data-testid="change-24h">
+              {line.changeText}
+            </span>
+          )}
+        </span>
       </div>
       <div role="cell" className={`cell cell-number${line.unpriced ? ' unpriced' : ''}`} title={line.unpriced ? 'No price route to the quote currency: not counted in the total.' : line.valueExact || undefined}>
         {line.valueText}

@@ -72,6 +72,15 @@ describe('arrangeRows', () => {
     expect(arrangeRows(SAMPLE_ROWS, ALL, { key: 'amount', direction: 'asc' }).map((group) => group.base)).toEqual(['DOT', 'FOO', 'BTC', 'ETH', 'USDT', 'EUR', 'USD']);
   });
 
+  it('sorts by 24 h change, unknown changes last, and gives a group its price, change and held sums', () => {
+    const changes: Record<string, string | null> = { XXBT: '2.5', XETH: '-1.2', 'ETH2.S': '-1.2', ETH2: '-1.2', ZUSD: '0', 'USD.M': '0', ZEUR: '0.1' };
+    const rows = SAMPLE_ROWS.map((row) => ({ ...row, change24hPct: changes[row.asset] ?? null, held: row.asset === 'XETH' ? '1.5' : row.base === 'ETH' ? '0' : null }));
+    const groups = arrangeRows(rows, ALL, { key: 'change', direction: 'desc' });
+    expect(groups.map((group) => group.base)).toEqual(['BTC', 'EUR', 'USD', 'ETH', 'DOT', 'FOO', 'USDT']);
+    expect(groups.find((group) => group.base === 'ETH')).toMatchObject({ price: '1', change24hPct: '-1.2', held: '1.5' });
+    expect(groups.find((group) => group.base === 'USD')?.held).toBeNull();
+  });
+
   it('keeps unpriced groups last when sorting by value ascending', () => {
     const groups = arrangeRows(SAMPLE_ROWS, ALL, { key: 'value', direction: 'asc' });
     expect(groups.map((group) => group.base)).toEqual(['DOT', 'USDT', 'EUR', 'USD', 'ETH', 'BTC', 'FOO']);
@@ -102,7 +111,8 @@ describe('arrangeRows against exact sums', () => {
   const reference = (rows: readonly BalanceRow[], order: SortOrder) => {
     const sign = order.direction === 'asc' ? 1 : -1;
     const bases = [...new Set(rows.map((entry) => entry.base))];
-    const column = (entry: { amount: string; value: string | null; share: string | null }) => (order.key === 'name' ? null : entry[order.key]);
+    // Sorting by 24 h change has its own test below.
+    const column = (entry: { amount: string; value: string | null; share: string | null }) => (order.key === 'name' || order.key === 'change' ? null : entry[order.key]);
     const compare = (a: { name: string; key: string | null }, b: { name: string; key: string | null }) => {
       const byName = a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
       if (order.key === 'name') return sign * byName;

@@ -4,7 +4,8 @@ import { searchText } from '../../../shared/asset-search.ts';
 import { sumDecimals } from '../../../shared/decimal.ts';
 import { compareDecimals, compareKeys, decimalKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
-export type SortKey = 'name' | 'amount' | 'value' | 'share';
+/** 'change': the 24 h price change. */
+export type SortKey = 'name' | 'amount' | 'change' | 'value' | 'share';
 export type SortDirection = 'asc' | 'desc';
 export interface SortOrder {
   readonly key: SortKey;
@@ -31,6 +32,12 @@ export interface AssetGroup {
   /** Sum of the rows' values; null when any row is unpriced, so a partial sum never poses as the whole. */
   readonly value: string | null;
   readonly share: string | null;
+  /** The asset's unit price in the quote and its 24 h change: the same for every row of one base asset. */
+  readonly price: string | null;
+  readonly change24hPct: string | null;
+  /** Sums over the rows that report them (BalanceEx); null when none does. */
+  readonly available: string | null;
+  readonly held: string | null;
 }
 
 export const DEFAULT_SORT: SortOrder = { key: 'value', direction: 'desc' };
@@ -72,6 +79,12 @@ function sumOrNull(values: readonly (string | null)[]): string | null {
   return sumDecimals(present);
 }
 
+/** The sum of the values present; null when none is (unknown, not 0). */
+function sumPresent(values: readonly (string | null)[]): string | null {
+  const present = values.filter((value): value is string => value !== null);
+  return present.length === 0 ? null : sumDecimals(present);
+}
+
 /** Groups rows by base asset, in first-seen order. A group of one keeps its row's strings as they are. */
 export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
   const byBase = new Map<string, BalanceRow[]>();
@@ -82,13 +95,21 @@ export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
   }
   return [...byBase].map(([base, members]) => {
     const only = members.length === 1 ? members[0] : undefined;
-    if (only !== undefined) return { base, rows: members, amount: only.amount, value: only.value, share: only.share };
+    if (only !== undefined) {
+      const { amount, value, share, price, change24hPct, available, held } = only;
+      return { base, rows: members, amount, value, share, price, change24hPct, available, held };
+    }
+    const priced = members.find((row) => row.price !== null);
     return {
       base,
       rows: members,
       amount: sumOrNull(members.map((row) => row.amount)) ?? '0',
       value: sumOrNull(members.map((row) => row.value)),
       share: sumOrNull(members.map((row) => row.share)),
+      price: priced?.price ?? null,
+      change24hPct: priced?.change24hPct ?? null,
+      available: sumPresent(members.map((row) => row.available)),
+      held: sumPresent(members.map((row) => row.held)),
     };
   });
 }
@@ -101,8 +122,8 @@ interface SortKeyed<T> {
   readonly key: DecimalKey | null;
 }
 
-function sortKeyed<T extends Pick<AssetGroup, 'amount' | 'value' | 'share'>>(item: T, name: string, readOnly: boolean, order: SortOrder): SortKeyed<T> {
-  const raw = order.key === 'name' ? null : item[order.key];
+function sortKeyed<T extends Pick<AssetGroup, 'amount' | 'value' | 'share' | 'change24hPct'>>(item: T, name: string, readOnly: boolean, order: SortOrder): SortKeyed<T> {
+  const raw = order.key === 'name' ? null : order.key === 'change' ? item.change24hPct : item[order.key];
   return { item, name, readOnly, key: raw === null ? null : decimalKey(raw) };
 }
 

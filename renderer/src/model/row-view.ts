@@ -5,6 +5,8 @@ import { trimTrailingZeros } from '../../../shared/decimal-string.ts';
 import { badgeLabel, fullName, readOnlyExplanation, shortName } from '../../../shared/asset-names.ts';
 import { assetName } from '../../../shared/asset-search.ts';
 import type { AssetGroup } from './balance-view.ts';
+import { earnBrief, earnDetails } from './earn-view.ts';
+import { fundsParts, priceParts, shownParts, type ChangeTone } from './line-parts.ts';
 
 /**
  * One line of the balances table with every text already formatted. Lines are compared field by field
@@ -33,6 +35,17 @@ export interface TableLine {
   /** The exact amount as Kraken sent it, for hover and copy; '' when masked. */
   readonly amountExact: string;
   readonly unit: string;
+  /** Under the amount when open orders hold part of it: "12.5 in orders". */
+  readonly fundsText: string;
+  /** The amount's tooltip: exact amount, available and held. */
+  readonly amountTitle: string;
+  readonly priceText: string;
+  readonly priceExact: string;
+  /** The 24 h change of the price: "+2.37%"; '' when unknown. */
+  readonly changeText: string;
+  readonly changeTone: ChangeTone;
+  /** The Earn allocation behind a read-only line, in a few words; '' when none. */
+  readonly earnText: string;
   readonly valueText: string;
   readonly valueExact: string;
   readonly unpriced: boolean;
@@ -89,7 +102,10 @@ export function rowLine(row: BalanceRow, nested: boolean, context: LineContext):
   const name = shortName(row);
   const amount = amountParts(row.amount, row.base, context);
   const value = valueParts(row.value, context);
-  const spoken = [fullName(row), ...(row.readOnly ? ['read-only'] : []), amount.amountSpoken, value.valueSpoken];
+  const price = priceParts(row.price, row.change24hPct, context);
+  const funds = fundsParts(row.amount, row.available, row.held, row.base, context);
+  const explanation = [readOnlyExplanation(row), ...(row.earn === null ? [] : [earnDetails(row.earn, row.asset, context)])].join(' ');
+  const spoken = [fullName(row), ...(row.readOnly ? ['read-only'] : []), amount.amountSpoken, ...(funds.fundsSpoken ? [funds.fundsSpoken] : []), price.priceSpoken, value.valueSpoken];
   return {
     key: `row:${row.asset}`,
     kind: 'row',
@@ -98,13 +114,15 @@ export function rowLine(row: BalanceRow, nested: boolean, context: LineContext):
     fullName: assetName(row.base),
     code: row.asset === name ? '' : row.asset,
     badge: badgeLabel(row),
-    explanation: readOnlyExplanation(row),
+    explanation,
     readOnly: row.readOnly,
     amountText: amount.amountText,
     amountWhole: amount.amountWhole,
     amountFraction: amount.amountFraction,
     amountExact: amount.amountExact,
     unit: row.base,
+    ...shownParts(price, funds),
+    earnText: row.earn === null ? '' : earnBrief(row.earn, row.base, context),
     valueText: value.valueText,
     valueExact: value.valueExact,
     unpriced: value.unpriced,
@@ -116,6 +134,8 @@ export function rowLine(row: BalanceRow, nested: boolean, context: LineContext):
 export function groupLine(group: AssetGroup, context: LineContext): TableLine {
   const amount = amountParts(group.amount, group.base, context);
   const value = valueParts(group.value, context);
+  const price = priceParts(group.price, group.change24hPct, context);
+  const funds = fundsParts(group.amount, group.available, group.held, group.base, context);
   return {
     key: `group:${group.base}`,
     kind: 'group',
@@ -131,11 +151,13 @@ export function groupLine(group: AssetGroup, context: LineContext): TableLine {
     amountFraction: amount.amountFraction,
     amountExact: amount.amountExact,
     unit: group.base,
+    ...shownParts(price, funds),
+    earnText: '',
     valueText: value.valueText,
     valueExact: value.valueExact,
     unpriced: value.unpriced,
     shareText: group.share === null ? '—' : shareText(group.share, context.locale),
-    label: `${group.base}, all ${group.rows.length} balances, ${amount.amountSpoken}, ${value.valueSpoken}`,
+    label: [`${group.base}, all ${group.rows.length} balances`, amount.amountSpoken, ...(funds.fundsSpoken ? [funds.fundsSpoken] : []), price.priceSpoken, value.valueSpoken].join(', '),
   };
 }
 
