@@ -95,7 +95,8 @@ export interface RuntimeOptions {
  *   --enable-encryption-selection are ignored. ELECTRON_RUNTIME_SAFE_STORAGE=unavailable (no encryption
  *   at all) has no Linux Electron counterpart: there the hard-coded key always works.
  * - net: Node's fetch, so no system proxy, PAC/WPAD, proxy auth, OS certificate store or Chromium
- *   User-Agent; net.request, net.resolveHost, WebSocket and session.fetch are absent.
+ *   User-Agent (it trusts Node's bundled roots only and, like Chromium, ignores NODE_TLS_REJECT_UNAUTHORIZED
+ *   and NODE_EXTRA_CA_CERTS); net.resolveHost, WebSocket and session.fetch are absent.
  * - powerMonitor: events only when a spec emits them; getSystemIdleState is always 'active', never on battery.
  *   Session end (Windows logoff: 'session-end' on every window, then the process ends at once) and system
  *   shutdown come only through the runtime's controls; 'query-session-end' is absent.

@@ -1,4 +1,6 @@
 import type { ClientRequestConstructorOptions, IncomingMessage, Net } from 'electron';
+import { rootCertificates } from 'node:tls';
+import { Agent } from 'undici';
 import { NET_ERRORS } from './net-errors.ts';
 import { RuntimeClientRequest } from './net-request.ts';
 import type { RuntimeProtocol } from './protocol.ts';
@@ -46,7 +48,7 @@ export function createNet(online: boolean, isReady: () => boolean, isSession: (v
       }
       if (!state) throw new Error('net::ERR_INTERNET_DISCONNECTED');
       try {
-        return await fetch(input, init);
+        return await fetch(input, { ...init, dispatcher: chromiumLikeTls() } as RequestInit);
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw error;
         if (init?.signal?.aborted) throw init.signal.reason;
@@ -56,4 +58,15 @@ export function createNet(online: boolean, isReady: () => boolean, isSession: (v
       }
     },
   };
+}
+
+let strictAgent: Agent | null = null;
+/**
+ * Chromium's network stack, which net.fetch is, never reads Node's TLS variables: NODE_TLS_REJECT_UNAUTHORIZED=0
+ * does not turn its certificate checks off, nor does NODE_EXTRA_CA_CERTS add roots. Node's fetch would follow
+ * both, so it is given certificate checks against Node's bundled roots explicitly. (Chromium trusts the OS
+ * store instead; a root only the OS trusts is refused here: stricter, as the runtime must be.)
+ */
+function chromiumLikeTls(): Agent {
+  return (strictAgent ??= new Agent({ connect: { rejectUnauthorized: true, ca: [...rootCertificates] } }));
 }
