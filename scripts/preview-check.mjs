@@ -72,10 +72,16 @@ function within(ms, promise, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The app page's URL: app://kraken-balances/index.html (main/app-scheme.ts), which the test runtime's
+ * Chromium shows at its stand-in https origin (e2e/runtime/protocol.ts).
+ */
+const APP_PAGE = /^(app:\/\/kraken-balances|https:\/\/kraken-balances\.app\.electron-scheme\.invalid)\/index\.html(#|$)/;
+
 /** The app's window: the page showing the renderer bundle (a blank holder tab may exist briefly). */
 async function appPage(context) {
   for (const deadline = Date.now() + BALANCES_TIMEOUT; Date.now() < deadline; await sleep(100)) {
-    const page = context.pages().find((candidate) => candidate.url().endsWith('/out/renderer/index.html'));
+    const page = context.pages().find((candidate) => APP_PAGE.test(candidate.url()));
     if (page) return page;
   }
   return fail(`no app window within ${BALANCES_TIMEOUT / 1000} s`);
