@@ -1,5 +1,5 @@
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { KrakenBridge, Theme } from '../../ipc/contract.ts';
+import type { AccountSummary, KrakenBridge, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AppDialogs, type OpenDialog } from './components/AppDialogs.tsx';
 import { DemoOffer } from './components/DemoOffer.tsx';
@@ -97,6 +97,11 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const quoteThreshold = useQuoteThreshold(settings, data.balances, actions.updateSettings);
   const privacy = settings?.privacyMode ?? false;
   const togglePrivacy = () => void actions.updateSettings({ privacyMode: !privacy });
+  const onAccountAdded = (account: AccountSummary) => {
+    setScope(account.id);
+    setDialog(null);
+    setOfferDemoRemoval(!account.demo && demo !== undefined);
+  };
   useDismissibleTooltips();
   const showsBalances = list.length > 0 && settings !== null;
   useShortcuts({
@@ -131,22 +136,8 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
         {offerDemoRemoval && demo !== undefined && <DemoOffer demo={demo} onClose={() => setOfferDemoRemoval(false)} />}
         <UpdateNotice update={update} bridge={bridge} />
         <AppContent data={data} locale={locale} scope={scope} panelId={panelId} quoteThreshold={quoteThreshold} searchRef={searchRef} onUpdateKey={openUpdateKey} />
-        <AppDialogs
-          dialog={dialog}
-          setDialog={setDialog}
-          info={info}
-          settings={settings}
-          accounts={list}
-          locale={locale}
-          selfUpdating={update.status !== 'unavailable'}
-          onUpdateSettings={quoteThreshold.updateSettings}
-          thresholdChange={quoteThreshold.thresholdChange}
-          onAccountAdded={(account) => {
-            setScope(account.id);
-            setDialog(null);
-            setOfferDemoRemoval(!account.demo && demo !== undefined);
-          }}
-        />
+        <AppDialogs dialog={dialog} setDialog={setDialog} info={info} settings={settings} accounts={list} locale={locale} selfUpdating={update.status !== 'unavailable'}
+          onUpdateSettings={quoteThreshold.updateSettings} thresholdChange={quoteThreshold.thresholdChange} onAccountAdded={onAccountAdded} />
       </div>
     </BridgeContext>
   );

@@ -31,18 +31,7 @@ export function AppDialogs({ dialog, setDialog, info, settings, accounts, locale
   return (
     <>
       {dialog === 'settings' && settings && (
-        <SettingsDialog
-          settings={settings}
-          info={info}
-          selfUpdating={selfUpdating}
-          accounts={accounts}
-          locale={locale}
-          onUpdate={onUpdateSettings}
-          thresholdChange={thresholdChange}
-          onAddAccount={() => setDialog('add-account')}
-          onUpdateKey={(accountId) => setDialog({ updateKey: accountId })}
-          onClose={close}
-        />
+        <SettingsDialog settings={settings} info={info} selfUpdating={selfUpdating} accounts={accounts} locale={locale} onUpdate={onUpdateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onUpdateKey={(accountId) => setDialog({ updateKey: accountId })} onClose={close} />
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}
       {updateKeyFor !== undefined && <UpdateKeyDialog account={updateKeyFor} onUpdated={close} onClose={close} />}

@@ -1,34 +1,29 @@
-import { useMemo, type ReactNode, type RefObject } from 'react';
-import type { IpcError, IpcResult, Settings } from '../../../ipc/contract.ts';
+import { useMemo, type ReactNode } from 'react';
 import type { ScopeBalances } from '../../../shared/combine.ts';
 import type { QuoteFormat } from '../../../shared/money.ts';
-import type { NumberLocale } from '../../../shared/number-locale.ts';
 import type { BalanceFilters } from '../hooks/use-balance-filters.ts';
 import { arrangeGroups, type AssetGroup } from '../model/balance-view.ts';
 import { tableEntries, widestFraction, type TableLine } from '../model/row-view.ts';
-import { thresholdChangeText, type ThresholdChange } from '../model/threshold.ts';
+import { thresholdChangeText } from '../model/threshold.ts';
 import { BalanceTable } from './BalanceTable.tsx';
 import { BalanceToolbar } from './BalanceToolbar.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
+import type { MainViewProps } from './MainView.tsx';
 
-interface BalancesSectionProps {
+/** Handed through from the main view unchanged (documented there). */
+type FromMainView = 'settings' | 'onUpdateSettings' | 'locale' | 'balancesError' | 'searchRef' | 'thresholdChange' | 'onDismissThresholdChange';
+
+interface BalancesSectionProps extends Pick<MainViewProps, FromMainView> {
   /** The scope's balances, combined across its accounts. */
   combined: ScopeBalances;
   /** Its rows grouped by base asset, before the filters. */
   allGroups: readonly AssetGroup[];
   filters: BalanceFilters;
-  settings: Settings;
-  onUpdateSettings: (patch: Partial<Settings>) => Promise<IpcResult<Settings>>;
-  locale: NumberLocale;
   quote: QuoteFormat;
   /** Names the table: "Balances of <title> in <quote>". */
   title: string;
   /** The account exported, undefined for all accounts. */
   accountId: string | undefined;
-  balancesError: IpcError | null;
-  searchRef: RefObject<HTMLInputElement | null>;
-  thresholdChange: ThresholdChange | null;
-  onDismissThresholdChange: () => void;
   onOpenHistory: (line: TableLine) => void;
 }
 

@@ -17,7 +17,7 @@ import { BalancesSection } from './BalancesSection.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
 import { PortfolioHeader } from './PortfolioHeader.tsx';
 import { ALL_ACCOUNTS } from './ScopeTabs.tsx';
-interface MainViewProps {
+export interface MainViewProps {
   accounts: readonly AccountSummary[];
   balances: readonly AccountBalances[];
   balancesError: IpcError | null;
@@ -55,15 +55,7 @@ function SummaryCharts({ id, allGroups, scopeHistory, locale, privacy, accountLa
   return (
     <div className="charts" id={id}>
       <AllocationChart groups={allGroups} locale={locale} />
-      <HistoryChart
-        series={scopeHistory.history}
-        range={scopeHistory.historyRange}
-        onRange={scopeHistory.setHistoryRange}
-        onQuote={scopeHistory.pickQuote}
-        locale={locale}
-        privacy={privacy}
-        accountLabel={accountLabel}
-      />
+      <HistoryChart series={scopeHistory.history} range={scopeHistory.historyRange} onRange={scopeHistory.setHistoryRange} onQuote={scopeHistory.pickQuote} locale={locale} privacy={privacy} accountLabel={accountLabel} />
     </div>
   );
 }
@@ -83,7 +75,7 @@ function useAssetHistoryTarget(allGroups: readonly AssetGroup[]): [target: Asset
 }
 
 export function MainView(props: MainViewProps): ReactNode {
-  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, searchRef, thresholdChange, onDismissThresholdChange, onUpdateKey } = props;
+  const { accounts, balances, balancesError, settings, locale, scope, panelId, onUpdateSettings, onUpdateKey } = props;
   const bridge = useBridge();
   const roomForCharts = useMediaQuery(ROOM_FOR_CHARTS);
   const chartsShown = settings.charts === 'auto' ? roomForCharts : settings.charts === 'shown';
@@ -110,40 +102,11 @@ export function MainView(props: MainViewProps): ReactNode {
     <main className="main-view">
       <div id={panelId} role="tabpanel" aria-label={title} className="scope-panel">
         <div className={`summary${chartsShown ? ' with-charts' : ''}`}>
-          <PortfolioHeader
-            scope={combined}
-            changes={changes}
-            title={title}
-            locale={locale}
-            quote={quote}
-            privacy={settings.privacyMode}
-            loadError={balancesError}
-            onRefresh={refresh}
-            onHelp={openHelp}
-            chartsShown={chartsShown}
-            onToggleCharts={toggleCharts}
-            onRemoveDemo={removeAccount}
-            onShowUnpriced={filters.showUnpriced}
-            onUpdateKey={onUpdateKey}
-          />
+          <PortfolioHeader scope={combined} changes={changes} title={title} locale={locale} quote={quote} privacy={settings.privacyMode} loadError={balancesError} chartsShown={chartsShown}
+            onRefresh={refresh} onHelp={openHelp} onToggleCharts={toggleCharts} onRemoveDemo={removeAccount} onShowUnpriced={filters.showUnpriced} onUpdateKey={onUpdateKey} />
           {chartsShown && <SummaryCharts id={`${panelId}-charts`} allGroups={allGroups} scopeHistory={scopeHistory} locale={locale} privacy={settings.privacyMode} accountLabel={accountLabel} />}
         </div>
-        <BalancesSection
-          combined={combined}
-          allGroups={allGroups}
-          filters={filters}
-          settings={settings}
-          onUpdateSettings={onUpdateSettings}
-          locale={locale}
-          quote={quote}
-          title={title}
-          accountId={accountId}
-          balancesError={balancesError}
-          searchRef={searchRef}
-          thresholdChange={thresholdChange}
-          onDismissThresholdChange={onDismissThresholdChange}
-          onOpenHistory={openHistory}
-        />
+        <BalancesSection {...props} combined={combined} allGroups={allGroups} filters={filters} quote={quote} title={title} accountId={accountId} onOpenHistory={openHistory} />
       </div>
       {assetTarget !== null && (
         <AssetHistoryDialog target={assetTarget} accountId={accountId} version={historyVersion} locale={locale} privacy={settings.privacyMode} accountLabel={accountLabel} onClose={closeHistory} />
