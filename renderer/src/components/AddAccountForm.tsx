@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
-import type { AccountSummary, AddAccountRequest, IpcResult } from '../../../ipc/contract.ts';
+import type { ReactNode } from 'react';
+import type { AccountSummary, AddAccountRequest } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
 import { useKeyForm } from '../hooks/use-key-form.ts';
 import { describedBy, FieldProblem, KeyFields, REQUIRED_KEY_FIELDS } from './KeyFields.tsx';
@@ -23,29 +23,11 @@ export function AddAccountForm({ onAdded, autoFocus = false }: AddAccountFormPro
   const form = useKeyForm(FIELDS, REQUIRED_KEY_FIELDS);
   const { formRef, id, busy, generalError, problem: fieldError } = form;
 
-  const send = async () => {
-    const text = form.read();
-    if (text === null) return;
+  const onSubmit = form.submitWith((text) => {
     const otp = text('otp');
-    const request: AddAccountRequest = {
-      label: text('label'),
-      apiKey: text('apiKey'),
-      apiSecret: text('apiSecret'),
-      ...(otp.trim() === '' ? {} : { otp }),
-    };
-    const result: IpcResult<AccountSummary> = await form.call(() => bridge.accounts.add(request));
-    if (result.ok) {
-      formRef.current?.reset();
-      onAdded(result.value);
-    } else {
-      form.fail(result.error);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send();
-  };
+    const request: AddAccountRequest = { label: text('label'), apiKey: text('apiKey'), apiSecret: text('apiSecret'), ...(otp.trim() === '' ? {} : { otp }) };
+    return bridge.accounts.add(request);
+  }, onAdded);
 
   return (
     <>

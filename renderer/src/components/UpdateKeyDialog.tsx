@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
-import type { AccountSummary, IpcResult, UpdateKeyRequest } from '../../../ipc/contract.ts';
+import type { ReactNode } from 'react';
+import type { AccountSummary, UpdateKeyRequest } from '../../../ipc/contract.ts';
 import { KRAKEN_API_SETTINGS } from '../../../shared/kraken-places.ts';
 import { useBridge } from '../bridge.ts';
 import { useKeyForm } from '../hooks/use-key-form.ts';
@@ -25,23 +25,10 @@ export function UpdateKeyDialog({ account, onUpdated, onClose }: UpdateKeyDialog
   const form = useKeyForm(KEY_FIELDS, REQUIRED_KEY_FIELDS);
   const { formRef, id, busy, error, generalError, problem } = form;
 
-  const send = async () => {
-    const text = form.read();
-    if (text === null) return;
+  const onSubmit = form.submitWith((text) => {
     const request: UpdateKeyRequest = { id: account.id, apiKey: text('apiKey'), apiSecret: text('apiSecret'), ...(text('otp').trim() === '' ? {} : { otp: text('otp') }) };
-    const result: IpcResult<AccountSummary> = await form.call(() => bridge.accounts.updateKey(request));
-    if (result.ok) {
-      formRef.current?.reset();
-      onUpdated(result.value);
-    } else {
-      form.fail(result.error);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send();
-  };
+    return bridge.accounts.updateKey(request);
+  }, onUpdated);
 
   return (
     <Dialog title="Update key" onClose={onClose} className="dialog-narrow">

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { IpcError, IpcResult } from '../../../ipc/contract.ts';
 
 const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app could not reach its main process.', hint: 'Try again; restart the app if it keeps happening.' };
@@ -16,14 +16,12 @@ export interface KeyForm<Field extends string> {
   /** What a field says under it: "required" after a submit that left it empty, else the error about it. */
   readonly problem: (field: Field) => IpcError | null;
   /**
-   * The entries, read from the form at submit (the secret is never kept in React state), or null when a
-   * required field is empty: each empty one then says so and the first has focus.
+   * The form's submit handler. It reads the entries from the form (the secret is never kept in React state);
+   * if a required one is empty, each empty one says so and the first has focus. Else it sends what `request`
+   * builds from them, with the form busy meanwhile, then clears the form and hands main's answer to `onDone`,
+   * or shows the refusal with focus on the field it is about. A main process that does not answer is a refusal.
    */
-  readonly read: () => ((field: Field) => string) | null;
-  /** Calls main with the form busy meanwhile; a main process that does not answer reads as a refusal. */
-  readonly call: <T>(request: () => Promise<IpcResult<T>>) => Promise<IpcResult<T>>;
-  /** Shows a refusal, with focus on the field it is about. */
-  readonly fail: (error: IpcError) => void;
+  readonly submitWith: <T>(request: (text: (field: Field) => string) => Promise<IpcResult<T>>, onDone: (value: T) => void) => (event: FormEvent) => void;
 }
 
 /**
@@ -76,5 +74,17 @@ export function useKeyForm<Field extends string>(fields: readonly Field[], requi
     return error?.field === field ? error : null;
   };
   const generalError = error !== null && !isField(error.field) ? error : null;
-  return { formRef, id, busy, error, generalError, problem, read, call, fail };
+  const submitWith =
+    <T>(request: (text: (field: Field) => string) => Promise<IpcResult<T>>, onDone: (value: T) => void) =>
+    (event: FormEvent): void => {
+      event.preventDefault();
+      const text = read();
+      if (text === null) return;
+      void call(() => request(text)).then((result) => {
+        if (!result.ok) return fail(result.error);
+        formRef.current?.reset();
+        onDone(result.value);
+      });
+    };
+  return { formRef, id, busy, error, generalError, problem, submitWith };
 }
