@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { copyText, exactAmountForSelection } from '../copy-text.ts';
 import type { SortKey, SortOrder } from '../model/balance-view.ts';
 import { cachedLineFor, type LineContext, type TableEntry, type TableLine } from '../model/row-view.ts';
@@ -37,28 +37,54 @@ interface BalanceTableProps {
 /** How long "Copied …" stays on screen. */
 const COPIED_FOR_MS = 2500;
 
-function BalanceTableView({ entries, context, sort, onSort, label, stale, fractionDigits, onOpenHistory }: BalanceTableProps): ReactNode {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const helpId = useId();
-  const [focusIndex, setFocusIndex] = useState(0);
+/** The line a navigation key moves to from `from` (a page is `page` lines), or undefined for other keys. */
+function navigationTarget(key: string, from: number, page: number, count: number): number | undefined {
+  const targets: Record<string, number> = {
+    ArrowDown: from + 1,
+    ArrowUp: from - 1,
+    PageDown: from + page,
+    PageUp: from - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return targets[key];
+}
+
+/** Copying a selected amount copies its exact figure rather than the rounded text on screen. */
+function copyExactSelection(event: ClipboardEvent<HTMLDivElement>): void {
+  const exact = exactAmountForSelection(window.getSelection());
+  if (exact === null) return;
+  event.clipboardData.setData('text/plain', exact);
+  event.preventDefault();
+}
+
+/** "Copied …" for a line's exact amount: a status that is seen as well as heard, then goes by itself. */
+function useCopyAmount(): [announcement: string, copyAmount: (line: TableLine) => void] {
   const [announcement, setAnnouncement] = useState('');
-  // The line keyboard focus should move to; in a virtualized list it may only exist a render or two later.
-  const pendingFocusRef = useRef<number | null>(null);
-  const virtual = entries.length > VIRTUALIZE_AFTER;
-  const activeIndex = Math.min(focusIndex, Math.max(0, entries.length - 1));
+  const copyAmount = useCallback((line: TableLine) => {
+    if (!line.amountExact) return;
+    const copied = copyText(line.amountExact);
+    setAnnouncement(copied ? `Copied ${line.amountExact} ${line.unit}` : 'Copying did not work.');
+  }, []);
+  useEffect(() => {
+    if (announcement === '') return undefined;
+    const timer = setTimeout(() => setAnnouncement(''), COPIED_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+  return [announcement, copyAmount];
+}
+
+/** Only the lines on screen (and a few beyond) are in the DOM when the list is virtualized. */
+function useLineVirtualizer(entries: readonly TableEntry[], virtual: boolean, scrollRef: RefObject<HTMLDivElement | null>) {
   // The first commit holds only the lines that can be on screen (the window's height bounds the list's); the
   // lines kept beyond the edges (overscan) join once the list is measured, in the re-render that measuring
   // causes anyway before the first paint. So the first commit creates no lines just to remove them.
   const [measured, setMeasured] = useState(false);
   useLayoutEffect(() => setMeasured(true), []);
-  const lineAt = (index: number): TableLine | undefined => {
-    const entry = entries[index];
-    return entry === undefined ? undefined : cachedLineFor(entry, context);
-  };
 
   // The app has no React Compiler; memoisation here is by hand (TableLineView), so its skip warning is moot.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  return useVirtualizer({
     count: virtual ? entries.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_HEIGHT,
@@ -67,27 +93,24 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
     initialRect: { width: 0, height: window.innerHeight },
     getItemKey: (index) => entries[index]?.key ?? index,
   });
+}
 
-  const copyAmount = useCallback((line: TableLine) => {
-    if (!line.amountExact) return;
-    const copied = copyText(line.amountExact);
-    setAnnouncement(copied ? `Copied ${line.amountExact} ${line.unit}` : 'Copying did not work.');
-  }, []);
-  // The confirmation is seen as well as heard, then goes by itself.
-  useEffect(() => {
-    if (announcement === '') return undefined;
-    const timer = setTimeout(() => setAnnouncement(''), COPIED_FOR_MS);
-    return () => clearTimeout(timer);
-  }, [announcement]);
-
-  // Marks the first commit that puts balance lines in the DOM (read by bench/render-rows.ts).
+/** Marks the first commit that puts balance lines in the DOM (read by bench/render-rows.ts). */
+function useRowsRenderedMark(scrollRef: RefObject<HTMLDivElement | null>): void {
   const markedRef = useRef(false);
   useLayoutEffect(() => {
     if (markedRef.current || scrollRef.current?.querySelector('[data-line]') == null) return;
     markedRef.current = true;
     performance.mark('kraken:rows-rendered');
   });
+}
 
+/**
+ * The line keyboard focus should move to, set by the caller; in a virtualized list that line may only exist
+ * a render or two later, so each commit tries again until it does.
+ */
+function usePendingFocus(scrollRef: RefObject<HTMLDivElement | null>): RefObject<number | null> {
+  const pendingFocusRef = useRef<number | null>(null);
   useEffect(() => {
     const pending = pendingFocusRef.current;
     const body = scrollRef.current;
@@ -102,6 +125,52 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
     pendingFocusRef.current = null;
     target.focus();
   });
+  return pendingFocusRef;
+}
+
+/** The column headers, each a button that sorts by its column. */
+function TableHead({ sort, onSort }: { sort: SortOrder; onSort: (key: SortKey) => void }): ReactNode {
+  return (
+    <div role="rowgroup" className="table-head">
+      <div role="row" aria-rowindex={1} className="line line-head">
+        {COLUMNS.map((column) => {
+          const active = sort.key === column.key;
+          return (
+            <div
+              key={column.key}
+              role="columnheader"
+              aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              className={`cell${column.numeric ? ' cell-number' : ''}`}
+            >
+              <button type="button" className="sort-button" onClick={() => onSort(column.key)} title={`Sort by ${column.sortsBy}`}>
+                {column.title}
+                <span className="sort-mark" aria-hidden="true">
+                  {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function BalanceTableView({ entries, context, sort, onSort, label, stale, fractionDigits, onOpenHistory }: BalanceTableProps): ReactNode {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const helpId = useId();
+  const [focusIndex, setFocusIndex] = useState(0);
+  const virtual = entries.length > VIRTUALIZE_AFTER;
+  const activeIndex = Math.min(focusIndex, Math.max(0, entries.length - 1));
+  const lineAt = (index: number): TableLine | undefined => {
+    const entry = entries[index];
+    return entry === undefined ? undefined : cachedLineFor(entry, context);
+  };
+
+  const virtualizer = useLineVirtualizer(entries, virtual, scrollRef);
+  const [announcement, copyAmount] = useCopyAmount();
+  useRowsRenderedMark(scrollRef);
+  const pendingFocusRef = usePendingFocus(scrollRef);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const line = lineAt(activeIndex);
@@ -116,15 +185,7 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
       return;
     }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? LINE_HEIGHT * 10) / LINE_HEIGHT) - 1);
-    const targets: Record<string, number> = {
-      ArrowDown: activeIndex + 1,
-      ArrowUp: activeIndex - 1,
-      PageDown: activeIndex + page,
-      PageUp: activeIndex - page,
-      Home: 0,
-      End: entries.length - 1,
-    };
-    const target = targets[event.key];
+    const target = navigationTarget(event.key, activeIndex, page, entries.length);
     if (target === undefined || entries.length === 0) return;
     event.preventDefault();
     const next = Math.max(0, Math.min(entries.length - 1, target));
@@ -136,13 +197,6 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
     const index = Number(event.target.getAttribute('aria-rowindex')) - 2;
     if (index >= 0 && index !== activeIndex) setFocusIndex(index);
-  };
-
-  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
-    const exact = exactAmountForSelection(window.getSelection());
-    if (exact === null) return;
-    event.clipboardData.setData('text/plain', exact);
-    event.preventDefault();
   };
 
   const renderLine = (index: number, style?: CSSProperties) => {
@@ -163,29 +217,8 @@ function BalanceTableView({ entries, context, sort, onSort, label, stale, fracti
       <p id={helpId} className="visually-hidden">
         Arrow keys move between balances. Enter shows the focused balance's history. Ctrl+C copies its exact amount.
       </p>
-      <div role="rowgroup" className="table-head">
-        <div role="row" aria-rowindex={1} className="line line-head">
-          {COLUMNS.map((column) => {
-            const active = sort.key === column.key;
-            return (
-              <div
-                key={column.key}
-                role="columnheader"
-                aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                className={`cell${column.numeric ? ' cell-number' : ''}`}
-              >
-                <button type="button" className="sort-button" onClick={() => onSort(column.key)} title={`Sort by ${column.sortsBy}`}>
-                  {column.title}
-                  <span className="sort-mark" aria-hidden="true">
-                    {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
-        </div>
-      </div>
-      <div role="rowgroup" ref={scrollRef} className="table-body" onKeyDown={onKeyDown} onFocus={onFocus} onCopy={onCopy}>
+      <TableHead sort={sort} onSort={onSort} />
+      <div role="rowgroup" ref={scrollRef} className="table-body" onKeyDown={onKeyDown} onFocus={onFocus} onCopy={copyExactSelection}>
         {virtual ? (
           <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => renderLine(item.index, { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }))}

@@ -9,15 +9,6 @@ export type KeyFieldName = 'apiKey' | 'apiSecret' | 'otp';
 /** What an empty required field says; all of them at once, so one submit shows everything missing. */
 export const REQUIRED_KEY_FIELDS: Readonly<Record<'apiKey' | 'apiSecret', string>> = { apiKey: 'Enter the API key.', apiSecret: 'Enter the private key.' };
 
-/** The required key fields left empty in `form`, in the order they appear. */
-export function emptyKeyFields(form: HTMLFormElement): ('apiKey' | 'apiSecret')[] {
-  const data = new FormData(form);
-  return (['apiKey', 'apiSecret'] as const).filter((field) => {
-    const value = data.get(field);
-    return typeof value !== 'string' || value.trim() === '';
-  });
-}
-
 /** The ids a field's aria-describedby names: its help text, if any, and its error while it has one. */
 export function describedBy(idPrefix: string, field: string, hasHelp: boolean, hasError: boolean): string | undefined {
   const ids = [hasHelp ? `${idPrefix}-${field}-help` : '', hasError ? `${idPrefix}-${field}-error` : ''].filter(Boolean).join(' ');

@@ -53,6 +53,107 @@ function DecimalSetting({ label, value, unit, locale, onCommit, help }: { label:
   );
 }
 
+/** What a section of settings edits, and how it saves a change (errors are shown at the dialog's top). */
+interface SectionProps {
+  settings: Settings;
+  update: (patch: Partial<Settings>) => void;
+}
+
+/** What the balances show and how often they refresh. */
+function BalanceSettings({ settings, locale, thresholdChange, update }: SectionProps & { locale: NumberLocale; thresholdChange: ThresholdChange | null }): ReactNode {
+  return (
+    <section className="settings-section" aria-labelledby="settings-balances">
+      <h3 id="settings-balances">Balances</h3>
+      <SelectField label="Quote currency" value={settings.quoteCurrency} options={QUOTES.map((quote) => ({ value: quote, label: quote }))} onChange={(quoteCurrency) => update({ quoteCurrency })} help="Values, totals and charts are shown in this currency." />
+      <SelectField label="Refresh" value={settings.refreshIntervalSec} options={intervalOptions(settings.refreshIntervalSec)} onChange={(refreshIntervalSec) => update({ refreshIntervalSec })} help="Each refresh makes one read-only call per key, well inside Kraken’s rate limit even every 30 seconds." />
+      <SelectField
+        label="Kraken verification tier"
+        value={settings.tier}
+        options={capitalizedOptions(['starter', 'intermediate', 'pro'])}
+        onChange={(tier) => update({ tier })}
+        help="Sets how fast the app may call Kraken, so it stays within your tier’s rate limit."
+      />
+      <RadioField
+        legend="Tokenized stock amounts"
+        name="rebase-multiplier"
+        value={settings.rebaseMultiplier}
+        options={capitalizedOptions(['rebased', 'base'])}
+        onChange={(rebaseMultiplier) => update({ rebaseMultiplier })}
+        help="For xStocks only: rebased counts shares of the underlying stock, base counts the issuer’s tokens."
+      />
+      <DecimalSetting label="Hide balances worth less than" value={settings.hideSmallBelow} unit={settings.quoteCurrency} locale={locale} onCommit={(hideSmallBelow) => update({ hideSmallBelow })} help={thresholdChange === null ? 'Unpriced balances are always shown. Leave empty to show everything.' : thresholdChangeText(thresholdChange, locale)} />
+    </section>
+  );
+}
+
+/** Privacy mode and balance-change notifications. */
+function PrivacySettings({ settings, info, locale, update }: SectionProps & { info: AppInfo | null; locale: NumberLocale }): ReactNode {
+  return (
+    <section className="settings-section" aria-labelledby="settings-privacy">
+      <h3 id="settings-privacy">Privacy and alerts</h3>
+      <CheckboxField label="Hide amounts (privacy mode)" checked={settings.privacyMode} onChange={(privacyMode) => update({ privacyMode })} help="Shortcut: P, or Ctrl+Shift+P (⌘⇧P on macOS). Also in the tray menu." />
+      <CheckboxField label="Notify me when a balance changes" help="For example when a deposit arrives. Amounts only: price moves do not count." checked={settings.notifyOnChange} onChange={(notifyOnChange) => update({ notifyOnChange })} />
+      {info?.notificationFailure && (
+        <p className="field-help notice-warning" role="status" data-testid="notifications-unavailable">
+          This system does not show the app’s notifications ({info.notificationFailure.reason}). Balance changes appear as notices in this window instead.
+        </p>
+      )}
+      {settings.notifyOnChange && (
+        <DecimalSetting label="Notify when a balance moves by at least" value={settings.notifyThresholdPercent} unit="%" locale={locale} onCommit={(notifyThresholdPercent) => update({ notifyThresholdPercent })} help="Of that balance’s amount at the previous refresh." />
+      )}
+    </section>
+  );
+}
+
+/** Theme, start-up, tray and updates. */
+function WindowSettings({ settings, selfUpdating, update }: SectionProps & { selfUpdating: boolean }): ReactNode {
+  return (
+    <section className="settings-section" aria-labelledby="settings-window">
+      <h3 id="settings-window">Window and start-up</h3>
+      <RadioField
+        legend="Theme"
+        name="theme"
+        value={settings.theme}
+        options={capitalizedOptions(['system', 'light', 'dark'])}
+        onChange={(theme) => update({ theme })}
+      />
+      <CheckboxField label="Launch at login" checked={settings.launchAtLogin} onChange={(launchAtLogin) => update({ launchAtLogin })} />
+      <CheckboxField label="Start minimized to the tray" checked={settings.startMinimized} onChange={(startMinimized) => update({ startMinimized })} />
+      <CheckboxField label="Closing the window keeps the app in the tray" checked={settings.closeToTray} onChange={(closeToTray) => update({ closeToTray })} help="Balances keep refreshing in the background; quit from the tray menu." />
+      <CheckboxField
+        label="Update automatically"
+        checked={settings.autoUpdate}
+        onChange={(autoUpdate) => update({ autoUpdate })}
+        help={selfUpdating ? 'Checks for a new version every 6 hours, downloads it in the background and offers “Restart to update”.' : 'Installed builds only: this development build never updates itself.'}
+      />
+    </section>
+  );
+}
+
+/** Facts about this computer and build the user may need when asking for help. */
+function ComputerFacts({ info, locale }: { info: AppInfo | null; locale: NumberLocale }): ReactNode {
+  return (
+    <section className="settings-section" aria-labelledby="settings-about">
+      <h3 id="settings-about">This computer</h3>
+      <dl className="facts">
+        <dt>Key storage</dt>
+        <dd>
+          <span data-testid="storage-protection">{info ? protectionText(info.storage) : '…'}</span>
+          {info && <WeakConsent consent={info.storage.weakConsent} locale={locale.locale} />}
+        </dd>
+        <dt>Number format</dt>
+        <dd>
+          Follows your system ({locale.locale}): {decimalText('1234567.89', locale)}
+        </dd>
+        <dt>Kraken server</dt>
+        <dd data-testid="kraken-server">{info ? info.krakenServer : '…'}</dd>
+        <dt>Version</dt>
+        <dd>{info ? `${info.name} ${info.version}` : '…'}</dd>
+      </dl>
+    </section>
+  );
+}
+
 interface SettingsDialogProps {
   settings: Settings;
   info: AppInfo | null;
@@ -84,81 +185,10 @@ export function SettingsDialog({ settings, info, accounts, locale, onUpdate, thr
           </div>
         )}
         <AccountsSection accounts={accounts} locale={locale.locale} onAddAccount={onAddAccount} onUpdateKey={onUpdateKey} />
-
-        <section className="settings-section" aria-labelledby="settings-balances">
-          <h3 id="settings-balances">Balances</h3>
-          <SelectField label="Quote currency" value={settings.quoteCurrency} options={QUOTES.map((quote) => ({ value: quote, label: quote }))} onChange={(quoteCurrency) => update({ quoteCurrency })} help="Values, totals and charts are shown in this currency." />
-          <SelectField label="Refresh" value={settings.refreshIntervalSec} options={intervalOptions(settings.refreshIntervalSec)} onChange={(refreshIntervalSec) => update({ refreshIntervalSec })} help="Each refresh makes one read-only call per key, well inside Kraken’s rate limit even every 30 seconds." />
-          <SelectField
-            label="Kraken verification tier"
-            value={settings.tier}
-            options={capitalizedOptions(['starter', 'intermediate', 'pro'])}
-            onChange={(tier) => update({ tier })}
-            help="Sets how fast the app may call Kraken, so it stays within your tier’s rate limit."
-          />
-          <RadioField
-            legend="Tokenized stock amounts"
-            name="rebase-multiplier"
-            value={settings.rebaseMultiplier}
-            options={capitalizedOptions(['rebased', 'base'])}
-            onChange={(rebaseMultiplier) => update({ rebaseMultiplier })}
-            help="For xStocks only: rebased counts shares of the underlying stock, base counts the issuer’s tokens."
-          />
-          <DecimalSetting label="Hide balances worth less than" value={settings.hideSmallBelow} unit={settings.quoteCurrency} locale={locale} onCommit={(hideSmallBelow) => update({ hideSmallBelow })} help={thresholdChange === null ? 'Unpriced balances are always shown. Leave empty to show everything.' : thresholdChangeText(thresholdChange, locale)} />
-        </section>
-
-        <section className="settings-section" aria-labelledby="settings-privacy">
-          <h3 id="settings-privacy">Privacy and alerts</h3>
-          <CheckboxField label="Hide amounts (privacy mode)" checked={settings.privacyMode} onChange={(privacyMode) => update({ privacyMode })} help="Shortcut: P, or Ctrl+Shift+P (⌘⇧P on macOS). Also in the tray menu." />
-          <CheckboxField label="Notify me when a balance changes" help="For example when a deposit arrives. Amounts only: price moves do not count." checked={settings.notifyOnChange} onChange={(notifyOnChange) => update({ notifyOnChange })} />
-          {info?.notificationFailure && (
-            <p className="field-help notice-warning" role="status" data-testid="notifications-unavailable">
-              This system does not show the app’s notifications ({info.notificationFailure.reason}). Balance changes appear as notices in this window instead.
-            </p>
-          )}
-          {settings.notifyOnChange && (
-            <DecimalSetting label="Notify when a balance moves by at least" value={settings.notifyThresholdPercent} unit="%" locale={locale} onCommit={(notifyThresholdPercent) => update({ notifyThresholdPercent })} help="Of that balance’s amount at the previous refresh." />
-          )}
-        </section>
-
-        <section className="settings-section" aria-labelledby="settings-window">
-          <h3 id="settings-window">Window and start-up</h3>
-          <RadioField
-            legend="Theme"
-            name="theme"
-            value={settings.theme}
-            options={capitalizedOptions(['system', 'light', 'dark'])}
-            onChange={(theme) => update({ theme })}
-          />
-          <CheckboxField label="Launch at login" checked={settings.launchAtLogin} onChange={(launchAtLogin) => update({ launchAtLogin })} />
-          <CheckboxField label="Start minimized to the tray" checked={settings.startMinimized} onChange={(startMinimized) => update({ startMinimized })} />
-          <CheckboxField label="Closing the window keeps the app in the tray" checked={settings.closeToTray} onChange={(closeToTray) => update({ closeToTray })} help="Balances keep refreshing in the background; quit from the tray menu." />
-          <CheckboxField
-            label="Update automatically"
-            checked={settings.autoUpdate}
-            onChange={(autoUpdate) => update({ autoUpdate })}
-            help={selfUpdating ? 'Checks for a new version every 6 hours, downloads it in the background and offers “Restart to update”.' : 'Installed builds only: this development build never updates itself.'}
-          />
-        </section>
-
-        <section className="settings-section" aria-labelledby="settings-about">
-          <h3 id="settings-about">This computer</h3>
-          <dl className="facts">
-            <dt>Key storage</dt>
-            <dd>
-              <span data-testid="storage-protection">{info ? protectionText(info.storage) : '…'}</span>
-              {info && <WeakConsent consent={info.storage.weakConsent} locale={locale.locale} />}
-            </dd>
-            <dt>Number format</dt>
-            <dd>
-              Follows your system ({locale.locale}): {decimalText('1234567.89', locale)}
-            </dd>
-            <dt>Kraken server</dt>
-            <dd data-testid="kraken-server">{info ? info.krakenServer : '…'}</dd>
-            <dt>Version</dt>
-            <dd>{info ? `${info.name} ${info.version}` : '…'}</dd>
-          </dl>
-        </section>
+        <BalanceSettings settings={settings} locale={locale} thresholdChange={thresholdChange} update={update} />
+        <PrivacySettings settings={settings} info={info} locale={locale} update={update} />
+        <WindowSettings settings={settings} selfUpdating={selfUpdating} update={update} />
+        <ComputerFacts info={info} locale={locale} />
       </div>
     </Dialog>
   );

@@ -1,13 +1,12 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { AccountSummary, IpcError, IpcResult, UpdateKeyRequest } from '../../../ipc/contract.ts';
+import type { ReactNode } from 'react';
+import type { AccountSummary, UpdateKeyRequest } from '../../../ipc/contract.ts';
 import { KRAKEN_API_SETTINGS } from '../../../shared/kraken-places.ts';
 import { useBridge } from '../bridge.ts';
+import { useKeyForm } from '../hooks/use-key-form.ts';
 import { Dialog } from './Dialog.tsx';
-import { emptyKeyFields, KeyFields, REQUIRED_KEY_FIELDS, type KeyFieldName } from './KeyFields.tsx';
+import { KeyFields, REQUIRED_KEY_FIELDS, type KeyFieldName } from './KeyFields.tsx';
 
-const UNREACHABLE: IpcError = { code: 'bridge-unreachable', message: 'The app could not reach its main process.', hint: 'Try again; restart the app if it keeps happening.' };
-
-const isKeyField = (name: string | undefined): name is KeyFieldName => name === 'apiKey' || name === 'apiSecret' || name === 'otp';
+const KEY_FIELDS: readonly KeyFieldName[] = ['apiKey', 'apiSecret', 'otp'];
 
 interface UpdateKeyDialogProps {
   account: AccountSummary;
@@ -23,53 +22,13 @@ interface UpdateKeyDialogProps {
  */
 export function UpdateKeyDialog({ account, onUpdated, onClose }: UpdateKeyDialogProps): ReactNode {
   const bridge = useBridge();
-  const formRef = useRef<HTMLFormElement>(null);
-  const id = useId();
-  const [error, setError] = useState<IpcError | null>(null);
-  const [missing, setMissing] = useState<readonly KeyFieldName[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useKeyForm(KEY_FIELDS, REQUIRED_KEY_FIELDS);
+  const { formRef, id, busy, error, generalError, problem } = form;
 
-  const focusField = (field: string) => {
-    const input = formRef.current?.elements.namedItem(field);
-    if (input instanceof HTMLElement) input.focus();
-  };
-
-  const send = async () => {
-    const form = formRef.current;
-    if (form === null) return;
-    const empty = emptyKeyFields(form);
-    setMissing(empty);
-    if (empty[0] !== undefined) {
-      setError(null);
-      focusField(empty[0]);
-      return;
-    }
-    const data = new FormData(form);
-    const text = (name: KeyFieldName) => String(data.get(name) ?? '');
+  const onSubmit = form.submitWith((text) => {
     const request: UpdateKeyRequest = { id: account.id, apiKey: text('apiKey'), apiSecret: text('apiSecret'), ...(text('otp').trim() === '' ? {} : { otp: text('otp') }) };
-    setBusy(true);
-    setError(null);
-    const result: IpcResult<AccountSummary> = await bridge.accounts.updateKey(request).catch(() => ({ ok: false, error: UNREACHABLE }) as const);
-    setBusy(false);
-    if (result.ok) {
-      form.reset();
-      onUpdated(result.value);
-    } else {
-      setError(result.error);
-      if (isKeyField(result.error.field)) focusField(result.error.field);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send();
-  };
-
-  const problem = (field: KeyFieldName): IpcError | null => {
-    if (field !== 'otp' && missing.includes(field)) return { code: 'required', message: REQUIRED_KEY_FIELDS[field], field };
-    return error?.field === field ? error : null;
-  };
-  const generalError = error !== null && !isKeyField(error.field) ? error : null;
+    return bridge.accounts.updateKey(request);
+  }, onUpdated);
 
   return (
     <Dialog title="Update key" onClose={onClose} className="dialog-narrow">

@@ -85,6 +85,14 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     ...state.historyInfo,
   });
 
+  // What main pushes: the fake holds it as its state, then tells the page's subscribers.
+  const pushed =
+    <Key extends 'balances' | 'accounts' | 'settings' | 'update'>(key: Key) =>
+    (value: FakeBridgeState[Key]): void => {
+      state[key] = value;
+      for (const listener of listeners[key] as Set<Listener<FakeBridgeState[Key]>>) listener(value);
+    };
+
   const bridge: FakeBridge = {
     state,
     calls,
@@ -101,26 +109,14 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
       return { ok: true, value: updated };
     },
     onWithdrawWeak: () => ({ ok: true, value: { withdrawn: false, removed: 0, resealed: 0 } }),
-    emitBalances(balances) {
-      state.balances = balances;
-      for (const listener of listeners.balances) listener(balances);
-    },
-    emitAccounts(accounts) {
-      state.accounts = accounts;
-      for (const listener of listeners.accounts) listener(accounts);
-    },
+    emitBalances: pushed('balances'),
+    emitAccounts: pushed('accounts'),
     emitNotificationFailure(failure) {
       state.info = { ...state.info, notificationFailure: failure };
       for (const listener of listeners.notificationFailures) listener(failure);
     },
-    emitSettings(settings) {
-      state.settings = settings;
-      for (const listener of listeners.settings) listener(settings);
-    },
-    emitUpdate(update) {
-      state.update = update;
-      for (const listener of listeners.update) listener(update);
-    },
+    emitSettings: pushed('settings'),
+    emitUpdate: pushed('update'),
     app: { getInfo: () => ok(state.info) },
     accounts: {
       list: () => ok(state.accounts),
