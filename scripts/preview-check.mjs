@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { toChromiumUrl } from '../e2e/runtime/protocol.ts';
+import { APP_INDEX_URL, APP_SCHEME } from '../main/app-scheme.ts';
 import { chromium } from 'playwright-core';
 import { crop, encodePng, isBlank, readXwd, screenContent } from './screen-capture.mjs';
 
@@ -73,15 +75,15 @@ function within(ms, promise, what) {
 }
 
 /**
- * The app page's URL: app://kraken-balances/index.html (main/app-scheme.ts), which the test runtime's
- * Chromium shows at its stand-in https origin (e2e/runtime/protocol.ts).
+ * The app page's URL (main/app-scheme.ts), and the same as the test runtime's Chromium shows it: at the
+ * stand-in https origin it serves the app scheme from (e2e/runtime/protocol.ts). Compared without the hash route.
  */
-const APP_PAGE = /^(app:\/\/kraken-balances|https:\/\/kraken-balances\.app\.electron-scheme\.invalid)\/index\.html(#|$)/;
+const APP_PAGES = [APP_INDEX_URL, toChromiumUrl(APP_INDEX_URL, new Set([APP_SCHEME]))];
 
 /** The app's window: the page showing the renderer bundle (a blank holder tab may exist briefly). */
 async function appPage(context) {
   for (const deadline = Date.now() + BALANCES_TIMEOUT; Date.now() < deadline; await sleep(100)) {
-    const page = context.pages().find((candidate) => APP_PAGE.test(candidate.url()));
+    const page = context.pages().find((candidate) => APP_PAGES.includes(candidate.url().split('#')[0]));
     if (page) return page;
   }
   return fail(`no app window within ${BALANCES_TIMEOUT / 1000} s`);
