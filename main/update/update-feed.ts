@@ -10,7 +10,7 @@ export type UpdateFeed =
   | { readonly kind: 'release' }
   | { readonly kind: 'dev-feed'; readonly url: string; readonly firstCheckDelayMs?: number };
 
-/** Development only, with a development feed: seconds from start to the first check (1–30; the default is 30). */
+/** Development only, with a development feed: seconds from start to the first check (1–29; anything else keeps 30). */
 export const UPDATE_FIRST_CHECK_ENV = 'KRAKEN_BALANCES_UPDATE_FIRST_CHECK_S';
 
 /**
