@@ -6,51 +6,40 @@ import { readNumberLocale } from './number-locale.ts';
 const en = readNumberLocale('en-US');
 const de = readNumberLocale('de-DE');
 
-describe('moneyText', () => {
-  it('writes fiat with the locale currency pattern, rounded (halves to even) to the currency decimals', () => {
-    expect(moneyText('612345.125', quoteFormat('USD', en), en)).toBe('$612,345.12');
-    expect(moneyText('612345.135', quoteFormat('USD', en), en)).toBe('$612,345.14');
-    expect(moneyText('612345.124999', quoteFormat('USD', en), en)).toBe('$612,345.12');
-    expect(moneyText('1234.5', quoteFormat('EUR', de), de)).toBe('1.234,50\u00a0€');
-    expect(moneyText('1234.5', quoteFormat('JPY', en), en)).toBe('¥1,234');
-    expect(moneyText('1235.5', quoteFormat('JPY', en), en)).toBe('¥1,236');
-  });
+const usd = quoteFormat('USD', en);
 
-  it('writes crypto quotes with their code and more decimals', () => {
-    expect(moneyText('0.123456789', quoteFormat('BTC', en), en)).toBe('0.12345679\u00a0BTC');
-    expect(moneyText('10', quoteFormat('USDT', en), en)).toBe('10.00\u00a0USDT');
-  });
-
-  it('puts signs before the currency symbol', () => {
-    expect(moneyText('-5', quoteFormat('USD', en), en, { signed: true })).toBe('-$5.00');
-    expect(moneyText('5', quoteFormat('USD', en), en, { signed: true })).toBe('+$5.00');
-    expect(moneyText('0.001', quoteFormat('USD', en), en, { signed: true })).toBe('$0.00');
-  });
-
-  it('reads aloud with the currency name', () => {
-    expect(moneySpoken('612345.12', quoteFormat('USD', en), en)).toBe('612,345.12 US dollars');
-    expect(moneySpoken('3', quoteFormat('ETH', en), en)).toBe('3.000000 ETH');
-  });
-});
-
-describe('shareText', () => {
-  it('writes fractions as percentages with two decimals', () => {
-    expect(shareText('0.941', en)).toBe('94.10%');
-    expect(shareText('0.00004', en)).toBe('<0.01%');
-    expect(shareText('0', en)).toBe('0.00%');
-    expect(shareText('0.25', de)).toBe('25,00\u00a0%');
-  });
-});
-
-describe('changePercentText', () => {
-  it('gives the signed relative change, or null against zero', () => {
-    expect(changePercentText('110', '100', en)).toBe('+10.00%');
-    expect(changePercentText('99.99', '100', en)).toBe('-0.01%');
-    // A real change too small for two decimals is never written as no change (issue 13, point 5).
-    expect(changePercentText('99.995', '100', en)).toBe('-<0.01%');
-    expect(changePercentText('104380435.40', '104380435.39', en)).toBe('+<0.01%');
-    expect(changePercentText('100', '100', en)).toBe('0.00%');
-    expect(changePercentText('5', '0', en)).toBeNull();
+// Every amount of money the app writes, with its quote and locale: one table, so a case is one line.
+describe('money texts', () => {
+  it.each([
+    // Fiat: the locale currency pattern, rounded (halves to even) to the currency decimals.
+    ['fiat, a half rounded down to even', moneyText('612345.125', usd, en), '$612,345.12'],
+    ['fiat, a half rounded up to even', moneyText('612345.135', usd, en), '$612,345.14'],
+    ['fiat, below a half', moneyText('612345.124999', usd, en), '$612,345.12'],
+    ['euros in German', moneyText('1234.5', quoteFormat('EUR', de), de), '1.234,50\u00a0€'],
+    ['yen without decimals', moneyText('1234.5', quoteFormat('JPY', en), en), '¥1,234'],
+    ['yen, a half rounded up to even', moneyText('1235.5', quoteFormat('JPY', en), en), '¥1,236'],
+    // Crypto quotes: their code and more decimals.
+    ['a BTC quote', moneyText('0.123456789', quoteFormat('BTC', en), en), '0.12345679\u00a0BTC'],
+    ['a USDT quote', moneyText('10', quoteFormat('USDT', en), en), '10.00\u00a0USDT'],
+    // Signs go before the currency symbol.
+    ['signed, negative', moneyText('-5', usd, en, { signed: true }), '-$5.00'],
+    ['signed, positive', moneyText('5', usd, en, { signed: true }), '+$5.00'],
+    ['signed, rounds to nothing', moneyText('0.001', usd, en, { signed: true }), '$0.00'],
+    ['a change of value', moneyChangeText('1234.5', usd, en), '+$1,234.50'],
+    ['a change below a cent', moneyChangeText('-0.001', usd, en), '-<$0.01'],
+    ['a change below a yen', moneyChangeText('0.3', quoteFormat('JPY', en), en), '+<¥1'],
+    ['no change', moneyChangeText('0', usd, en), '$0.00'],
+    // Unit prices (issue 13, point 11): the currency decimals, four significant digits below 1.
+    ['a price', priceText('97250.1', usd, en), '$97,250.10'],
+    ['a price below 1', priceText('0.9999', usd, en), '$0.9999'],
+    ['a tiny price', priceText('0.0000234567', usd, en), '$0.00002346'],
+    ['a price in BTC', priceText('0.03754', quoteFormat('BTC', en), en), '0.03754000\u00a0BTC'],
+    ['a price in euros, German', priceText('1.0852', quoteFormat('EUR', de), de), '1,09\u00a0€'],
+    // Read aloud with the currency name.
+    ['spoken dollars', moneySpoken('612345.12', usd, en), '612,345.12 US dollars'],
+    ['spoken ETH', moneySpoken('3', quoteFormat('ETH', en), en), '3.000000 ETH'],
+  ])('%s', (_what, written, expected) => {
+    expect(written).toBe(expected);
   });
 });
 
@@ -61,33 +50,32 @@ describe('amountText', () => {
   });
 });
 
+// Every percentage the app writes, with its locale: one table, so a case is one line.
+describe('percent texts', () => {
+  it.each([
+    ['a share, with two decimals', shareText('0.941', en), '94.10%'],
+    ['a tiny share', shareText('0.00004', en), '<0.01%'],
+    ['no share', shareText('0', en), '0.00%'],
+    ['a share in German', shareText('0.25', de), '25,00\u00a0%'],
+    ['a relative change up', changePercentText('110', '100', en), '+10.00%'],
+    ['a relative change down', changePercentText('99.99', '100', en), '-0.01%'],
+    // A real change too small for two decimals is never written as no change (issue 13, point 5).
+    ['a real change below two decimals, down', changePercentText('99.995', '100', en), '-<0.01%'],
+    ['a real change on a large total, up', changePercentText('104380435.40', '104380435.39', en), '+<0.01%'],
+    ['no change', changePercentText('100', '100', en), '0.00%'],
+    ['a change against zero', changePercentText('5', '0', en), null],
+    ['a signed percentage', signedPercentText('2.368526315789', en), '+2.37%'],
+    ['a tiny signed percentage', signedPercentText('-0.000010282767', en), '-<0.01%'],
+    ['a tiny signed percentage in German', signedPercentText('0.004', de), '+<0,01\u00a0%'],
+    ['a signed zero', signedPercentText('0', en), '0.00%'],
+  ])('%s', (_what, written, expected) => {
+    expect(written).toBe(expected);
+  });
+});
+
 describe('percentages of a change', () => {
   it('are exact, and written without sign where the words say the direction', () => {
     expect([changePercent('110', '100'), changePercent('0.5', '1'), changePercent('1', '0')]).toEqual(['10', '-50', null]);
     expect([unsignedPercentText('-12.345', en), unsignedPercentText('12.355', de)]).toEqual(['12.34%', '12,36\u00a0%']);
-  });
-});
-
-describe('changes and prices (issue 13, points 5 and 11)', () => {
-  it('writes a change in percent signed, and a real change too small for two decimals as <0.01%, never 0.00%', () => {
-    expect(signedPercentText('2.368526315789', en)).toBe('+2.37%');
-    expect(signedPercentText('-0.000010282767', en)).toBe('-<0.01%');
-    expect(signedPercentText('0.004', de)).toBe('+<0,01\u00a0%');
-    expect(signedPercentText('0', en)).toBe('0.00%');
-  });
-
-  it('writes a change of value signed, and one below a cent as <$0.01', () => {
-    expect(moneyChangeText('1234.5', quoteFormat('USD', en), en)).toBe('+$1,234.50');
-    expect(moneyChangeText('-0.001', quoteFormat('USD', en), en)).toBe('-<$0.01');
-    expect(moneyChangeText('0.3', quoteFormat('JPY', en), en)).toBe('+<¥1');
-    expect(moneyChangeText('0', quoteFormat('USD', en), en)).toBe('$0.00');
-  });
-
-  it('writes unit prices with the currency decimals, and four significant digits below 1', () => {
-    expect(priceText('97250.1', quoteFormat('USD', en), en)).toBe('$97,250.10');
-    expect(priceText('0.9999', quoteFormat('USD', en), en)).toBe('$0.9999');
-    expect(priceText('0.0000234567', quoteFormat('USD', en), en)).toBe('$0.00002346');
-    expect(priceText('0.03754', quoteFormat('BTC', en), en)).toBe('0.03754000\u00a0BTC');
-    expect(priceText('1.0852', quoteFormat('EUR', de), de)).toBe('1,09\u00a0€');
   });
 });

@@ -112,6 +112,18 @@ function streamControlReply(path: string, body: Json, controls: FakeControls): C
   }
 }
 
+/** Balances and holds are both "asset code → decimal string" per key: one parser for both. */
+function setAssetAmounts(
+  body: Json,
+  field: 'balances' | 'holds',
+  set: (amounts: Readonly<Record<string, string>>, apiKey: string | undefined) => void,
+): ControlReply {
+  const amounts = stringMap(body[field]);
+  if (amounts === null) return refused(`${field} must map asset codes to strings`);
+  set(amounts, optionalString(body['apiKey']));
+  return done();
+}
+
 export function controlReply(method: string, path: string, rawBody: string, controls: FakeControls): ControlReply {
   if (method === 'GET' && path === '/__fake/calls') return done({ calls: controls.calls });
   if (method === 'GET' && path === '/__fake/stream-events') return done({ events: controls.streamEvents });
@@ -143,22 +155,14 @@ export function controlReply(method: string, path: string, rawBody: string, cont
       case '/__fake/clear-faults':
         controls.clearFaults();
         return done();
-      case '/__fake/balances': {
-        const balances = stringMap(body['balances']);
-        if (balances === null) return refused('balances must map asset codes to strings');
-        controls.setBalances(balances, optionalString(body['apiKey']));
-        return done();
-      }
+      case '/__fake/balances':
+        return setAssetAmounts(body, 'balances', (amounts, apiKey) => controls.setBalances(amounts, apiKey));
       case '/__fake/earn': {
         controls.setEarn(body['earn'] ?? null, optionalString(body['apiKey']));
         return done();
       }
-      case '/__fake/holds': {
-        const holds = stringMap(body['holds']);
-        if (holds === null) return refused('holds must map asset codes to strings');
-        controls.setHolds(holds, optionalString(body['apiKey']));
-        return done();
-      }
+      case '/__fake/holds':
+        return setAssetAmounts(body, 'holds', (amounts, apiKey) => controls.setHolds(amounts, apiKey));
       case '/__fake/permissions': {
         const funds = optionalBoolean(body['canQueryFunds']);
         const webSockets = optionalBoolean(body['canUseWebSockets']);
