@@ -44,6 +44,26 @@ test('point 5: 24 h change per asset and for the total from prices, longer perio
   await expect(page.locator('[data-line]').first()).toHaveAttribute('data-line', 'row:DOT');
 });
 
+test('point 5: with the live ticker down, a refresh reads the prices a day ago from Kraken\'s price history (OHLC)', async ({ page, fakeKraken }) => {
+  // A network that blocks Kraken's WebSocket host: the ticker, which sends the 24 h change, never connects.
+  fakeKraken.injectStreamFault({ type: 'refuse-upgrade', endpoint: 'public' }, { always: true });
+  fakeKraken.setPrices({ XXBTZUSD: '99000' });
+  await addMainKey(page);
+  const btc = page.locator('[data-line="row:XXBT"]');
+  await expect(btc.locator('.price-text')).toHaveText('$99,000.00');
+  // Once the ticker has failed, a refresh asks Kraken's price history (manual refreshes here, to be quick;
+  // the app learns of the failure a moment after the fake refuses the connection).
+  await expect.poll(() => fakeKraken.streamEvents.some((event) => event.endpoint === 'public' && event.event === 'refused')).toBe(true);
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    // The fake's candles hold the fixture's price (97,250.10) until just now.
+    await expect(btc.getByTestId('change-24h')).toHaveText(percent('99000', '97250.1'), { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(btc.getByTestId('change-24h')).toHaveClass(/change-pct-up/);
+  await expect(page.getByTestId('total-change')).toContainText(/^▲ \+\$[\d,.]+ \(\+[\d.]+%\) in 24 h$/);
+  expect(fakeKraken.calls.filter((call) => call.path === '/0/public/OHLC').length).toBeGreaterThan(0);
+});
+
 test('point 11: a price column, and what is available against what open orders hold, per line and in its tooltip', async ({ page, fakeKraken }) => {
   fakeKraken.setHolds({ XXBT: '11.1908877900', ZUSD: '0.0000' }, KEYS.main.apiKey);
   await addMainKey(page);

@@ -67,6 +67,7 @@ export function createFakeMarket(
   return {
     assets,
     publicReply(method, query) {
+      if (method === 'OHLC') return ohlc(query, prices, now);
       switch (method) {
         case 'Time': {
           const t = now();
@@ -125,4 +126,31 @@ export function createFakeMarket(
       };
     },
   };
+}
+
+const OHLC_INTERVALS = new Set([1, 5, 15, 30, 60, 240, 1440, 10080, 21600]);
+/** Kraken sends at most this many candles, the newest. */
+const OHLC_MAX_CANDLES = 720;
+
+/**
+ * OHLC candles [time, open, high, low, close, vwap, volume, count] from `since` to now: flat at the price of
+ * 24 h ago (the fixture's), the newest candle closing at the last price, like a pair that moved just now.
+ */
+function ohlc(query: URLSearchParams, prices: ReadonlyMap<string, PriceState>, now: () => number): Reply {
+  const name = query.get('pair') ?? '';
+  const state = prices.get(name) ?? [...prices.values()].find((p) => p.spec.altname === name);
+  if (state === undefined) return fail('EQuery:Unknown asset pair');
+  const interval = Number(query.get('interval') ?? '1');
+  if (!OHLC_INTERVALS.has(interval)) return fail('EGeneral:Invalid arguments');
+  const step = interval * 60;
+  const nowSec = Math.floor(now() / 1000);
+  const since = Number(query.get('since') ?? String(nowSec - step * OHLC_MAX_CANDLES));
+  if (!Number.isSafeInteger(since)) return fail('EGeneral:Invalid arguments');
+  const candles: unknown[][] = [];
+  for (let time = Math.floor(Math.max(since, 0) / step) * step; time <= nowSec; time += step) {
+    const close = time + step > nowSec ? state.last : state.open;
+    candles.push([time, state.open, state.open, state.open, close, state.open, '0.10000000', 1]);
+  }
+  const newest = candles.slice(-OHLC_MAX_CANDLES);
+  return ok({ [state.spec.key]: newest, last: (newest.at(-1)?.[0] as number | undefined) ?? nowSec });
 }

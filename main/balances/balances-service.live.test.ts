@@ -103,7 +103,7 @@ describe('BalancesService in live mode', () => {
     await h.advance(0);
     expect(h.calls.ticker.at(-1)).toEqual([]);
     expect(h.main().portfolio?.rows[0]?.price).toBe('103.25');
-    h.service.priceStreamEnded();
+    h.service.priceStreamEnded(false);
     await h.service.refresh('main');
     expect(h.calls.ticker.at(-1)).toEqual(['XXBTZUSD']);
   });

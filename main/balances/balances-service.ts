@@ -132,7 +132,7 @@ export class BalancesService {
   }
 
   /** The ticker stream's connection is gone: refreshes ask REST for every price again. */
-  readonly priceStreamEnded = (): void => this.valuations.board.streamEnded();
+  readonly priceStreamEnded = (failing: boolean): void => this.valuations.board.streamEnded(failing);
   /** The pairs keyed accounts are valued with, and their changes: what the live ticker should watch. */
   readonly wantedPairs = (): WantedPairs => this.valuations.wanted();
   readonly onWantedPairs = (listener: (wanted: WantedPairs) => void): (() => void) => this.valuations.onWanted(listener);

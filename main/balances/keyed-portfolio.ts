@@ -7,7 +7,7 @@ import { log } from '../log.ts';
 import { toContractPortfolio } from './to-contract.ts';
 
 /** The protocol calls a keyed account's refresh makes; nothing here values. */
-export type MarketClient = Pick<KrakenClient, 'balanceEx' | 'earnAllocations' | 'assets' | 'assetPairs' | 'ticker'>;
+export type MarketClient = Pick<KrakenClient, 'balanceEx' | 'earnAllocations' | 'assets' | 'assetPairs' | 'ticker' | 'dayAgoPrices'>;
 
 export interface PortfolioRequest {
   /** Display code (USD, EUR, GBP, USDT, BTC, …) or Kraken code. */

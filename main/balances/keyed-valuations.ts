@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Portfolio } from '../../ipc/contract.ts';
 import type { AssetPairTable } from '../kraken/index.ts';
 import { planKeyedValuation, valueKeyed, type KeyedPlan, type MarketClient, type PortfolioRequest } from './keyed-portfolio.ts';
+import { log } from '../log.ts';
 import { PriceBoard, type StreamedPrice } from './price-board.ts';
 
 /** The pairs keyed accounts are valued with, for the live ticker to watch. */
@@ -29,7 +30,8 @@ export class KeyedValuations {
   }
 
   /**
-   * A refresh's network part: BalanceEx, the lists, Earn behind read-only lines, and REST prices the stream does not cover. Only BalanceEx
+   * A refresh's network part: BalanceEx, the lists, Earn behind read-only lines, and REST prices (now and a
+   * day ago) the stream does not cover. Only BalanceEx
    * must answer: a failed list or Ticker call comes back as the plan's marketError, and the account is then
    * valued at streamed prices alone (unpriced without them), never at REST prices the failure left behind.
    */
@@ -38,9 +40,21 @@ export class KeyedValuations {
     if (keyed.marketError !== null) return keyed;
     try {
       this.board.fromRest(await client.ticker(this.board.needsRest(keyed.plan.pairs)));
-      return keyed;
     } catch (error) {
       return { ...keyed, marketError: error };
+    }
+    await this.fetchDayAgo(client, keyed.plan.pairs);
+    return keyed;
+  }
+
+  /** Prices a day ago the live ticker has not delivered, from REST; a failure only leaves the 24 h change out. */
+  private async fetchDayAgo(client: MarketClient, pairs: readonly string[]): Promise<void> {
+    const missing = this.board.needsDayAgo(pairs);
+    if (missing.length === 0) return;
+    try {
+      this.board.fromRestDayAgo(await client.dayAgoPrices(missing));
+    } catch (error) {
+      log.warn('balances', `Prices a day ago unavailable: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
   }
 

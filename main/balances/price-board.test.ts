@@ -18,7 +18,7 @@ describe('PriceBoard', () => {
     expect(board.tickers(['XXBTZUSD']).get('XXBTZUSD')?.last).toBe('101.50');
     expect(board.fromStream([{ pair: 'XXBTZUSD', price: price('101.50') }])).toEqual([]);
 
-    board.streamEnded();
+    board.streamEnded(false);
     expect(board.isStreaming('XXBTZUSD')).toBe(false);
     expect(board.tickers(['XXBTZUSD']).get('XXBTZUSD')?.last).toBe('101.50');
     board.fromRest(rest('XXBTZUSD', '99'));
@@ -34,7 +34,7 @@ describe('PriceBoard', () => {
     expect(board.dayAgoTickers(['XXBTZUSD']).get('XXBTZUSD')?.last).toBe('0.2');
     board.fromStream([{ pair: 'XXBTZUSD', price: price(null, '0.05') }]);
     expect(board.dayAgoTickers(['XXBTZUSD']).get('XXBTZUSD')?.last).toBe('0.25');
-    board.streamEnded();
+    board.streamEnded(false);
     now = DAY_AGO_MAX_AGE_MS;
     expect(board.dayAgoTickers(['XXBTZUSD']).size).toBe(1);
     now = DAY_AGO_MAX_AGE_MS + 1;

@@ -261,6 +261,33 @@ describe('public data', () => {
   it('reports an unknown pair', async () => {
     expect((await failure(client().ticker(['NOPEUSD']))).code).toBe('unknown-asset-pair');
   });
+
+  it('reads each pair\'s price a day ago from OHLC, one call per pair, and keeps it 10 minutes', async () => {
+    const sent: SentRequest[] = [];
+    const c = client({ fetch: recordingFetch(sent) });
+    // The fake's candles stay at the fixture's price until now: that is the price a day ago.
+    const table = await c.dayAgoPrices(['XXBTZUSD', 'XETHZUSD', 'XXBTZUSD']);
+    expect([...table.values()].map((info) => [info.pair, info.last])).toEqual([['XETHZUSD', '3650.25000'], ['XXBTZUSD', '97250.10000']]);
+    // 15-minute candles from one candle before a day ago (1,700,000,000 s is "now" here).
+    const since = 1_700_000_000 - 86_400 - 900;
+    expect(sent.map((x) => { const url = new URL(x.url); return url.pathname + url.search; })).toEqual([
+      `/0/public/OHLC?pair=XETHZUSD&interval=15&since=${since}`,
+      `/0/public/OHLC?pair=XXBTZUSD&interval=15&since=${since}`,
+    ]);
+    time.advance(9 * 60_000);
+    await c.dayAgoPrices(['XXBTZUSD']);
+    expect(fake.calls).toHaveLength(2);
+    time.advance(60_001);
+    await c.dayAgoPrices(['XXBTZUSD']);
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it('leaves out a pair whose price a day ago it cannot read, and fails only when it can read none', async () => {
+    const c = client();
+    const table = await c.dayAgoPrices(['NOPEUSD', 'XETHZUSD']);
+    expect([...table.keys()]).toEqual(['XETHZUSD']);
+    expect((await failure(c.dayAgoPrices(['NOPEUSD']))).code).toBe('unknown-asset-pair');
+  });
 });
 
 describe('resolveBaseUrl', () => {

@@ -64,6 +64,8 @@ export interface KrakenClientOptions {
   readonly marketListTtlMs?: number;
   /** How long prices stay cached. Default 10 s. */
   readonly tickerTtlMs?: number;
+  /** How long a pair's price a day ago (OHLC) stays cached. Default 10 minutes. */
+  readonly dayAgoTtlMs?: number;
   /** How long Earn/Allocations stays cached (rewards move slowly; each call costs a rate-counter point). Default 5 minutes. */
   readonly earnTtlMs?: number;
   /** How long to stop calling after 'EGeneral:Temporary lockout'. Default 15 minutes. */
@@ -88,6 +90,8 @@ export interface KrakenClient {
   assetPairs(options?: CallOptions): Promise<AssetPairTable>;
   /** Last prices for the given pair keys (or altnames). */
   ticker(pairs: readonly string[], options?: CallOptions): Promise<TickerTable>;
+  /** Each pair's price a day ago (OHLC), for a rolling 24 h change without the live ticker; cached dayAgoTtlMs. */
+  dayAgoPrices(pairs: readonly string[], options?: CallOptions): Promise<TickerTable>;
   /** Earn/Allocations (Funds Query, like Balance): the Earn positions behind read-only balances; cached earnTtlMs. */
   earnAllocations(options?: CallOptions): Promise<readonly EarnAllocationItem[]>;
   /** GetWebSocketsToken: a signed private call like Balance (same lane, nonces, rate limiter). */
@@ -103,6 +107,7 @@ export interface KrakenClient {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MARKET_LIST_TTL_MS = 60 * 60 * 1000;
 const DEFAULT_TICKER_TTL_MS = 10_000;
+const DEFAULT_DAY_AGO_TTL_MS = 10 * 60 * 1000;
 const DEFAULT_LOCKOUT_MS = 15 * 60 * 1000;
 const DEFAULT_EARN_TTL_MS = 5 * 60 * 1000;
 const PROCESS_NONCE_STORE = createMemoryNonceStore();
@@ -155,6 +160,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     now,
     marketListTtlMs: options.marketListTtlMs ?? DEFAULT_MARKET_LIST_TTL_MS,
     tickerTtlMs: options.tickerTtlMs ?? DEFAULT_TICKER_TTL_MS,
+    dayAgoTtlMs: options.dayAgoTtlMs ?? DEFAULT_DAY_AGO_TTL_MS,
   });
 
   const earn = createTtlCache<readonly EarnAllocationItem[]>(options.earnTtlMs ?? DEFAULT_EARN_TTL_MS, now);
@@ -169,6 +175,7 @@ export function createKrakenClient(options: KrakenClientOptions): KrakenClient {
     assets: (opts) => guard(() => market.assets(opts?.signal)),
     assetPairs: (opts) => guard(() => market.assetPairs(opts?.signal)),
     ticker: (pairs, opts) => guard(() => market.ticker(pairs, opts?.signal)),
+    dayAgoPrices: (pairs, opts) => guard(() => market.dayAgoPrices(pairs, opts?.signal)),
     earnAllocations: (opts) => guard(() => earn.get('all', async () => parseEarnAllocations(await signed.call('Earn/Allocations', {}, opts?.signal)))),
     webSocketsToken: (opts) => guard(async () => parseWebSocketsToken(await signed.call('GetWebSocketsToken', {}, opts?.signal))),
     rateCounter: () => signed.rateCounter(),

@@ -1,7 +1,8 @@
 import { parseAssets, type AssetTable } from './assets.ts';
 import { KrakenError } from './errors.ts';
 import type { Exchange } from './exchange.ts';
-import { parseAssetPairs, parseTicker, type AssetPairTable, type TickerTable } from './market-data.ts';
+import { parseAssetPairs, parseTicker, type AssetPairTable, type TickerInfo, type TickerTable } from './market-data.ts';
+import { DAY_AGO_INTERVAL_MIN, dayAgoSince, openADayAgo, parseOhlc } from './ohlc.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
 export interface PublicDataOptions {
@@ -12,6 +13,8 @@ export interface PublicDataOptions {
   readonly marketListTtlMs: number;
   /** How long prices stay cached. */
   readonly tickerTtlMs: number;
+  /** How long a pair's price a day ago stays cached. */
+  readonly dayAgoTtlMs: number;
 }
 
 /** Kraken's public market data, cached by this client for the given times. */
@@ -19,11 +22,17 @@ export interface PublicData {
   assets(signal: AbortSignal | undefined): Promise<AssetTable>;
   assetPairs(signal: AbortSignal | undefined): Promise<AssetPairTable>;
   ticker(pairs: readonly string[], signal: AbortSignal | undefined): Promise<TickerTable>;
+  /**
+   * Each pair's price a day ago, from OHLC (one call per pair, one after another), for pairs that have one;
+   * a pair whose call fails is left out (a 24 h change is extra). Fails only when every call failed.
+   */
+  dayAgoPrices(pairs: readonly string[], signal: AbortSignal | undefined): Promise<TickerTable>;
 }
 
 /**
  * The asset and pair lists change rarely and are large (Kraken lists about 1,400 pairs), so they live an
- * hour; prices live 10 s, so a burst of manual refreshes or several accounts refreshing together ask once.
+ * hour; prices live 10 s, so a burst of manual refreshes or several accounts refreshing together ask once;
+ * a price a day ago moves slowly (it is a 15-minute candle's open) and lives 10 minutes.
  * Concurrent callers share one request, which runs without any one caller's signal: one caller
  * cancelling cannot fail the others (each caller still stops waiting when its own signal aborts).
  */
@@ -31,6 +40,7 @@ export function createPublicData(options: PublicDataOptions): PublicData {
   const { exchange, baseUrl } = options;
   const lists = createTtlCache<AssetTable | AssetPairTable>(options.marketListTtlMs, options.now);
   const tickers = createTtlCache<TickerTable>(options.tickerTtlMs, options.now);
+  const dayAgo = createTtlCache<string | null>(options.dayAgoTtlMs, options.now);
 
   const get = (method: string, query: string): Promise<unknown> =>
     exchange.withRetries(() => exchange.send({
@@ -50,6 +60,23 @@ export function createPublicData(options: PublicDataOptions): PublicData {
       const key = unique.join(',');
       const load = async (): Promise<TickerTable> => parseTicker(await get('Ticker', '?pair=' + unique.map(encodeURIComponent).join(',')));
       return raceAbort(tickers.get(key, load), signal);
+    },
+    async dayAgoPrices(pairs, signal) {
+      const table = new Map<string, TickerInfo>();
+      let failure: unknown = null;
+      for (const pair of [...new Set(pairs)].sort()) {
+        const query = `?pair=${encodeURIComponent(pair)}&interval=${DAY_AGO_INTERVAL_MIN}&since=${dayAgoSince(options.now())}`;
+        const load = async (): Promise<string | null> => openADayAgo(parseOhlc(await get('OHLC', query)), options.now());
+        try {
+          const price = await raceAbort(dayAgo.get(pair, load), signal);
+          if (price !== null) table.set(pair, { pair, last: price, ask: null, bid: null });
+        } catch (error) {
+          if (signal?.aborted === true) throw error;
+          failure = error;
+        }
+      }
+      if (table.size === 0 && failure !== null) throw failure;
+      return table;
     },
   };
 }

@@ -12,7 +12,7 @@ export interface LiveBalances {
   refreshOnEvent(accountId: string): void;
   setUpdateMode(accountId: string, live: boolean, note: string | null): void;
   pricesPushed(prices: readonly StreamedPrice[]): void;
-  priceStreamEnded(): void;
+  priceStreamEnded(failing: boolean): void;
   wantedPairs(): WantedPairs;
   onWantedPairs(listener: (wanted: WantedPairs) => void): () => void;
 }
@@ -66,7 +66,7 @@ export class LiveUpdates {
       random: options.random,
       tuning: options.tuning,
       onPrices: (prices) => balances.pricesPushed(prices),
-      onEnded: () => balances.priceStreamEnded(),
+      onEnded: (failing) => balances.priceStreamEnded(failing),
       onStatus: () => this.publishModes(),
     });
   }

@@ -15,8 +15,11 @@ import {
 export interface PriceStreamOptions extends StreamSetup {
   /** Prices pushed for REST pair keys (the v2 symbols mapped back). */
   readonly onPrices: (prices: readonly StreamedPrice[]) => void;
-  /** The connection is not live (any more): its prices are only the last known now. */
-  readonly onEnded: () => void;
+  /**
+   * The connection is not live (any more): its prices are only the last known now. `failing`: it is not
+   * merely (re)starting but has failed to connect or stay connected (backing off, or given up for now).
+   */
+  readonly onEnded: (failing: boolean) => void;
   /** The stream's state changed (or what it watches did): accounts recompute whether they are live. */
   readonly onStatus: () => void;
 }
@@ -98,7 +101,10 @@ export class PriceStream {
 
   private statusChanged(status: StreamStatus): void {
     // Any state but live: pushes may have stopped (a snapshot can come before the connection is live).
-    if (status.state !== 'live') this.options.onEnded();
+    if (status.state !== 'live') this.options.onEnded(isFailing(status));
     this.options.onStatus();
   }
 }
+
+const isFailing = (status: StreamStatus): boolean =>
+  status.state === 'backoff' || status.state === 'polling' || (status.state === 'connecting' && status.attempt > 1);
