@@ -14,7 +14,7 @@ export interface Slice {
  * of the whole, exactly: the shares of all priced groups add up to 1.
  */
 export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[] {
-  const top: { group: AssetGroup & { share: string }; key: DecimalKey }[] = [];
+  const top: { slice: Slice; key: DecimalKey }[] = [];
   let priced = 0;
   for (const group of groups) {
     if (group.share === null) continue;
@@ -26,12 +26,13 @@ export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[
     const smallest = top[top.length - 1];
     if (top.length === max && smallest !== undefined && key.approx < smallest.key.approx) continue;
     const at = top.findIndex((entry) => compareKeys(key, entry.key) > 0);
-    if (at === -1) top.push({ group: { ...group, share: group.share }, key });
-    else top.splice(at, 0, { group: { ...group, share: group.share }, key });
+    const entry = { slice: { label: group.base, share: group.share }, key };
+    if (at === -1) top.push(entry);
+    else top.splice(at, 0, entry);
     if (top.length > max) top.pop();
   }
-  if (priced <= max) return top.map(({ group }) => ({ label: group.base, share: group.share }));
-  const head = top.slice(0, max - 1).map(({ group }) => ({ label: group.base, share: group.share }));
+  if (priced <= max) return top.map(({ slice }) => slice);
+  const head = top.slice(0, max - 1).map(({ slice }) => slice);
   const rest = head.reduce((left, slice) => left.minus(slice.share), new Decimal('1'));
   return [...head, { label: 'Other', share: rest.lt('0') ? '0' : rest.toFixed() }];
 }

@@ -81,6 +81,9 @@ function useLineVirtualizer(entries: readonly TableEntry[], virtual: boolean, sc
   // causes anyway before the first paint. So the first commit creates no lines just to remove them.
   const [measured, setMeasured] = useState(false);
   useLayoutEffect(() => setMeasured(true), []);
+  // The virtualizer lays out every line again (thousands) whenever this function is a new one: kept the
+  // same while the entries are, so a render for focus, the copy status or measuring reuses the layout.
+  const itemKey = useCallback((index: number) => entries[index]?.key ?? index, [entries]);
 
   // The app has no React Compiler; memoisation here is by hand (TableLineView), so its skip warning is moot.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -91,7 +94,7 @@ function useLineVirtualizer(entries: readonly TableEntry[], virtual: boolean, sc
     overscan: measured ? 8 : 0,
     // Until the list has been measured, assume it fills the window, so the first commit already has rows.
     initialRect: { width: 0, height: window.innerHeight },
-    getItemKey: (index) => entries[index]?.key ?? index,
+    getItemKey: itemKey,
   });
 }
 

@@ -1,10 +1,18 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { balanceRow, SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { shortName } from '../../../shared/asset-names.ts';
 import { arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter, type SortOrder } from './balance-view.ts';
 import { Decimal } from '../../../shared/decimal.ts';
+import { tableEntries, widestFraction } from './row-view.ts';
+
+// Counts the exact sums the view asks for (each one still the real sumDecimals).
+const sums = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../shared/decimal.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../shared/decimal.ts')>();
+  return { ...actual, sumDecimals: (values: readonly string[]) => ((sums.count += 1), actual.sumDecimals(values)) };
+});
 
 const ALL: RowFilter = { search: '', kind: 'all', hideBelow: '0' };
 const assets = (groups: ReturnType<typeof arrangeRows>) => groups.map((group) => [group.base, group.rows.map((row) => row.asset)]);
@@ -20,6 +28,22 @@ describe('groupRows', () => {
 
   it('leaves a group unpriced when any member is', () => {
     expect(groupRows(SAMPLE_ROWS).find((group) => group.base === 'FOO')?.value).toBeNull();
+  });
+
+  it('adds up a sum only when it is read, and once, whatever order the rows are then put in', () => {
+    const rows = Array.from({ length: 40 }, (_, index) => [
+      { ...balanceRow(`A${index}`, `A${index}`, '1.5', `${index}.25`, '0.01'), available: '1', held: '0.5' },
+      { ...balanceRow(`A${index}.S`, `A${index}`, '2', '4', '0.02'), available: '2', held: '0' },
+    ]).flat();
+    sums.count = 0;
+    const groups = arrangeRows(rows, ALL, DEFAULT_SORT);
+    // Sorting by value adds up each group's value, nothing else; the fraction width reads no group amount.
+    expect(widestFraction(tableEntries(groups))).toBe(1);
+    expect(sums.count).toBe(40);
+    expect(groups.map((group) => group.base).slice(0, 2)).toEqual(['A39', 'A38']);
+    expect([groups[0]?.amount, groups[0]?.available, groups[0]?.held, groups[0]?.value]).toEqual(['3.5', '3', '0.5', '43.25']);
+    expect([groups[0]?.amount, groups[0]?.available, groups[0]?.held]).toEqual(['3.5', '3', '0.5']);
+    expect(sums.count).toBe(43);
   });
 });
 

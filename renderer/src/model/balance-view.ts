@@ -85,6 +85,62 @@ function sumPresent(values: readonly (string | null)[]): string | null {
   return present.length === 0 ? null : sumDecimals(present);
 }
 
+type SummedField = 'amount' | 'value' | 'share' | 'available' | 'held';
+
+/**
+ * A group of several balances whose sums are added up the first time each is read, then kept. Sorting by
+ * value reads every group's value and the allocation chart every share, but amount, available and held
+ * are read only to show the group's line, and the table formats only the lines on screen: with thousands
+ * of balances, the first render adds up those three for a screenful of groups, not for all of them.
+ */
+class SummedGroup implements AssetGroup {
+  readonly base: string;
+  readonly rows: readonly BalanceRow[];
+  readonly price: string | null;
+  readonly change24hPct: string | null;
+  /** Shared by the same group with its rows in another order (inOrder): the sums do not depend on it. */
+  readonly #sums: Map<SummedField, string | null>;
+
+  constructor(base: string, rows: readonly BalanceRow[], sums = new Map<SummedField, string | null>()) {
+    const priced = rows.find((row) => row.price !== null);
+    this.base = base;
+    this.rows = rows;
+    this.price = priced?.price ?? null;
+    this.change24hPct = priced?.change24hPct ?? null;
+    this.#sums = sums;
+  }
+
+  inOrder(rows: readonly BalanceRow[]): SummedGroup {
+    return new SummedGroup(this.base, rows, this.#sums);
+  }
+
+  #sum(field: SummedField, add: (values: readonly (string | null)[]) => string | null): string | null {
+    if (!this.#sums.has(field)) this.#sums.set(field, add(this.rows.map((row) => row[field])));
+    return this.#sums.get(field) ?? null;
+  }
+
+  get amount(): string {
+    return this.#sum('amount', sumOrNull) ?? '0';
+  }
+  get value(): string | null {
+    return this.#sum('value', sumOrNull);
+  }
+  get share(): string | null {
+    return this.#sum('share', sumOrNull);
+  }
+  get available(): string | null {
+    return this.#sum('available', sumPresent);
+  }
+  get held(): string | null {
+    return this.#sum('held', sumPresent);
+  }
+}
+
+/** The group with its rows in `rows`' order, keeping any sums already added up. */
+function inRowOrder(group: AssetGroup, rows: readonly BalanceRow[]): AssetGroup {
+  return group instanceof SummedGroup ? group.inOrder(rows) : { ...group, rows };
+}
+
 /** Groups rows by base asset, in first-seen order. A group of one keeps its row's strings as they are. */
 export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
   const byBase = new Map<string, BalanceRow[]>();
@@ -95,22 +151,9 @@ export function groupRows(rows: readonly BalanceRow[]): AssetGroup[] {
   }
   return [...byBase].map(([base, members]) => {
     const only = members.length === 1 ? members[0] : undefined;
-    if (only !== undefined) {
-      const { amount, value, share, price, change24hPct, available, held } = only;
-      return { base, rows: members, amount, value, share, price, change24hPct, available, held };
-    }
-    const priced = members.find((row) => row.price !== null);
-    return {
-      base,
-      rows: members,
-      amount: sumOrNull(members.map((row) => row.amount)) ?? '0',
-      value: sumOrNull(members.map((row) => row.value)),
-      share: sumOrNull(members.map((row) => row.share)),
-      price: priced?.price ?? null,
-      change24hPct: priced?.change24hPct ?? null,
-      available: sumPresent(members.map((row) => row.available)),
-      held: sumPresent(members.map((row) => row.held)),
-    };
+    if (only === undefined) return new SummedGroup(base, members);
+    const { amount, value, share, price, change24hPct, available, held } = only;
+    return { base, rows: members, amount, value, share, price, change24hPct, available, held };
   });
 }
 
@@ -179,5 +222,5 @@ export function arrangeGroups(groups: readonly AssetGroup[], filter: RowFilter, 
   return filterGroups(groups, filter)
     .map((group) => sortKeyed(group, group.base, false, order))
     .sort(compare)
-    .map(({ item: group }) => (group.rows.length === 1 ? group : { ...group, rows: sortRows(group.rows) }));
+    .map(({ item: group }) => (group.rows.length === 1 ? group : inRowOrder(group, sortRows(group.rows))));
 }

@@ -80,10 +80,15 @@ function fractionDigits(amount: string): number {
   return dot < 0 ? 0 : trimmed.length - dot - 1;
 }
 
-/** The most fraction digits any line's amount shows: the width the table keeps for fractions. */
+/**
+ * The most fraction digits any line's amount shows: the width the table keeps for fractions. Only the
+ * balances' own lines are read: a group's line sums the rows listed under it, and a sum never has more
+ * fraction digits than the longest of its terms, so reading group amounts could not widen it (and would
+ * add up every group's amount, which is otherwise done only for the groups on screen).
+ */
 export function widestFraction(entries: readonly TableEntry[]): number {
   let widest = 0;
-  for (const entry of entries) widest = Math.max(widest, fractionDigits(entry.kind === 'group' ? entry.group.amount : entry.row.amount));
+  for (const entry of entries) if (entry.kind === 'row') widest = Math.max(widest, fractionDigits(entry.row.amount));
   return widest;
 }
 
