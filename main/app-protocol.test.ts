@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => ({ protocol: {} }));
-const { respondFromFolder } = await import('./app-protocol.ts');
+const registered = vi.hoisted(() => [] as unknown[]);
+vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => registered.push(...schemes) } }));
+const { registerAppScheme, respondFromFolder } = await import('./app-protocol.ts');
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'app-protocol-'));
 const root = path.join(base, 'renderer');
@@ -16,6 +17,15 @@ symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'link.js'))
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const get = (url: string, method = 'GET') => respondFromFolder(root, new Request(url, { method }));
+
+describe('registerAppScheme', () => {
+  it('makes app: a standard, secure scheme with V8 code caching, and grants nothing that weakens the page', () => {
+    registerAppScheme();
+    // codeCache: without it Electron keeps no compiled code for a custom scheme, and every launch compiles
+    // the renderer bundle again. No bypassCSP, corsEnabled, allowServiceWorkers or stream privileges.
+    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  });
+});
 
 describe('respondFromFolder', () => {
   it('serves the renderer files with their MIME type', async () => {

@@ -11,9 +11,11 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 /**
  * How Electron must treat the scheme (protocol.registerSchemesAsPrivileged, before 'ready'): standard, so
  * URLs have a host and the page an origin; secure, a secure context like https; fetch-capable for the
- * page's module scripts. Never bypassCSP, corsEnabled or service workers.
+ * page's module scripts; codeCache, so V8 keeps the bundle's compiled code between launches as it does for
+ * https (a custom scheme gets none otherwise, and every start would compile the renderer again). Never
+ * bypassCSP, corsEnabled or service workers.
  */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
 
 function parse(url: string): URL | null {
   try {
