@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+const extra = process.argv.slice(2);
+const dir = mkdtempSync('/tmp/s19b-prof-');
+const t0 = performance.now();
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1120, height: 760 }, args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic','--remote-debugging-port=0', ...extra] });
+const t1 = performance.now();
+const page = await ctx.newPage();
+await page.goto('file:///work/s19b/out/renderer/index.html').catch(()=>{});
+const t2 = performance.now();
+await ctx.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(`launch ${(t1-t0).toFixed(0)} page ${(t2-t1).toFixed(0)} close ${(performance.now()-t2).toFixed(0)}`);
