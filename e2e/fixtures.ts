@@ -1,4 +1,4 @@
-import { test as base, type Page } from '@playwright/test';
+import { expect as playwrightExpect, test as base, type Page } from '@playwright/test';
 import { NotOnThisRuntime, type DesktopOptions } from './runtime/desktop-options.ts';
 import { launchApp, type AppHandle, type LaunchOptions } from './runtime/launch.ts';
 
@@ -59,4 +59,13 @@ export async function appReady(page: Page): Promise<Page> {
   return page;
 }
 
-export { expect } from '@playwright/test';
+/**
+ * Playwright's expect, with expect.poll re-checking at least every 250 ms. Its default backs off to a check
+ * a second, so a poll that is met after a few seconds waits up to a second more: with some 200 polls in the
+ * specs that was minutes of a CI run. Same matchers and timeouts; a spec's own `intervals` still wins.
+ */
+export const expect = playwrightExpect.extend({});
+const POLL_INTERVALS = [50, 100, 250];
+const defaultPoll = expect.poll;
+expect.poll = ((actual, messageOrOptions) =>
+  defaultPoll(actual, typeof messageOrOptions === 'string' ? { message: messageOrOptions, intervals: POLL_INTERVALS } : { intervals: POLL_INTERVALS, ...messageOrOptions })) as typeof expect.poll;

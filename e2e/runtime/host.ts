@@ -40,6 +40,9 @@ process.on('message', (message: { type: 'evaluate'; id: number; source: string; 
 });
 process.on('disconnect', () => void runtime.shutdown(0));
 
+// Set by launch.ts to load faster; Node has read it at start-up, and Electron's main would not see it.
+delete process.env['NODE_COMPILE_CACHE'];
+
 console.info(`[electron-runtime] main ${path.relative(process.cwd(), mainEntry)} on Chromium (${headed ? 'headed' : 'headless'})`);
 createRequire(mainEntry)(mainEntry);
 runtime
