@@ -8,9 +8,7 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // Three on CI's 2 cores: each test spends much of its time waiting on Chromium, the fake Kraken and the
-  // app's own timers, so two workers left about a third of the CPU idle (summed test time over wall time).
-  workers: process.env.CI ? 3 : undefined,
+  workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
