@@ -283,6 +283,22 @@ describe('public data', () => {
     expect(sent).toHaveLength(3);
   });
 
+  it('stops asking for prices a day ago for 10 minutes after Kraken fails one, so a refresh is not held up pair by pair', async () => {
+    fake.injectFault({ type: 'kraken-error', error: 'EService:Unavailable' }, { path: '/0/public/OHLC', always: true });
+    const sent: SentRequest[] = [];
+    const c = client({ fetch: recordingFetch(sent) });
+    expect((await failure(c.dayAgoPrices(['XXBTZUSD', 'XETHZUSD']))).code).toBe('service-unavailable');
+    // The first pair with its 3 retries; the other pair not at all.
+    expect(sent.map((x) => new URL(x.url).searchParams.get('pair'))).toEqual(['XETHZUSD', 'XETHZUSD', 'XETHZUSD', 'XETHZUSD']);
+    time.advance(9 * 60_000);
+    expect((await c.dayAgoPrices(['XXBTZUSD'])).size).toBe(0);
+    expect(sent).toHaveLength(4);
+    fake.clearFaults();
+    time.advance(60_001);
+    expect([...(await c.dayAgoPrices(['XXBTZUSD'])).keys()]).toEqual(['XXBTZUSD']);
+    expect(sent).toHaveLength(5);
+  });
+
   it('leaves out a pair whose price a day ago it cannot read, and fails only when it can read none', async () => {
     const c = client();
     const table = await c.dayAgoPrices(['NOPEUSD', 'XETHZUSD']);

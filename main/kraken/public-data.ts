@@ -24,7 +24,8 @@ export interface PublicData {
   ticker(pairs: readonly string[], signal: AbortSignal | undefined): Promise<TickerTable>;
   /**
    * Each pair's price a day ago, from OHLC (one call per pair, one after another), for pairs that have one;
-   * a pair whose call fails is left out (a 24 h change is extra). Fails only when every call failed.
+   * a pair whose call fails is left out (a 24 h change is extra). Fails only when every call failed. After a
+   * failure that is not about the pair, asks nothing for dayAgoTtlMs (returns what it has).
    */
   dayAgoPrices(pairs: readonly string[], signal: AbortSignal | undefined): Promise<TickerTable>;
 }
@@ -41,6 +42,9 @@ export function createPublicData(options: PublicDataOptions): PublicData {
   const lists = createTtlCache<AssetTable | AssetPairTable>(options.marketListTtlMs, options.now);
   const tickers = createTtlCache<TickerTable>(options.tickerTtlMs, options.now);
   const dayAgo = createTtlCache<string | null>(options.dayAgoTtlMs, options.now);
+  // Kraken down, slow or refusing OHLC would be so for every pair, and a refresh waits for these calls: after
+  // such a failure none is asked again until the prices it would have given had expired anyway.
+  let dayAgoPausedUntil = 0;
 
   const get = (method: string, query: string): Promise<unknown> =>
     exchange.withRetries(() => exchange.send({
@@ -65,6 +69,7 @@ export function createPublicData(options: PublicDataOptions): PublicData {
       const table = new Map<string, TickerInfo>();
       let failure: unknown = null;
       for (const pair of [...new Set(pairs)].sort()) {
+        if (options.now() < dayAgoPausedUntil) break;
         const query = `?pair=${encodeURIComponent(pair)}&interval=${DAY_AGO_INTERVAL_MIN}&since=${dayAgoSince(options.now())}`;
         const load = async (): Promise<string | null> => openADayAgo(parseOhlc(await get('OHLC', query)), options.now());
         try {
@@ -73,6 +78,8 @@ export function createPublicData(options: PublicDataOptions): PublicData {
         } catch (error) {
           if (signal?.aborted === true) throw error;
           failure = error;
+          // A pair Kraken does not know says nothing about the others.
+          if (!(error instanceof KrakenError && error.code === 'unknown-asset-pair')) dayAgoPausedUntil = options.now() + options.dayAgoTtlMs;
         }
       }
       if (table.size === 0 && failure !== null) throw failure;
