@@ -24,6 +24,8 @@ function keyClient(answer: () => string | Error, lockedUntil: number | null = nu
     assets: () => Promise.resolve(ASSETS),
     assetPairs: () => Promise.resolve(PAIRS),
     ticker: (pairs: readonly string[]) => Promise.resolve(new Map(pairs.map((key) => [key, { pair: key, last: '100', ask: null, bid: null }]))),
+    // Kraken's price history has no price a day ago for these pairs: no 24 h change without the ticker.
+    dayAgoPrices: () => Promise.resolve(new Map()),
     rateCounter: () => ({ tier: 'starter', value: 0, max: 15, decayPerSecond: 0.33, enforced: true }),
     lockedUntil: () => lockedUntil,
   } as unknown as KrakenClient;

@@ -26,6 +26,8 @@ function harness() {
       calls.ticker.push([...pairs]);
       return Promise.resolve(new Map(pairs.map((pair) => [pair, { pair, last: '100', ask: null, bid: null }])));
     },
+    // Kraken's price history has no price a day ago for these pairs: no 24 h change without the ticker.
+    dayAgoPrices: () => Promise.resolve(new Map()),
     rateCounter: () => ({ tier: 'starter', value: 0, max: 15, decayPerSecond: 0.33, enforced: true }),
     lockedUntil: () => null,
   } as unknown as KrakenClient;

@@ -53,6 +53,8 @@ function fakeClient() {
     assets: () => Promise.resolve(ASSETS),
     assetPairs: () => Promise.resolve(PAIRS),
     ticker: (pairs: readonly string[]) => client.tickerError !== null ? Promise.reject(client.tickerError) : Promise.resolve(new Map(pairs.map((key) => [key, { pair: key, last: price, ask: null, bid: null }]))),
+    // Kraken's price history has no price a day ago for these pairs: no 24 h change without the ticker.
+    dayAgoPrices: () => Promise.resolve(new Map()),
     rateCounter: () => client.counter,
     lockedUntil: () => client.locked,
   } as unknown as KrakenClient;

@@ -49,17 +49,22 @@ export function unpricedPlan(funds: ExtendedBalances, assets: AssetTable, reques
   return { plan: planValuation(balancesOf(funds), assets, NO_PAIRS, request.quote), pairTable: NO_PAIRS, funds, earn: null, marketError };
 }
 
-/** Earn details are extra: a refresh whose Earn call fails still shows the balances, without them. */
-function earnUnavailable(error: unknown): null {
-  log.warn('balances', `Earn allocations unavailable: ${error instanceof Error ? error.message : 'unknown error'}`);
-  return null;
+/**
+ * Extras a refresh reads besides the balances (Earn details, prices a day ago): when one fails, it is logged
+ * and left out, and the balances still show. For `.catch`.
+ */
+export function extraUnavailable(what: string): (error: unknown) => null {
+  return (error) => {
+    log.warn('balances', `${what} unavailable: ${error instanceof Error ? error.message : 'unknown error'}`);
+    return null;
+  };
 }
 
 /** Earn/Allocations only for accounts with read-only lines for it to explain (one rate-counter point saved otherwise). */
 async function earnBehind(client: MarketClient, funds: ExtendedBalances, assets: AssetTable): Promise<KeyedEarn | null> {
   const directory = createAssetDirectory(assets);
   if (!Object.keys(funds).some((code) => directory.resolve(code).extension !== null)) return null;
-  const items = await client.earnAllocations().catch(earnUnavailable);
+  const items = await client.earnAllocations().catch(extraUnavailable('Earn allocations'));
   return items === null ? null : { items, display: directory.display };
 }
 

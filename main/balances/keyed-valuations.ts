@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Portfolio } from '../../ipc/contract.ts';
 import type { AssetPairTable } from '../kraken/index.ts';
-import { planKeyedValuation, valueKeyed, type KeyedPlan, type MarketClient, type PortfolioRequest } from './keyed-portfolio.ts';
-import { log } from '../log.ts';
+import { extraUnavailable, planKeyedValuation, valueKeyed, type KeyedPlan, type MarketClient, type PortfolioRequest } from './keyed-portfolio.ts';
 import { PriceBoard, type StreamedPrice } from './price-board.ts';
 
 /** The pairs keyed accounts are valued with, for the live ticker to watch. */
@@ -31,9 +30,9 @@ export class KeyedValuations {
 
   /**
    * A refresh's network part: BalanceEx, the lists, Earn behind read-only lines, and REST prices (now and a
-   * day ago) the stream does not cover. Only BalanceEx
-   * must answer: a failed list or Ticker call comes back as the plan's marketError, and the account is then
-   * valued at streamed prices alone (unpriced without them), never at REST prices the failure left behind.
+   * day ago) the stream does not cover. Only BalanceEx must answer: a failed list or Ticker call comes back
+   * as the plan's marketError, and the account is then valued at streamed prices alone (unpriced without
+   * them), never at REST prices the failure left behind.
    */
   async fetch(client: MarketClient, request: PortfolioRequest): Promise<KeyedPlan> {
     const keyed = await planKeyedValuation(client, request);
@@ -51,11 +50,8 @@ export class KeyedValuations {
   private async fetchDayAgo(client: MarketClient, pairs: readonly string[]): Promise<void> {
     const missing = this.board.needsDayAgo(pairs);
     if (missing.length === 0) return;
-    try {
-      this.board.fromRestDayAgo(await client.dayAgoPrices(missing));
-    } catch (error) {
-      log.warn('balances', `Prices a day ago unavailable: ${error instanceof Error ? error.message : 'unknown error'}`);
-    }
+    const prices = await client.dayAgoPrices(missing).catch(extraUnavailable('Prices a day ago'));
+    if (prices !== null) this.board.fromRestDayAgo(prices);
   }
 
   /** Keeps the account's new plan (its refresh is the one shown) and values it. */

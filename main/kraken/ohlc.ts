@@ -38,9 +38,12 @@ export function parseOhlc(result: unknown): readonly Candle[] {
   });
 }
 
+/** The moment a day before `nowMs`, in epoch seconds as OHLC writes candle times. */
+const aDayAgoSec = (nowMs: number): number => Math.floor((nowMs - DAY_MS) / 1000);
+
 /** The `since` to ask for: one candle before a day ago, so the candle covering that moment is included. */
 export function dayAgoSince(nowMs: number): number {
-  return Math.floor((nowMs - DAY_MS) / 1000) - DAY_AGO_INTERVAL_MIN * 60;
+  return aDayAgoSec(nowMs) - DAY_AGO_INTERVAL_MIN * 60;
 }
 
 /**
@@ -48,7 +51,7 @@ export function dayAgoSince(nowMs: number): number {
  * younger than a day, or a gap in trading longer than a candle): no change is better than a wrong one.
  */
 export function openADayAgo(candles: readonly Candle[], nowMs: number): string | null {
-  const target = Math.floor((nowMs - DAY_MS) / 1000);
+  const target = aDayAgoSec(nowMs);
   const length = DAY_AGO_INTERVAL_MIN * 60;
   const covering = candles.find((candle) => candle.time <= target && target < candle.time + length);
   return covering === undefined || !new Decimal(covering.open).gt('0') ? null : covering.open;
