@@ -43,11 +43,15 @@ export interface AccountSummary {
   lastCheck: AccountCheck | null;
 }
 
-export interface AddAccountRequest {
-  label: string;
+/** A key as the user enters it (add account, update key): sent to main once, never sent back. */
+export interface KeyInput {
   apiKey: string;
   apiSecret: string;
   otp?: string;
+}
+
+export interface AddAccountRequest extends KeyInput {
+  label: string;
 }
 
 export interface RenameAccountRequest {
@@ -59,9 +63,6 @@ export interface RenameAccountRequest {
  * "Update key": a new API key, private key and optional 2FA password for a saved account, which keeps its
  * id, name and history. Main checks the new key with Kraken before replacing anything.
  */
-export interface UpdateKeyRequest {
+export interface UpdateKeyRequest extends KeyInput {
   id: string;
-  apiKey: string;
-  apiSecret: string;
-  otp?: string;
 }

@@ -7,23 +7,20 @@ import type { RoutesFor } from '../register.ts';
 // Lengths here only bound what main will look at; the vault explains shape problems field by field.
 const MAX_FIELD = 1024;
 
-const addSchema = z.object({
-  label: z.string().max(MAX_FIELD),
+/** A key as the add and update-key forms send it (the 2FA password only where the key has one). */
+const keyFields = {
   apiKey: z.string().max(MAX_FIELD),
   apiSecret: z.string().max(MAX_FIELD),
   otp: z.string().max(MAX_FIELD).optional(),
-}).strict() satisfies z.ZodType<AddAccountRequest>;
+};
+
+const addSchema = z.object({ label: z.string().max(MAX_FIELD), ...keyFields }).strict() satisfies z.ZodType<AddAccountRequest>;
 
 const accountId = z.string().min(1).max(100);
 
 const renameSchema = z.object({ id: accountId, label: z.string().max(MAX_FIELD) }).strict() satisfies z.ZodType<RenameAccountRequest>;
 
-const updateKeySchema = z.object({
-  id: accountId,
-  apiKey: z.string().max(MAX_FIELD),
-  apiSecret: z.string().max(MAX_FIELD),
-  otp: z.string().max(MAX_FIELD).optional(),
-}).strict() satisfies z.ZodType<UpdateKeyRequest>;
+const updateKeySchema = z.object({ id: accountId, ...keyFields }).strict() satisfies z.ZodType<UpdateKeyRequest>;
 
 /** What main asks before removing a key's account: the page only requests it; the user decides here. */
 export function removalQuestion(account: AccountSummary): Question {
