@@ -104,18 +104,7 @@ export class Vault {
     const credentials = normalizeCredentials(request);
     const fingerprint = keyFingerprint(credentials.apiKey);
     this.assertNotDuplicate(fingerprint);
-    // The private key is scrubbed from logs by its shape. The 2FA password has none, so it is registered
-    // only now that its shape was accepted (a page cannot blank log words by sending them as one), and
-    // forgotten again unless the key ends up saved.
-    const pending = `adding:${fingerprint}`;
-    registerSecrets(pending, otpOf(credentials));
-    try {
-      const account = await this.checkThenStore(credentials, (checked) => this.store(label, credentials, fingerprint, checked));
-      registerSecrets(account.id, otpOf(credentials));
-      return account;
-    } finally {
-      forgetSecrets(pending);
-    }
+    return this.checkThenStore(`adding:${fingerprint}`, credentials, (checked) => this.store(label, credentials, fingerprint, checked));
   }
 
   /**
@@ -128,15 +117,8 @@ export class Vault {
     const credentials = normalizeCredentials(request);
     const fingerprint = keyFingerprint(credentials.apiKey);
     this.assertNotDuplicate(fingerprint, account.id);
-    const pending = `updating:${account.id}`; // registered once the shape was accepted, as in add()
-    registerSecrets(pending, otpOf(credentials));
-    try {
-      const updated = await this.checkThenStore(credentials, (checked) => this.storeReplacement(account.id, credentials, fingerprint, checked));
-      registerSecrets(updated.id, otpOf(credentials)); // in place of the old key's 2FA password
-      return updated;
-    } finally {
-      forgetSecrets(pending);
-    }
+    // On success the new 2FA password is registered for the account in place of the old key's.
+    return this.checkThenStore(`updating:${account.id}`, credentials, (checked) => this.storeReplacement(account.id, credentials, fingerprint, checked));
   }
 
   /** Listeners drop what the account's old key started (clients, streams, results in flight) before the list change announces the new one. */
@@ -145,7 +127,23 @@ export class Vault {
     return () => this.events.off('key-replaced', listener);
   }
 
-  private async checkThenStore(credentials: Credentials, store: (checked: CheckedKey) => Promise<AccountSummary>): Promise<AccountSummary> {
+  /**
+   * The private key is scrubbed from logs by its shape. The 2FA password has none, so it is registered (as
+   * `pending`) only now that its shape was accepted (a page cannot blank log words by sending them as one),
+   * for the account once the key is stored, and forgotten again unless it is.
+   */
+  private async checkThenStore(pending: string, credentials: Credentials, store: (checked: CheckedKey) => Promise<AccountSummary>): Promise<AccountSummary> {
+    registerSecrets(pending, otpOf(credentials));
+    try {
+      const account = await this.verifyAndStore(credentials, store);
+      registerSecrets(account.id, otpOf(credentials));
+      return account;
+    } finally {
+      forgetSecrets(pending);
+    }
+  }
+
+  private async verifyAndStore(credentials: Credentials, store: (checked: CheckedKey) => Promise<AccountSummary>): Promise<AccountSummary> {
     const protection = await this.protection();
     if (protection.level === 'unavailable') throw storageUnavailableError();
     // The weak-protection question comes only once the key has checked out: a wrong key is fixed first.
