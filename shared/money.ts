@@ -52,12 +52,17 @@ function changeSign(value: string, locale: NumberLocale): string {
   return isNegativeDecimal(value) ? locale.minus : locale.plus;
 }
 
+/** Not zero, yet zero once rounded to `places`: written "<" the smallest step, so a real move never reads as none. */
+function hiddenByRounding(value: string, places: number): boolean {
+  return !isZeroDecimal(value) && isZeroDecimal(roundDecimal(value, places));
+}
+
 /**
  * A change of value, signed ("+$1,234.50", "−0,25 €"). A non-zero change smaller than the currency's
  * smallest unit reads "+<$0.01", never "$0.00", so a real move is never shown as none.
  */
 export function moneyChangeText(value: string, format: QuoteFormat, locale: NumberLocale): string {
-  if (isZeroDecimal(value) || !isZeroDecimal(roundDecimal(value, format.decimals))) return moneyText(value, format, locale, { signed: true });
+  if (!hiddenByRounding(value, format.decimals)) return moneyText(value, format, locale, { signed: true });
   const smallest = format.decimals === 0 ? '1' : `0.${'1'.padStart(format.decimals, '0')}`;
   return `${changeSign(value, locale)}<${format.prefix}${decimalText(smallest, locale)}${format.suffix}`;
 }
@@ -93,12 +98,15 @@ function percentText(percent: string, locale: NumberLocale, signed: boolean): st
   return locale.percentPrefix + decimalText(roundDecimal(percent, PERCENT_DECIMALS), locale, { signed }) + locale.percentSuffix;
 }
 
+/** "<0.01%", after `sign`: a percentage too small for two decimals. */
+function belowSmallestPercent(locale: NumberLocale, sign = ''): string {
+  return `${locale.percentPrefix}${sign}<${decimalText('0.01', locale)}${locale.percentSuffix}`;
+}
+
 /** A fraction of the total (0.2534) as a percentage, "25.34%"; tiny non-zero shares read "<0.01%". */
 export function shareText(share: string, locale: NumberLocale): string {
   const percent = shiftDecimal(share, 2);
-  if (compareDecimals(percent, '0') > 0 && isZeroDecimal(roundDecimal(percent, PERCENT_DECIMALS))) {
-    return `${locale.percentPrefix}<${decimalText('0.01', locale)}${locale.percentSuffix}`;
-  }
+  if (compareDecimals(percent, '0') > 0 && hiddenByRounding(percent, PERCENT_DECIMALS)) return belowSmallestPercent(locale);
   return percentText(percent, locale, false);
 }
 
@@ -107,9 +115,7 @@ export function shareText(share: string, locale: NumberLocale): string {
  * "+<0.01%", never "0.00%"; only no change at all reads "0.00%".
  */
 export function signedPercentText(percent: string, locale: NumberLocale): string {
-  if (!isZeroDecimal(percent) && isZeroDecimal(roundDecimal(percent, PERCENT_DECIMALS))) {
-    return `${locale.percentPrefix}${changeSign(percent, locale)}<${decimalText('0.01', locale)}${locale.percentSuffix}`;
-  }
+  if (hiddenByRounding(percent, PERCENT_DECIMALS)) return belowSmallestPercent(locale, changeSign(percent, locale));
   return percentText(percent, locale, true);
 }
 

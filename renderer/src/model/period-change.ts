@@ -59,10 +59,15 @@ function pointNear(points: readonly HistoryPoint[], target: number, slackMs: num
   return best;
 }
 
+/** The exact difference and its percentage (null against 0). */
+function difference(current: string, before: string): Pick<PeriodChange, 'delta' | 'percent'> {
+  return { delta: new Decimal(current).minus(before).toFixed(), percent: changePercent(current, before) };
+}
+
 function fromHistory(label: PeriodLabel, ms: number, total: string, points: readonly HistoryPoint[], now: number): PeriodChange {
   const then = pointNear(points, now - ms, ms * SLACK);
   if (then === null) return { label, delta: null, percent: null, source: 'history', since: null };
-  return { label, delta: new Decimal(total).minus(then.total).toFixed(), percent: changePercent(total, then.total), source: 'history', since: then.at };
+  return { label, ...difference(total, then.total), source: 'history', since: then.at };
 }
 
 export interface PeriodInput {
@@ -74,8 +79,7 @@ export interface PeriodInput {
 export function periodChanges(scope: PeriodInput, points: readonly HistoryPoint[], now: number): PeriodChange[] {
   return PERIODS.map(({ label, ms }) => {
     if (label === '24 h' && scope.change24h !== null) {
-      const { now: current, before } = scope.change24h;
-      return { label, delta: new Decimal(current).minus(before).toFixed(), percent: changePercent(current, before), source: 'prices', since: null };
+      return { label, ...difference(scope.change24h.now, scope.change24h.before), source: 'prices', since: null };
     }
     return fromHistory(label, ms, scope.total, points, now);
   });
