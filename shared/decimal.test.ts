@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sumDecimals } from './decimal.ts';
+import { sumDecimals, sumKnownDecimals } from './decimal.ts';
 import { compareDecimals, roundDecimal, trimTrailingZeros } from './decimal-string.ts';
 
 describe('decimal helpers', () => {
@@ -14,6 +14,12 @@ describe('decimal helpers', () => {
     expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
     expect(sumDecimals(['9007199254740993', '0.0000000001'])).toBe('9007199254740993.0000000001');
     expect(sumDecimals([])).toBe('0');
+  });
+
+  it('sums what is known, and knows nothing when no value is', () => {
+    expect(sumKnownDecimals(['12.5', null, '0.25'])).toBe('12.75');
+    expect(sumKnownDecimals([null, null])).toBeNull();
+    expect(sumKnownDecimals([])).toBeNull();
   });
 
   it('rounds halves to even for display, and compares', () => {

@@ -28,6 +28,12 @@ export function sumDecimals(values: readonly string[]): string {
   return total.toFixed();
 }
 
+/** The sum of the values that are known; null when none is (unknown, not 0). */
+export function sumKnownDecimals(values: readonly (string | null)[]): string | null {
+  const known = values.filter((value): value is string => value !== null);
+  return known.length === 0 ? null : sumDecimals(known);
+}
+
 /** The relative change from `previous` to `current`, in percent (a decimal string), or null if previous is 0. */
 export function changePercent(current: string, previous: string): string | null {
   const base = new Decimal(previous);

@@ -7,11 +7,15 @@ import { arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter, type 
 import { Decimal } from '../../../shared/decimal.ts';
 import { tableEntries, widestFraction } from './row-view.ts';
 
-// Counts the exact sums the view asks for (each one still the real sumDecimals).
+// Counts the exact sums the view asks for (each one still the real sumDecimals or sumKnownDecimals).
 const sums = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../shared/decimal.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../shared/decimal.ts')>();
-  return { ...actual, sumDecimals: (values: readonly string[]) => ((sums.count += 1), actual.sumDecimals(values)) };
+  return {
+    ...actual,
+    sumDecimals: (values: readonly string[]) => ((sums.count += 1), actual.sumDecimals(values)),
+    sumKnownDecimals: (values: readonly (string | null)[]) => ((sums.count += 1), actual.sumKnownDecimals(values)),
+  };
 });
 
 const ALL: RowFilter = { search: '', kind: 'all', hideBelow: '0' };

@@ -1,7 +1,7 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { shortName } from '../../../shared/asset-names.ts';
 import { searchText } from '../../../shared/asset-search.ts';
-import { sumDecimals } from '../../../shared/decimal.ts';
+import { sumDecimals, sumKnownDecimals } from '../../../shared/decimal.ts';
 import { compareDecimals, compareKeys, decimalKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
 /** 'change': the 24 h price change. */
@@ -79,12 +79,6 @@ function sumOrNull(values: readonly (string | null)[]): string | null {
   return sumDecimals(present);
 }
 
-/** The sum of the values present; null when none is (unknown, not 0). */
-function sumPresent(values: readonly (string | null)[]): string | null {
-  const present = values.filter((value): value is string => value !== null);
-  return present.length === 0 ? null : sumDecimals(present);
-}
-
 type SummedField = 'amount' | 'value' | 'share' | 'available' | 'held';
 
 /**
@@ -129,10 +123,10 @@ class SummedGroup implements AssetGroup {
     return this.#sum('share', sumOrNull);
   }
   get available(): string | null {
-    return this.#sum('available', sumPresent);
+    return this.#sum('available', sumKnownDecimals);
   }
   get held(): string | null {
-    return this.#sum('held', sumPresent);
+    return this.#sum('held', sumKnownDecimals);
   }
 }
 

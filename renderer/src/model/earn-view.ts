@@ -1,5 +1,5 @@
 import type { EarnAllocation, EarnSummary, RowEarn } from '../../../ipc/contract.ts';
-import { sumDecimals } from '../../../shared/decimal.ts';
+import { sumKnownDecimals } from '../../../shared/decimal.ts';
 import { amountText, MASK, moneyText } from '../../../shared/money.ts';
 import { shortDate, shortDateTime } from '../../../shared/time.ts';
 import type { LineContext } from './row-view.ts';
@@ -16,8 +16,7 @@ function when(iso: string | null, context: LineContext): string {
 }
 
 function sum(allocations: readonly EarnAllocation[], pick: (allocation: EarnAllocation) => string | null): string | null {
-  const values = allocations.map(pick).filter((value): value is string => value !== null);
-  return values.length === 0 ? null : sumDecimals(values);
+  return sumKnownDecimals(allocations.map(pick));
 }
 
 /** The latest of the dates given (ISO strings compare as times). */
