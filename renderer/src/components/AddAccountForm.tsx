@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { AccountSummary, AddAccountRequest } from '../../../ipc/contract.ts';
 import { useBridge } from '../bridge.ts';
 import { useKeyForm } from '../hooks/use-key-form.ts';
-import { describedBy, FieldProblem, KeyFields, REQUIRED_KEY_FIELDS } from './KeyFields.tsx';
+import { describedBy, FieldProblem, keyInputFrom, KeyFields, REQUIRED_KEY_FIELDS } from './KeyFields.tsx';
 
 type FieldName = 'label' | 'apiKey' | 'apiSecret' | 'otp';
 const FIELDS: readonly FieldName[] = ['label', 'apiKey', 'apiSecret', 'otp'];
@@ -24,8 +24,7 @@ export function AddAccountForm({ onAdded, autoFocus = false }: AddAccountFormPro
   const { formRef, id, busy, generalError, problem: fieldError } = form;
 
   const onSubmit = form.submitWith((text) => {
-    const otp = text('otp');
-    const request: AddAccountRequest = { label: text('label'), apiKey: text('apiKey'), apiSecret: text('apiSecret'), ...(otp.trim() === '' ? {} : { otp }) };
+    const request: AddAccountRequest = { label: text('label'), ...keyInputFrom(text) };
     return bridge.accounts.add(request);
   }, onAdded);
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { IpcError } from '../../../ipc/contract.ts';
+import type { IpcError, KeyInput } from '../../../ipc/contract.ts';
 
 // The API key, private key and 2FA password fields, shared by "Add account" and "Update key", and what an
 // empty form says. The inputs are uncontrolled: a form reads the secret once, at submit, never into state.
@@ -8,6 +8,12 @@ export type KeyFieldName = 'apiKey' | 'apiSecret' | 'otp';
 
 /** What an empty required field says; all of them at once, so one submit shows everything missing. */
 export const REQUIRED_KEY_FIELDS: Readonly<Record<'apiKey' | 'apiSecret', string>> = { apiKey: 'Enter the API key.', apiSecret: 'Enter the private key.' };
+
+/** The key as entered, for main: the 2FA password only when one was typed. */
+export function keyInputFrom(text: (field: KeyFieldName) => string): KeyInput {
+  const otp = text('otp');
+  return { apiKey: text('apiKey'), apiSecret: text('apiSecret'), ...(otp.trim() === '' ? {} : { otp }) };
+}
 
 /** The ids a field's aria-describedby names: its help text, if any, and its error while it has one. */
 export function describedBy(idPrefix: string, field: string, hasHelp: boolean, hasError: boolean): string | undefined {

@@ -4,7 +4,7 @@ import { KRAKEN_API_SETTINGS } from '../../../shared/kraken-places.ts';
 import { useBridge } from '../bridge.ts';
 import { useKeyForm } from '../hooks/use-key-form.ts';
 import { Dialog } from './Dialog.tsx';
-import { KeyFields, REQUIRED_KEY_FIELDS, type KeyFieldName } from './KeyFields.tsx';
+import { keyInputFrom, KeyFields, REQUIRED_KEY_FIELDS, type KeyFieldName } from './KeyFields.tsx';
 
 const KEY_FIELDS: readonly KeyFieldName[] = ['apiKey', 'apiSecret', 'otp'];
 
@@ -26,7 +26,7 @@ export function UpdateKeyDialog({ account, onUpdated, onClose }: UpdateKeyDialog
   const { formRef, id, busy, error, generalError, problem } = form;
 
   const onSubmit = form.submitWith((text) => {
-    const request: UpdateKeyRequest = { id: account.id, apiKey: text('apiKey'), apiSecret: text('apiSecret'), ...(text('otp').trim() === '' ? {} : { otp: text('otp') }) };
+    const request: UpdateKeyRequest = { id: account.id, ...keyInputFrom(text) };
     return bridge.accounts.updateKey(request);
   }, onUpdated);
 
