@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from './decimal.ts';
-import { compareDecimals, compareKeys, decimalKey, isZeroDecimal, roundDecimal, shiftDecimal, sumPlainDecimals } from './decimal-string.ts';
+import { compareDecimals, compareKeys, decimalKey, isZeroDecimal, isZeroKey, roundDecimal, shiftDecimal, sumKey, sumPlainDecimals, type DecimalKey } from './decimal-string.ts';
 
 const decimal = fc
   .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9]\d{0,20})$/), fc.stringMatching(/^\d{0,18}$/))
@@ -39,6 +39,33 @@ describe('decimal strings', () => {
     fc.assert(fc.property(decimal, decimal, (a, b) => compareKeys(decimalKey(a), decimalKey(b)) === new Decimal(a).cmp(b)), { numRuns: 2000 });
     expect(compareKeys(decimalKey('0.30000000000000000001'), decimalKey('0.3'))).toBe(1);
     expect(compareKeys(decimalKey('-0'), decimalKey('0.000'))).toBe(0);
+  });
+
+  it('compare keys of sums exactly, adding the decimals up only where the doubles cannot tell', () => {
+    const bigSum = (values: readonly string[]) => values.reduce((total, value) => total.plus(value), new Decimal('0'));
+    // Terms near a few heads, and 0.1/0.2/0.3, so sums tie or differ only past a double's precision.
+    const term = fc.oneof(decimal, fc.constantFrom('0.1', '0.2', '0.3', '-0.1', '1', '2', '3', `0.${'0'.repeat(19)}1`, `-0.${'0'.repeat(19)}1`));
+    const terms = fc.array(term, { minLength: 1, maxLength: 5 });
+    let exactSums = 0;
+    const keyOfSum = (values: readonly string[]): DecimalKey => {
+      const key = sumKey(values, () => ((exactSums += 1), bigSum(values).toFixed()));
+      if (key === null) throw new Error('no key');
+      return key;
+    };
+    fc.assert(fc.property(terms, terms, (a, b) => compareKeys(keyOfSum(a), keyOfSum(b)) === bigSum(a).cmp(bigSum(b))), { numRuns: 3000 });
+    fc.assert(fc.property(terms, decimal, (a, b) => compareKeys(keyOfSum(a), decimalKey(b)) === bigSum(a).cmp(b) && compareKeys(decimalKey(b), keyOfSum(a)) === -bigSum(a).cmp(b)), { numRuns: 3000 });
+    fc.assert(fc.property(terms, (a) => isZeroKey(keyOfSum(a)) === bigSum(a).eq('0')), { numRuns: 1000 });
+    expect(compareKeys(keyOfSum(['0.1', '0.2']), keyOfSum(['0.3']))).toBe(0);
+    expect(compareKeys(keyOfSum(['3', `0.${'0'.repeat(19)}1`]), keyOfSum(['1', '2']))).toBe(1);
+    expect(isZeroKey(keyOfSum(['0.1', '0.2', '-0.3']))).toBe(true);
+    // Far apart, the doubles decide and nothing is added up.
+    exactSums = 0;
+    expect(compareKeys(keyOfSum(['1.5', '2']), keyOfSum(['0.1', '0.2']))).toBe(1);
+    expect(isZeroKey(keyOfSum(['1.5', '2']))).toBe(false);
+    expect(exactSums).toBe(0);
+    // An unknown term: no key. A term beyond a double's range: the digits decide.
+    expect(sumKey(['1', null], () => '1')).toBeNull();
+    expect(compareKeys(keyOfSum([`1${'0'.repeat(400)}`, '1']), keyOfSum([`1${'0'.repeat(400)}`]))).toBe(1);
   });
 
   it('sum plain decimals exactly, written as big.js writes its sum', () => {

@@ -30,31 +30,89 @@ function compareMagnitude(a: DecimalParts, b: DecimalParts): number {
 }
 
 /**
- * A decimal prepared for many exact comparisons (sorting, picking the largest): its nearest double, and
+ * A decimal prepared for many exact comparisons (sorting, picking the largest): a double near it, and
  * its parts, split only if a comparison needs them.
  *
- * Rounding a decimal to the nearest double never reverses an order (a < b gives double(a) <= double(b)),
- * so when the doubles differ they already give the exact order; only equal doubles (values closer than a
- * double can tell apart, or equal values) are compared digit by digit. No double is ever shown or summed.
+ * A key of one decimal (decimalKey) holds its nearest double. Rounding to the nearest double never reverses
+ * an order (a < b gives double(a) <= double(b)), so when the doubles differ they already give the exact
+ * order; only equal doubles (values closer than a double can tell apart, or equal values) are compared
+ * digit by digit. A key of a sum (sumKey) holds the doubles' sum and a bound on how far that is from the
+ * exact sum: keys whose ranges do not overlap are ordered by their doubles, and only near-ties add the
+ * decimals up exactly. No double is ever shown, nor summed into a number that is.
  */
 export interface DecimalKey {
+  /** The exact decimal; for a sum, added up on first read. */
   readonly value: string;
   readonly approx: number;
+  /** 0: approx is value's nearest double. Otherwise |approx − value| is at most this. */
+  readonly error: number;
   /** Split on first need. */
   parts: DecimalParts | null;
 }
 
 export function decimalKey(value: string): DecimalKey {
-  return { value, approx: Number(value), parts: null };
+  return { value, approx: Number(value), error: 0, parts: null };
+}
+
+// 2^-53: the largest relative error of rounding to the nearest double.
+const UNIT_ROUNDOFF = 2 ** -53;
+
+/**
+ * The key of the sum of plain decimal strings, calling `exact()` only if a comparison needs the digits;
+ * null if any value is null (the sum is unknown). Each value's double is within UNIT_ROUNDOFF of it,
+ * relatively, and each of the n − 1 additions adds at most that of its running sum, so the doubles' sum
+ * is within n·UNIT_ROUNDOFF·Σ|values| (to first order) of the exact sum; the bound kept is four times that.
+ */
+export function sumKey(values: readonly (string | null)[], exact: () => string): DecimalKey | null {
+  let approx = 0;
+  let magnitude = 0;
+  for (const value of values) {
+    if (value === null) return null;
+    const double = Number(value);
+    approx += double;
+    magnitude += Math.abs(double);
+  }
+  const error = 4 * values.length * UNIT_ROUNDOFF * magnitude + Number.MIN_VALUE;
+  // Not a number (a value that is not a plain decimal) or beyond a double's range: the digits decide.
+  if (!Number.isFinite(approx) || !Number.isFinite(error)) return decimalKey(exact());
+  let sum: string | undefined;
+  return {
+    get value() {
+      sum ??= exact();
+      return sum;
+    },
+    approx,
+    error,
+    parts: null,
+  };
+}
+
+/** How far a key's double can be from its value: at most half a unit in the last place for a nearest double. */
+function errorBound(key: DecimalKey): number {
+  return key.error > 0 ? key.error : Math.abs(key.approx) * UNIT_ROUNDOFF + Number.MIN_VALUE;
+}
+
+/** -1 or 1 when the doubles alone give the exact order, 0 when only the digits can tell. */
+function compareApprox(a: DecimalKey, b: DecimalKey): number {
+  if (a.error === 0 && b.error === 0) return a.approx < b.approx ? -1 : a.approx > b.approx ? 1 : 0;
+  // Twice the bounds: the subtraction rounds too.
+  const apart = 2 * (errorBound(a) + errorBound(b));
+  const difference = b.approx - a.approx;
+  return difference > apart ? -1 : difference < -apart ? 1 : 0;
 }
 
 /** -1, 0 or 1, exactly, as compareDecimals(a.value, b.value). */
 export function compareKeys(a: DecimalKey, b: DecimalKey): number {
-  if (a.approx < b.approx) return -1;
-  if (a.approx > b.approx) return 1;
+  const approximate = compareApprox(a, b);
+  if (approximate !== 0) return approximate;
   a.parts ??= parseDecimal(a.value);
   b.parts ??= parseDecimal(b.value);
   return compareParsed(a.parts, b.parts);
+}
+
+/** Whether a key's value is zero, reading its digits only when its double cannot rule zero out. */
+export function isZeroKey(key: DecimalKey): boolean {
+  return Math.abs(key.approx) <= key.error && isZeroDecimal(key.value);
 }
 
 /** -1, 0 or 1, exactly, for any two plain decimal strings. */

@@ -1,6 +1,6 @@
-import type { AssetGroup } from '../model/balance-view.ts';
+import { keyOf, type AssetGroup } from '../model/balance-view.ts';
 import { Decimal } from '../../../shared/decimal.ts';
-import { compareKeys, decimalKey, isZeroDecimal, type DecimalKey } from '../../../shared/decimal-string.ts';
+import { compareKeys, isZeroKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
 export interface Slice {
   readonly label: string;
@@ -11,28 +11,26 @@ export interface Slice {
 /**
  * The largest `max - 1` base assets by value and "Other" for the rest; unpriced groups have no slice.
  * Only the top few are kept in order (no sort of thousands of groups), and "Other" is what the top leaves
- * of the whole, exactly: the shares of all priced groups add up to 1.
+ * of the whole, exactly: the shares of all priced groups add up to 1. Groups are compared by their share's
+ * key (keyOf): most leave on their double alone, and only the slices kept have their shares added up.
  */
 export function allocationSlices(groups: readonly AssetGroup[], max = 7): Slice[] {
-  const top: { slice: Slice; key: DecimalKey }[] = [];
+  const top: { group: AssetGroup; key: DecimalKey }[] = [];
   let priced = 0;
   for (const group of groups) {
-    if (group.share === null) continue;
-    const key = decimalKey(group.share);
-    // A double other than 0 means a decimal other than 0; only a 0 double needs the digits read.
-    if (key.approx === 0 && isZeroDecimal(group.share)) continue;
+    const key = keyOf(group, 'share');
+    if (key === null || isZeroKey(key)) continue;
     priced += 1;
-    // Below the smallest share kept, by its double alone: most groups leave here, unparsed.
     const smallest = top[top.length - 1];
-    if (top.length === max && smallest !== undefined && key.approx < smallest.key.approx) continue;
+    if (top.length === max && smallest !== undefined && compareKeys(key, smallest.key) <= 0) continue;
     const at = top.findIndex((entry) => compareKeys(key, entry.key) > 0);
-    const entry = { slice: { label: group.base, share: group.share }, key };
-    if (at === -1) top.push(entry);
-    else top.splice(at, 0, entry);
+    if (at === -1) top.push({ group, key });
+    else top.splice(at, 0, { group, key });
     if (top.length > max) top.pop();
   }
-  if (priced <= max) return top.map(({ slice }) => slice);
-  const head = top.slice(0, max - 1).map(({ slice }) => slice);
+  const slice = ({ group, key }: (typeof top)[number]): Slice => ({ label: group.base, share: key.value });
+  if (priced <= max) return top.map(slice);
+  const head = top.slice(0, max - 1).map(slice);
   const rest = head.reduce((left, slice) => left.minus(slice.share), new Decimal('1'));
   return [...head, { label: 'Other', share: rest.lt('0') ? '0' : rest.toFixed() }];
 }

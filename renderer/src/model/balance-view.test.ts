@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { balanceRow, SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { shortName } from '../../../shared/asset-names.ts';
-import { arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter, type SortOrder } from './balance-view.ts';
+import { arrangeGroups, arrangeRows, DEFAULT_SORT, filterRows, groupRows, type RowFilter, type SortOrder } from './balance-view.ts';
 import { Decimal } from '../../../shared/decimal.ts';
 import { tableEntries, widestFraction } from './row-view.ts';
 
@@ -41,13 +41,32 @@ describe('groupRows', () => {
     ]).flat();
     sums.count = 0;
     const groups = arrangeRows(rows, ALL, DEFAULT_SORT);
-    // Sorting by value adds up each group's value, nothing else; the fraction width reads no group amount.
+    // Sorting by value adds nothing up (the values' doubles are far apart); the fraction width reads no group amount.
     expect(widestFraction(tableEntries(groups))).toBe(1);
-    expect(sums.count).toBe(40);
+    expect(sums.count).toBe(0);
     expect(groups.map((group) => group.base).slice(0, 2)).toEqual(['A39', 'A38']);
     expect([groups[0]?.amount, groups[0]?.available, groups[0]?.held, groups[0]?.value]).toEqual(['3.5', '3', '0.5', '43.25']);
-    expect([groups[0]?.amount, groups[0]?.available, groups[0]?.held]).toEqual(['3.5', '3', '0.5']);
-    expect(sums.count).toBe(43);
+    expect([groups[0]?.amount, groups[0]?.available, groups[0]?.held, groups[0]?.value]).toEqual(['3.5', '3', '0.5', '43.25']);
+    expect(sums.count).toBe(4);
+    // Sorting again by value, the other way, still adds nothing up.
+    arrangeGroups(groups, ALL, { key: 'value', direction: 'asc' });
+    expect(sums.count).toBe(4);
+  });
+
+  it('adds up the values of groups whose doubles cannot order them, and only those', () => {
+    // 0.1 + 0.2 ties 0.3 exactly, though the doubles' sum is 0.30000000000000004; 1 + 2 against 3 and a hair.
+    const rows = [
+      balanceRow('P', 'P', '1', '0.1', '0.1'), balanceRow('P.S', 'P', '1', '0.2', '0.2'),
+      balanceRow('Q', 'Q', '1', '0.3', '0.3'), balanceRow('Q.S', 'Q', '1', '0', '0'),
+      balanceRow('R', 'R', '1', '1', '0.1'), balanceRow('R.S', 'R', '1', '2', '0.1'),
+      balanceRow('S', 'S', '1', '3', '0.1'), balanceRow('S.S', 'S', '1', `0.${'0'.repeat(19)}1`, '0.1'),
+      balanceRow('T', 'T', '1', '100', '0.1'), balanceRow('T.S', 'T', '1', '1', '0.1'),
+    ];
+    sums.count = 0;
+    const groups = arrangeRows(rows, ALL, DEFAULT_SORT);
+    // P ties Q (then by name), S is a hair above R; T's value is far from all of them, so it is never added up.
+    expect(groups.map((group) => group.base)).toEqual(['T', 'S', 'R', 'P', 'Q']);
+    expect(sums.count).toBe(4);
   });
 });
 

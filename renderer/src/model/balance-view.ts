@@ -2,7 +2,7 @@ import type { BalanceRow } from '../../../ipc/contract.ts';
 import { shortName } from '../../../shared/asset-names.ts';
 import { searchText } from '../../../shared/asset-search.ts';
 import { sumDecimals, sumKnownDecimals } from '../../../shared/decimal.ts';
-import { compareDecimals, compareKeys, decimalKey, type DecimalKey } from '../../../shared/decimal-string.ts';
+import { compareDecimals, compareKeys, decimalKey, sumKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
 /** 'change': the 24 h price change. */
 export type SortKey = 'name' | 'amount' | 'change' | 'value' | 'share';
@@ -81,11 +81,14 @@ function sumOrNull(values: readonly (string | null)[]): string | null {
 
 type SummedField = 'amount' | 'value' | 'share' | 'available' | 'held';
 
+/** The columns a group is sorted by, and the allocation chart picks its largest groups by (share). */
+export type KeyedField = 'amount' | 'value' | 'share';
+
 /**
- * A group of several balances whose sums are added up the first time each is read, then kept. Sorting by
- * value reads every group's value and the allocation chart every share, but amount, available and held
- * are read only to show the group's line, and the table formats only the lines on screen: with thousands
- * of balances, the first render adds up those three for a screenful of groups, not for all of them.
+ * A group of several balances whose sums are added up the first time each is read, then kept. Only the
+ * groups whose lines are on screen are read: sorting and the allocation chart, which look at every group,
+ * compare keys (keyOf), where the rows' doubles order all but near-ties and only those are added up
+ * exactly. With thousands of balances the first render adds up a screenful of groups, not all of them.
  */
 class SummedGroup implements AssetGroup {
   readonly base: string;
@@ -94,18 +97,25 @@ class SummedGroup implements AssetGroup {
   readonly change24hPct: string | null;
   /** Shared by the same group with its rows in another order (inOrder): the sums do not depend on it. */
   readonly #sums: Map<SummedField, string | null>;
+  readonly #keys: Map<KeyedField, DecimalKey | null>;
 
-  constructor(base: string, rows: readonly BalanceRow[], sums = new Map<SummedField, string | null>()) {
+  constructor(base: string, rows: readonly BalanceRow[], sums = new Map<SummedField, string | null>(), keys = new Map<KeyedField, DecimalKey | null>()) {
     const priced = rows.find((row) => row.price !== null);
     this.base = base;
     this.rows = rows;
     this.price = priced?.price ?? null;
     this.change24hPct = priced?.change24hPct ?? null;
     this.#sums = sums;
+    this.#keys = keys;
   }
 
   inOrder(rows: readonly BalanceRow[]): SummedGroup {
-    return new SummedGroup(this.base, rows, this.#sums);
+    return new SummedGroup(this.base, rows, this.#sums, this.#keys);
+  }
+
+  key(field: KeyedField): DecimalKey | null {
+    if (!this.#keys.has(field)) this.#keys.set(field, sumKey(this.rows.map((row) => row[field]), () => this[field] ?? '0'));
+    return this.#keys.get(field) ?? null;
   }
 
   #sum(field: SummedField, add: (values: readonly (string | null)[]) => string | null): string | null {
@@ -159,9 +169,18 @@ interface SortKeyed<T> {
   readonly key: DecimalKey | null;
 }
 
-function sortKeyed<T extends Pick<AssetGroup, 'amount' | 'value' | 'share' | 'change24hPct'>>(item: T, name: string, readOnly: boolean, order: SortOrder): SortKeyed<T> {
-  const raw = order.key === 'name' ? null : order.key === 'change' ? item.change24hPct : item[order.key];
-  return { item, name, readOnly, key: raw === null ? null : decimalKey(raw) };
+/** A group's or a balance's amount, value or share as a key to compare; null when unknown (unpriced). */
+export function keyOf(item: Pick<AssetGroup, KeyedField>, field: KeyedField): DecimalKey | null {
+  if (item instanceof SummedGroup) return item.key(field);
+  const value = item[field];
+  return value === null ? null : decimalKey(value);
+}
+
+function sortKeyed<T extends Pick<AssetGroup, KeyedField | 'change24hPct'>>(item: T, name: string, readOnly: boolean, order: SortOrder): SortKeyed<T> {
+  if (order.key === 'name') return { item, name, readOnly, key: null };
+  const change = item.change24hPct;
+  const key = order.key === 'change' ? (change === null ? null : decimalKey(change)) : keyOf(item, order.key);
+  return { item, name, readOnly, key };
 }
 
 function compareBy(order: SortOrder): (a: SortKeyed<unknown>, b: SortKeyed<unknown>) => number {

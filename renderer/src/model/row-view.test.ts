@@ -4,7 +4,7 @@ import { readNumberLocale } from '../../../shared/number-locale.ts';
 import type { BalanceRow, RowEarn } from '../../../ipc/contract.ts';
 import { balanceRow, SAMPLE_ROWS } from '../../../shared/testing/sample-data.ts';
 import { arrangeRows, DEFAULT_SORT } from './balance-view.ts';
-import { rowLine, sameLine, tableEntries, tableLines, widestFraction, type LineContext } from './row-view.ts';
+import { fractionDigits, rowLine, sameLine, tableEntries, tableLines, widestFraction, type LineContext } from './row-view.ts';
 
 const en = readNumberLocale('en-US');
 const context: LineContext = { locale: en, quote: quoteFormat('USD', en), privacy: false };
@@ -40,6 +40,17 @@ describe('tableLines', () => {
       ['500.000', ''],
     ]);
     expect(widestFraction(tableEntries(arrangeRows(SAMPLE_ROWS, { search: '', kind: 'all', hideBelow: '0' }, DEFAULT_SORT)))).toBe(9);
+  });
+
+  it.each([
+    ['198.3970800000', 5],
+    ['500000.00000000', 0],
+    ['1011', 0],
+    ['0.00000001', 8],
+    ['-12.50', 1],
+    ['100.10', 1],
+  ])('counts the fraction digits %s shows as %i (trailing zeros not counted)', (amount, digits) => {
+    expect(fractionDigits(amount)).toBe(digits);
   });
 
   it('says unpriced, never zero', () => {

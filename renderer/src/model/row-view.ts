@@ -1,7 +1,6 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { amountText, MASK, moneySpoken, moneyText, shareText, type QuoteFormat } from '../../../shared/money.ts';
 import type { NumberLocale } from '../../../shared/number-locale.ts';
-import { trimTrailingZeros } from '../../../shared/decimal-string.ts';
 import { badgeLabel, fullName, readOnlyExplanation, shortName } from '../../../shared/asset-names.ts';
 import { assetName } from '../../../shared/asset-search.ts';
 import type { AssetGroup } from './balance-view.ts';
@@ -73,11 +72,16 @@ function amountParts(amount: string, unit: string, context: LineContext) {
   };
 }
 
-/** Digits after the decimal point, trailing zeros not counted (as amountText writes amounts). */
-function fractionDigits(amount: string): number {
-  const trimmed = trimTrailingZeros(amount);
-  const dot = trimmed.indexOf('.');
-  return dot < 0 ? 0 : trimmed.length - dot - 1;
+/**
+ * Digits after the decimal point, trailing zeros not counted (as amountText writes amounts). Read for
+ * every balance on each new set of entries, so it scans the characters instead of trimming a copy.
+ */
+export function fractionDigits(amount: string): number {
+  const dot = amount.indexOf('.');
+  if (dot < 0) return 0;
+  let end = amount.length;
+  while (end > dot + 1 && amount.charCodeAt(end - 1) === 48 /* '0' */) end -= 1;
+  return end - dot - 1;
 }
 
 /**
