@@ -1,7 +1,8 @@
 // Where the first render's time goes: loads the balances view with 2,000 balances (the same fake bridge
 // and data as bench/render-rows.ts) under a Chromium performance trace and prints, for the window from
 // the app's first line of JS (kraken:start) to the rows painted (bench:painted):
-//  - the renderer main thread's tasks in order, with what each spent on script, style, layout and paint;
+//  - the renderer main thread's tasks in order, with what each spent on script, style, layout and paint,
+//    and their CPU time (thread time: unlike the wall times, not inflated by other work on the machine);
 //  - the JS functions with the most self time (sampled every 50 µs), named by source file.
 // The bundle is the production build of the renderer without minification (so functions keep their
 // names and the bundler's module comments name their files); timings run a little above the minified bundle's.
@@ -34,6 +35,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time inside the event (not the time it waited for a core). */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -118,13 +121,13 @@ function findWindow(events: readonly TraceEvent[]): Window {
 }
 
 /** Top-level tasks of the main thread overlapping the window, each with time per class of work (self time). */
-function tasks(events: readonly TraceEvent[], window: Window): { line: string; from: number; to: number }[] {
+function tasks(events: readonly TraceEvent[], window: Window): { line: string; from: number; to: number; cpu: number }[] {
   const onMain = events.filter((event) => event.pid === window.main.pid && event.tid === window.main.tid && event.ph === 'X' && event.dur !== undefined);
   const runs = onMain.filter((event) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask');
   // RunTask slices nest (the scheduler's inside the thread's); keep the outermost.
   const outermost = runs.filter((task) => !runs.some((other) => other !== task && other.ts <= task.ts && other.ts + (other.dur ?? 0) >= task.ts + (task.dur ?? 0) && (other.ts < task.ts || (other.dur ?? 0) > (task.dur ?? 0) || runs.indexOf(other) < runs.indexOf(task))));
   const top = outermost.filter((task) => task.ts + (task.dur ?? 0) >= window.start && task.ts <= window.painted && (task.dur ?? 0) >= 300);
-  const lines: { line: string; from: number; to: number }[] = [];
+  const lines: { line: string; from: number; to: number; cpu: number }[] = [];
   for (const task of top) {
     const end = task.ts + (task.dur ?? 0);
     const inside = onMain.filter((event) => event !== task && event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end && CLASSES[event.name] !== undefined);
@@ -140,7 +143,9 @@ function tasks(events: readonly TraceEvent[], window: Window): { line: string; f
     }
     const names = [...new Set(inside.filter((event) => CLASSES[event.name] === 'script').map((event) => event.name))].join('+');
     const parts = [...byClass].filter(([, us]) => us >= 100).map(([kind, us]) => `${kind} ${(us / 1000).toFixed(1)}`).join(', ');
-    lines.push({ from: task.ts, to: end, line: `  ${((task.ts - window.start) / 1000).toFixed(1).padStart(6)} ms  +${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms  ${names || task.name}${parts ? `  [${parts}]` : ''}` });
+    // The task's CPU time, counted in proportion to the part of it inside the window.
+    const cpu = ((task.tdur ?? 0) * (Math.min(end, window.painted) - Math.max(task.ts, window.start))) / Math.max(1, task.dur ?? 0);
+    lines.push({ from: task.ts, to: end, cpu, line: `  ${((task.ts - window.start) / 1000).toFixed(1).padStart(6)} ms  +${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms  ${names || task.name}${parts ? `  [${parts}]` : ''}` });
   }
   return lines;
 }
@@ -200,18 +205,24 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, h
 try {
   await traceOneLoad(browser, html, data);
   const all: Sample[] = [];
+  const cpuPerLoad: number[] = [];
   for (let load = 0; load < LOADS; load += 1) {
     const events = await traceOneLoad(browser, html, data);
     const window = findWindow(events);
     console.info(`load ${load + 1}: JS start → rows committed ${((window.rows - window.start) / 1000).toFixed(1)} ms, → painted ${((window.painted - window.start) / 1000).toFixed(1)} ms${SAMPLES_ONLY ? '' : '; main-thread tasks (start relative to kraken:start):'}`);
     const sampled = samples(events, window, regions);
-    for (const { line, from, to } of tasks(events, window)) {
+    const taskList = tasks(events, window);
+    const cpu = taskList.reduce((sum, task) => sum + task.cpu, 0) / 1000;
+    cpuPerLoad.push(cpu);
+    if (!SAMPLES_ONLY) console.info(`  main-thread CPU in that window ${cpu.toFixed(1)} ms (what the machine's load cannot inflate, unlike the wall times)`);
+    for (const { line, from, to } of taskList) {
       console.info(line);
       const inside = sampled.filter((sample) => sample.time >= from && sample.time <= to);
       if (inside.length > 0) console.info(`           ${topSelf(inside, 6).map(([key, us]) => `${key} ${(us / 1000).toFixed(1)}`).join('; ')}`);
     }
     all.push(...sampled);
   }
+  if (!SAMPLES_ONLY) console.info(`main-thread CPU, kraken:start → bench:painted: ${[...cpuPerLoad].sort((a, b) => a - b)[Math.floor(LOADS / 2)]?.toFixed(1)} ms median (runs: ${cpuPerLoad.map((cpu) => cpu.toFixed(0)).join(', ')})`);
   console.info(`JS self time, kraken:start → bench:painted, mean of ${LOADS} loads (ms):`);
   for (const [key, us] of topSelf(all, 45)) console.info(`  ${(us / 1000 / LOADS).toFixed(2).padStart(6)}  ${key}`);
   const inclusive = new Map<string, number>();
