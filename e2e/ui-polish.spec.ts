@@ -31,7 +31,7 @@ function separatorEdges(page: Page, separator: string): Promise<number[]> {
 }
 
 // The checks on the demo account share one window (a launch costs seconds of every CI run): each step is what
-// was a test of its own, and each leaves the window as it found it (no search, no dialog, amounts shown).
+// was a test of its own and leaves no search or dialog open; the privacy step, which hides the amounts, is last.
 test('on the demo account: copying, the privacy button, dialog focus, search by name, decimal points', async ({ page }) => {
   await openDemo(page);
 
