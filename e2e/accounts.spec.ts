@@ -28,6 +28,7 @@ test.describe('with a system keyring', () => {
   // One window for these (a launch costs seconds of every CI run); each step is what was a test of its own, in an
   // order where each starts with no account saved and, where it counts Kraken's calls, none made yet.
   test('adding keys: malformed ones refused before Kraken, one added, renamed and removed, a network failure, and what Kraken said', async ({ page, fakeKraken, app }) => {
+    test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
     await test.step('rejects malformed keys field by field, before asking Kraken', async () => {
       const cases = [
         { request: { label: 'x', apiKey: KEYS.main.apiKey.slice(0, 49), apiSecret: KEYS.main.apiSecret }, field: 'apiKey', message: 'An API key is 56 characters long; this one has 49.' },

@@ -8,6 +8,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: strin
 // One window for all four (a launch costs seconds of every CI run): each step is what was a test of its own;
 // the navigation attempt comes last, as it is the one step that tries to change the window.
 test('the app shell: version over IPC, no Node in the page, the CSP, and navigation and new windows blocked', async ({ app, page }) => {
+  test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
   await test.step('the window shows the app shell and the version from a real IPC round trip', async () => {
     console.info(`runtime: ${app.runtime}`);
     await expect(page.getByRole('heading', { name: 'Kraken Balances' })).toBeVisible();

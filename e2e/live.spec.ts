@@ -13,6 +13,7 @@ const btcAmount = (page: import('@playwright/test').Page) => page.locator('[data
 // One window for the live checks (a launch costs seconds of every CI run); each step is what was a test of its
 // own. Dropping the stream comes last.
 test('live on one account: a balance change, a price change, and a dropped stream that catches up', async ({ app, page, fakeKraken }) => {
+  test.slow(); // the work of 3 tests in one: more than the default minute on a loaded machine
   await addMainKey(page);
 
   await test.step('a balance change on Kraken is on screen and in the tray exactly, with no refresh asked (bench:live measures how fast)', async () => {

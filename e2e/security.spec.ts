@@ -85,6 +85,7 @@ test('the secret never reaches a log: all app output while adding, failing and r
 // One window for these checks, which leave main as they found it (a launch costs seconds of every CI run); each
 // step is what was a test of its own. Reloading the page comes last.
 test('what the page can reach: only the contract’s IPC, typed errors for bad payloads, nothing remote, no new window, no permission', async ({ app, page }) => {
+  test.slow(); // the work of 5 tests in one: more than the default minute on a loaded machine
   await test.step('main listens on no IPC channel but the contract\'s: electron-store\'s own unchecked listener is gone', async () => {
     const channels = await app.evaluate(({ ipcMain }) => ipcMain.eventNames().map(String));
     expect(channels).not.toContain('electron-store-get-data');

@@ -37,6 +37,7 @@ async function addMainAccount(page: Page): Promise<string> {
 // One window for these tray checks (a launch costs seconds of every CI run); each step is what was a test of its
 // own, in an order where each starts from what the one before left.
 test('the tray on one account: the total and top balances, a failed refresh, privacy mode, and activation showing the hidden window', async ({ app, page, fakeKraken }) => {
+  test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
   await test.step('after a refresh the tray shows the exact total, its age, and the top balances with read-only assets marked', async () => {
     await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — No accounts yet');
     await addMainAccount(page);

@@ -17,6 +17,7 @@ const countdownSeconds = (text: string): number => {
 // One window for the header checks (a launch costs seconds of every CI run); each step is what was a test of
 // its own, in an order where each starts from what the one before left: up to date, with every refresh answered.
 test('the header on one account: total, change and countdown, refreshing by button and key, and a failed refresh', async ({ page, fakeKraken }) => {
+  test.slow(); // the work of 3 tests in one: more than the default minute on a loaded machine
   await addMainKey(page);
 
   await test.step('total, its 24 h change, last update and a live countdown', async () => {

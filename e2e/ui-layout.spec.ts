@@ -66,6 +66,7 @@ async function demoWithHistory(page: Page): Promise<void> {
 // One window for the layout checks (a launch costs seconds of every CI run); each step is what was a test of its
 // own, and puts the charts setting back to its default ('auto') when it changed it.
 test('the layout at every size, in one window on the demo account with history: no spill, rows filling a small window, screenshots', async ({ app, page }) => {
+  test.slow(); // the work of 3 tests in one: more than the default minute on a loaded machine
   await demoWithHistory(page);
 
   await test.step('at 720×520 the balances fill the window: six rows or more, one scroll box, charts a click away', async () => {

@@ -33,6 +33,7 @@ function separatorEdges(page: Page, separator: string): Promise<number[]> {
 // The checks on the demo account share one window (a launch costs seconds of every CI run): each step is what
 // was a test of its own and leaves no search or dialog open; the privacy step, which hides the amounts, is last.
 test('on the demo account: copying, the privacy button, dialog focus, search by name, decimal points', async ({ page }) => {
+  test.slow(); // the work of 5 tests in one: more than the default minute on a loaded machine
   await openDemo(page);
 
   await test.step('copying an amount shows a confirmation that goes by itself', async () => {

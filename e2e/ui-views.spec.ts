@@ -16,6 +16,7 @@ const settingsNow = async (page: Page): Promise<Settings> =>
 // own. The allocation comes first, on the fake's default balances; the chart's refresh changes them, so it
 // follows the steps that count balances; privacy mode, which the tray toggles, comes last.
 test('the views on one account: allocation chart, hiding, search and sort, the value-over-time chart, privacy mode', async ({ page, fakeKraken, app }) => {
+  test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
   await addMainKey(page);
 
   await test.step('the allocation chart shows each base asset’s share, with a text alternative', async () => {
