@@ -25,84 +25,90 @@ const userData = () => test.info().outputPath('user-data');
 test.describe('with a system keyring', () => {
   test.use({ keyring: 'gnome_libsecret' });
 
-  test('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async ({ app, page, fakeKraken }) => {
-    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null });
-    await recordAccountEvents(page);
-
-    const added = valueOf(await addAccount(page, { label: '  Main  ', apiKey: ` ${KEYS.main.apiKey}\n`, apiSecret: KEYS.main.apiSecret }));
-    expect(added).toEqual({
-      id: expect.any(String),
-      label: 'Main',
-      keyFingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
-      addedAt: expect.any(String),
-      hasOtp: false,
-      demo: false,
-      lastCheck: { at: added.addedAt, ok: true },
+  // One window for these (a launch costs seconds of every CI run); each step is what was a test of its own, in an
+  // order where each starts with no account saved and, where it counts Kraken's calls, none made yet.
+  test('adding keys: malformed ones refused before Kraken, one added, renamed and removed, a network failure, and what Kraken said', async ({ page, fakeKraken, app }) => {
+    test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
+    await test.step('rejects malformed keys field by field, before asking Kraken', async () => {
+      const cases = [
+        { request: { label: 'x', apiKey: KEYS.main.apiKey.slice(0, 49), apiSecret: KEYS.main.apiSecret }, field: 'apiKey', message: 'An API key is 56 characters long; this one has 49.' },
+        { request: { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: `${KEYS.main.apiSecret.slice(0, 60)}-_-_-_!` }, field: 'apiSecret', message: 'The private key is not valid base64' },
+        { request: { label: 'x', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiKey }, field: 'apiKey', message: 'This looks like the private key, not the API key.' },
+        { request: { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: KEYS.main.apiSecret.slice(0, 80) }, field: 'apiSecret', message: 'this one has 80 characters' },
+        { request: { label: 'x', ...KEYS.main, otp: 'x'.repeat(100) }, field: 'otp', message: 'The 2FA password is longer than 64 characters.' },
+      ];
+      for (const { request, field, message } of cases) {
+        const result = await addAccount(page, request);
+        expect(result.ok, JSON.stringify(request)).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.field).toBe(field);
+        expect(result.error.message).toContain(message);
+        expect(result.error.hint).toBeTruthy();
+      }
+      expect(fakeKraken.calls).toEqual([]);
+      expect(valueOf(await listAccounts(page))).toEqual([]);
     });
-    // One signed Balance call proved the key before it was saved (the refresh engine may call on after that).
-    const first = fakeKraken.calls[0];
-    expect([first?.path, first?.verified, first?.errors]).toEqual(['/0/private/Balance', true, []]);
-    expect(fakeKraken.calls.filter((call) => call.errors.length > 0)).toEqual([]);
 
-    const listed = valueOf(await listAccounts(page));
-    expect(listed).toEqual([added]);
-    const seenByPage = JSON.stringify({ listed, events: await accountEvents(page) });
-    expect(seenByPage).not.toContain(KEYS.main.apiSecret);
-    expect(seenByPage).not.toContain(KEYS.main.apiKey);
+    await test.step('adds a key against the fake Kraken, lists it without the secret, renames and removes it', async () => {
+      expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null });
+      await recordAccountEvents(page);
 
-    expect(valueOf(await renameAccount(page, { id: added.id, label: 'Savings' }))).toMatchObject({ id: added.id, label: 'Savings' });
-    // The page only asks: main removes nothing until the user confirms in a native dialog.
-    const kept = await answerMessageBoxes(app, 'Keep it');
-    expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: false });
-    expect(valueOf(await listAccounts(page))).toEqual([{ ...added, label: 'Savings' }]);
-    expect(await kept()).toEqual([{
-      message: 'Remove “Savings”?',
-      detail: 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
-      buttons: ['Keep it', 'Remove'],
-    }]);
-    await answerMessageBoxes(app, 'Remove');
-    expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: true });
-    expect(valueOf(await listAccounts(page))).toEqual([]);
-    await expect.poll(async () => (await accountEvents(page)).map((list) => list.map((a) => a.label))).toEqual([['Main'], ['Savings'], []]);
-  });
+      const added = valueOf(await addAccount(page, { label: '  Main  ', apiKey: ` ${KEYS.main.apiKey}\n`, apiSecret: KEYS.main.apiSecret }));
+      expect(added).toEqual({
+        id: expect.any(String),
+        label: 'Main',
+        keyFingerprint: expect.stringMatching(/^[0-9a-f]{8}$/),
+        addedAt: expect.any(String),
+        hasOtp: false,
+        demo: false,
+        lastCheck: { at: added.addedAt, ok: true },
+      });
+      // One signed Balance call proved the key before it was saved (the refresh engine may call on after that).
+      const first = fakeKraken.calls[0];
+      expect([first?.path, first?.verified, first?.errors]).toEqual(['/0/private/Balance', true, []]);
+      expect(fakeKraken.calls.filter((call) => call.errors.length > 0)).toEqual([]);
 
-  test('rejects malformed keys field by field, before asking Kraken', async ({ page, fakeKraken }) => {
-    const cases = [
-      { request: { label: 'x', apiKey: KEYS.main.apiKey.slice(0, 49), apiSecret: KEYS.main.apiSecret }, field: 'apiKey', message: 'An API key is 56 characters long; this one has 49.' },
-      { request: { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: `${KEYS.main.apiSecret.slice(0, 60)}-_-_-_!` }, field: 'apiSecret', message: 'The private key is not valid base64' },
-      { request: { label: 'x', apiKey: KEYS.main.apiSecret, apiSecret: KEYS.main.apiKey }, field: 'apiKey', message: 'This looks like the private key, not the API key.' },
-      { request: { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: KEYS.main.apiSecret.slice(0, 80) }, field: 'apiSecret', message: 'this one has 80 characters' },
-      { request: { label: 'x', ...KEYS.main, otp: 'x'.repeat(100) }, field: 'otp', message: 'The 2FA password is longer than 64 characters.' },
-    ];
-    for (const { request, field, message } of cases) {
-      const result = await addAccount(page, request);
-      expect(result.ok, JSON.stringify(request)).toBe(false);
-      if (result.ok) continue;
-      expect(result.error.field).toBe(field);
-      expect(result.error.message).toContain(message);
-      expect(result.error.hint).toBeTruthy();
-    }
-    expect(fakeKraken.calls).toEqual([]);
-    expect(valueOf(await listAccounts(page))).toEqual([]);
-  });
+      const listed = valueOf(await listAccounts(page));
+      expect(listed).toEqual([added]);
+      const seenByPage = JSON.stringify({ listed, events: await accountEvents(page) });
+      expect(seenByPage).not.toContain(KEYS.main.apiSecret);
+      expect(seenByPage).not.toContain(KEYS.main.apiKey);
 
-  test('explains what Kraken said about a key that does not work, and stores nothing', async ({ page }) => {
-    const wrongSecret = await addAccount(page, { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: KEYS.second.apiSecret });
-    expect(wrongSecret).toMatchObject({ ok: false, error: { code: 'secret-mismatch', field: 'apiSecret', message: expect.stringContaining('The private key does not match this API key.') } });
-    const noFunds = await addAccount(page, { label: 'x', ...KEYS.noFunds });
-    expect(noFunds).toMatchObject({ ok: false, error: { code: 'missing-permission', field: 'apiKey', message: expect.stringContaining('"Funds permissions: Query"') } });
-    const unknown = await addAccount(page, { label: 'x', ...KEYS.unknown });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'key-rejected', field: 'apiKey' } });
-    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
-    expect(await addAccount(page, { label: 'Again', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'duplicate-key', field: 'apiKey' } });
-    expect(valueOf(await listAccounts(page)).map((a) => a.label)).toEqual(['Main']);
-  });
+      expect(valueOf(await renameAccount(page, { id: added.id, label: 'Savings' }))).toMatchObject({ id: added.id, label: 'Savings' });
+      // The page only asks: main removes nothing until the user confirms in a native dialog.
+      const kept = await answerMessageBoxes(app, 'Keep it');
+      expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: false });
+      expect(valueOf(await listAccounts(page))).toEqual([{ ...added, label: 'Savings' }]);
+      expect(await kept()).toEqual([{
+        message: 'Remove “Savings”?',
+        detail: 'Its saved API key is deleted from this computer, with its balance history. The key itself stays valid on Kraken until you delete it there.',
+        buttons: ['Keep it', 'Remove'],
+      }]);
+      await answerMessageBoxes(app, 'Remove');
+      expect(valueOf(await removeAccount(page, added.id))).toEqual({ removed: true });
+      expect(valueOf(await listAccounts(page))).toEqual([]);
+      await expect.poll(async () => (await accountEvents(page)).map((list) => list.map((a) => a.label))).toEqual([['Main'], ['Savings'], []]);
+    });
 
-  test('says a network failure is not a problem with the key', async ({ page, fakeKraken }) => {
-    fakeKraken.injectFault({ type: 'html', status: 502 }, { always: true, path: '/0/private/Balance' });
-    const result = await addAccount(page, { label: 'x', ...KEYS.main });
-    expect(result).toMatchObject({ ok: false, error: { code: 'key-check-unavailable', message: expect.stringContaining('This says nothing about the key itself.') } });
-    expect(result.ok ? null : result.error.field).toBeUndefined();
+    await test.step('says a network failure is not a problem with the key', async () => {
+      fakeKraken.injectFault({ type: 'html', status: 502 }, { always: true, path: '/0/private/Balance' });
+      const result = await addAccount(page, { label: 'x', ...KEYS.main });
+      expect(result).toMatchObject({ ok: false, error: { code: 'key-check-unavailable', message: expect.stringContaining('This says nothing about the key itself.') } });
+      expect(result.ok ? null : result.error.field).toBeUndefined();
+      fakeKraken.clearFaults();
+    });
+
+    await test.step('explains what Kraken said about a key that does not work, and stores nothing', async () => {
+      const wrongSecret = await addAccount(page, { label: 'x', apiKey: KEYS.main.apiKey, apiSecret: KEYS.second.apiSecret });
+      expect(wrongSecret).toMatchObject({ ok: false, error: { code: 'secret-mismatch', field: 'apiSecret', message: expect.stringContaining('The private key does not match this API key.') } });
+      const noFunds = await addAccount(page, { label: 'x', ...KEYS.noFunds });
+      expect(noFunds).toMatchObject({ ok: false, error: { code: 'missing-permission', field: 'apiKey', message: expect.stringContaining('"Funds permissions: Query"') } });
+      const unknown = await addAccount(page, { label: 'x', ...KEYS.unknown });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'key-rejected', field: 'apiKey' } });
+      valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+      expect(await addAccount(page, { label: 'Again', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'duplicate-key', field: 'apiKey' } });
+      expect(valueOf(await listAccounts(page)).map((a) => a.label)).toEqual(['Main']);
+    });
   });
 
   test('keeps one demo account without a key', async ({ page }) => {

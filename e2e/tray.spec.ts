@@ -34,78 +34,91 @@ async function addMainAccount(page: Page): Promise<string> {
   return account.id;
 }
 
-test('after a refresh the tray shows the exact total, its age, and the top balances with read-only assets marked', async ({ app, page }) => {
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — No accounts yet');
-  await addMainAccount(page);
+// One window for these tray checks (a launch costs seconds of every CI run); each step is what was a test of its
+// own, in an order where each starts from what the one before left.
+test('the tray on one account: the total and top balances, a failed refresh, privacy mode, and activation showing the hidden window', async ({ app, page, fakeKraken }) => {
+  test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
+  await test.step('after a refresh the tray shows the exact total, its age, and the top balances with read-only assets marked', async () => {
+    await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — No accounts yet');
+    await addMainAccount(page);
 
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — Total ${TOTAL_USD}\nUpdated just now · Every 60 s`);
-  const model = await trayModel(app);
-  expect(model?.icon).toBe('normal');
-  expect(model?.title).toBe(process.platform === 'win32' ? null : TOTAL_USD);
-  const labels = menuLabels(model);
-  // The headline is repeated as the first menu item: some Linux trays never show tooltips.
-  expect(labels).toEqual([
-    `Total ${TOTAL_USD}`,
-    'Updated just now · Every 60 s',
-    '---',
-    'BTC  1,011.19088779 ≈ $98,338,414.96',
-    'ETH  818.55 ≈ $2,987,912.14',
-    'USD in opt-in rewards (read-only)  1,213,029.278 ≈ $1,213,029.28',
-    'Staked ETH (read-only)  198.39708 ≈ $724,198.94',
-    'EUR  504,861.8946 ≈ $547,876.13',
-    '---',
-    'Refresh now',
-    'Show window',
-    'Privacy mode',
-    '---',
-    'Quit Kraken Balances',
-  ]);
+    await expect.poll(async () => (await trayModel(app))?.tooltip).toBe(`Kraken Balances — Total ${TOTAL_USD}\nUpdated just now · Every 60 s`);
+    const model = await trayModel(app);
+    expect(model?.icon).toBe('normal');
+    expect(model?.title).toBe(process.platform === 'win32' ? null : TOTAL_USD);
+    const labels = menuLabels(model);
+    // The headline is repeated as the first menu item: some Linux trays never show tooltips.
+    expect(labels).toEqual([
+      `Total ${TOTAL_USD}`,
+      'Updated just now · Every 60 s',
+      '---',
+      'BTC  1,011.19088779 ≈ $98,338,414.96',
+      'ETH  818.55 ≈ $2,987,912.14',
+      'USD in opt-in rewards (read-only)  1,213,029.278 ≈ $1,213,029.28',
+      'Staked ETH (read-only)  198.39708 ≈ $724,198.94',
+      'EUR  504,861.8946 ≈ $547,876.13',
+      '---',
+      'Refresh now',
+      'Show window',
+      'Privacy mode',
+      '---',
+      'Quit Kraken Balances',
+    ]);
 
-  if (app.runtime === 'test-runtime') {
-    const shown = await runtimeTray(app);
-    expect(shown?.tooltip).toBe(model?.tooltip);
-    expect(shown?.menu).toEqual(labels);
-    expect(shown?.image).toMatch(/tray-(light|dark)-[\w-]+\.png$/);
-  }
-});
+    if (app.runtime === 'test-runtime') {
+      const shown = await runtimeTray(app);
+      expect(shown?.tooltip).toBe(model?.tooltip);
+      expect(shown?.menu).toEqual(labels);
+      expect(shown?.image).toMatch(/tray-(light|dark)-[\w-]+\.png$/);
+    }
+  });
 
-test('a refresh that fails shows the error in the tray icon and tooltip, keeps the total, and clears on success', async ({ app, page, fakeKraken }) => {
-  await addMainAccount(page);
+  await test.step('a refresh that fails shows the error in the tray icon and tooltip, keeps the total, and clears on success', async () => {
+    // A good refresh first, so the tray says "Updated just now" as right after the account was added.
+    await refresh(page);
+    fakeKraken.setPermissions(false, KEYS.main.apiKey);
+    await refresh(page);
+    await expect.poll(async () => (await trayModel(app))?.icon).toBe('error');
+    const failed = await trayModel(app);
+    expect(failed?.tooltip.split('\n')).toEqual([
+      `Kraken Balances — Total ${TOTAL_USD}`,
+      'Updated just now · Every 60 s',
+      '⚠ Main: This API key is not allowed to read balances.',
+    ]);
+    expect(menuLabels(failed)).toContain('⚠ Main: This API key is not allowed to read balances.');
+    if (app.runtime === 'test-runtime') expect((await runtimeTray(app))?.image).toMatch(/tray-error-(light|dark)-[\w-]+\.png$/);
 
-  fakeKraken.setPermissions(false, KEYS.main.apiKey);
-  await refresh(page);
-  await expect.poll(async () => (await trayModel(app))?.icon).toBe('error');
-  const failed = await trayModel(app);
-  expect(failed?.tooltip.split('\n')).toEqual([
-    `Kraken Balances — Total ${TOTAL_USD}`,
-    'Updated just now · Every 60 s',
-    '⚠ Main: This API key is not allowed to read balances.',
-  ]);
-  expect(menuLabels(failed)).toContain('⚠ Main: This API key is not allowed to read balances.');
-  if (app.runtime === 'test-runtime') expect((await runtimeTray(app))?.image).toMatch(/tray-error-(light|dark)-[\w-]+\.png$/);
+    fakeKraken.setPermissions(true, KEYS.main.apiKey);
+    await refresh(page);
+    await expect.poll(async () => (await trayModel(app))?.icon).toBe('normal');
+    expect((await trayModel(app))?.tooltip).not.toContain('⚠');
+  });
 
-  fakeKraken.setPermissions(true, KEYS.main.apiKey);
-  await refresh(page);
-  await expect.poll(async () => (await trayModel(app))?.icon).toBe('normal');
-  expect((await trayModel(app))?.tooltip).not.toContain('⚠');
-});
+  await test.step('privacy mode masks every amount in tooltip, title and menu, and the tray item toggles it', async () => {
+    await updateSettings(page, { privacyMode: true });
+    await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total •••••\nUpdated just now · Every 60 s');
+    const masked = await trayModel(app);
+    expect(masked?.title).toBe(process.platform === 'win32' ? null : '•••••');
+    const balanceLabels = (masked?.menu ?? []).filter((item) => item.kind === 'balance').map((item) => item.kind === 'balance' && item.label);
+    expect(balanceLabels).toHaveLength(5);
+    expect(balanceLabels.join('\n')).not.toMatch(/\d/);
+    expect(masked?.menu.find((item) => item.kind === 'toggle')).toMatchObject({ label: 'Privacy mode', checked: true });
 
-test('privacy mode masks every amount in tooltip, title and menu, and the tray item toggles it', async ({ app, page }) => {
-  await addMainAccount(page);
-  await updateSettings(page, { privacyMode: true });
-  await expect.poll(async () => (await trayModel(app))?.tooltip).toBe('Kraken Balances — Total •••••\nUpdated just now · Every 60 s');
-  const masked = await trayModel(app);
-  expect(masked?.title).toBe(process.platform === 'win32' ? null : '•••••');
-  const balanceLabels = (masked?.menu ?? []).filter((item) => item.kind === 'balance').map((item) => item.kind === 'balance' && item.label);
-  expect(balanceLabels).toHaveLength(5);
-  expect(balanceLabels.join('\n')).not.toMatch(/\d/);
-  expect(masked?.menu.find((item) => item.kind === 'toggle')).toMatchObject({ label: 'Privacy mode', checked: true });
+    if (app.runtime === 'test-runtime') {
+      await clickTrayItem(app, 'Privacy mode');
+      await expect.poll(async () => valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.settings.get())).privacyMode).toBe(false);
+      await expect.poll(async () => (await trayModel(app))?.tooltip.split('\n')[0]).toBe(`Kraken Balances — Total ${TOTAL_USD}`);
+    }
+  });
 
-  if (app.runtime === 'test-runtime') {
-    await clickTrayItem(app, 'Privacy mode');
-    await expect.poll(async () => valueOf(await page.evaluate(() => (window as unknown as { kraken: Bridge }).kraken.settings.get())).privacyMode).toBe(false);
-    await expect.poll(async () => (await trayModel(app))?.tooltip.split('\n')[0]).toBe(`Kraken Balances — Total ${TOTAL_USD}`);
-  }
+  await test.step('activating the app (macOS Dock click) brings back the window hidden to the tray', async () => {
+    const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
+    await keepInTrayWhenAsked(app); // the first hide asks on Linux
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect.poll(visible).toEqual([false]);
+    await app.evaluate(({ app: electronApp }) => electronApp.emit('activate', {}, false));
+    await expect.poll(visible).toEqual([true]);
+  });
 });
 
 // The same balances valued in EUR (96,294,464.806500…), as a German and a Japanese system write them. The tray
@@ -174,14 +187,4 @@ test('closing the window hides it to the tray; Show window brings it back; Quit 
   await expect.poll(visible).toEqual([true]);
   await clickTrayItem(app, 'Quit Kraken Balances');
   expect(await app.exited()).toBe(0);
-});
-
-test('activating the app (macOS Dock click) brings back the window hidden to the tray', async ({ app, page }) => {
-  await addMainAccount(page);
-  const visible = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()));
-  await keepInTrayWhenAsked(app); // the first hide asks on Linux
-  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
-  await expect.poll(visible).toEqual([false]);
-  await app.evaluate(({ app: electronApp }) => electronApp.emit('activate', {}, false));
-  await expect.poll(visible).toEqual([true]);
 });

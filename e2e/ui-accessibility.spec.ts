@@ -137,35 +137,39 @@ test('keyboard only: first run to balances, every control reachable with a visib
   await expect(page.getByRole('button', { name: 'Settings' })).toBeFocused();
 });
 
-test('screen readers read a row as one sentence, and each part has a role and a name', async ({ page }) => {
+// One window for both (a launch costs seconds of every CI run); each step is what was a test of its own. The
+// contrast step changes the theme and a colour, so it comes last.
+test('on the demo account: what screen readers read, and text contrast in both themes', async ({ page }) => {
   await openDemo(page);
-  await expect(page.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, price $3,650.25, -1.42% in 24 hours, 724,198.94 US dollars' })).toBeVisible();
-  await expect(page.getByRole('row', { name: 'BTC, 1,011.19088779 BTC, 998.69088779 available, 12.5 held in open orders, price $97,250.10, +2.36% in 24 hours, 98,338,414.96 US dollars' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Balances of Demo account in USD' })).toHaveAttribute('aria-rowcount', String((await page.locator('[data-line]').count()) + 1));
-  await expect(page.getByRole('columnheader')).toHaveText(['Asset', 'Amount', 'Price · 24 h', 'Value▼', 'Share']);
-  await expect(page.getByRole('tablist', { name: 'Accounts' })).toBeVisible();
-  await expect(page.getByRole('search')).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Show balances' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Allocation by asset: BTC 94\.10%/ })).toBeVisible();
-});
 
-test('text contrast meets WCAG AA in the light and the dark theme', async ({ page }) => {
-  await openDemo(page);
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
-    await page.mouse.move(0, 0);
-    await expect.poll(() => contrastFailures(page), { message: `${theme} theme` }).toEqual([]);
-  }
-  // The dialogs in both themes too.
-  await page.getByRole('button', { name: 'Settings' }).click();
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
-    await expect.poll(() => contrastFailures(page), { message: `settings, ${theme} theme` }).toEqual([]);
-  }
-  // The check itself catches a colour that is too faint.
-  await page.evaluate(() => document.documentElement.style.setProperty('--muted', '#50545a'));
-  expect((await contrastFailures(page)).length).toBeGreaterThan(0);
+  await test.step('screen readers read a row as one sentence, and each part has a role and a name', async () => {
+    await expect(page.getByRole('row', { name: 'Staked ETH, read-only, 198.39708 ETH, price $3,650.25, -1.42% in 24 hours, 724,198.94 US dollars' })).toBeVisible();
+    await expect(page.getByRole('row', { name: 'BTC, 1,011.19088779 BTC, 998.69088779 available, 12.5 held in open orders, price $97,250.10, +2.36% in 24 hours, 98,338,414.96 US dollars' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Balances of Demo account in USD' })).toHaveAttribute('aria-rowcount', String((await page.locator('[data-line]').count()) + 1));
+    await expect(page.getByRole('columnheader')).toHaveText(['Asset', 'Amount', 'Price · 24 h', 'Value▼', 'Share']);
+    await expect(page.getByRole('tablist', { name: 'Accounts' })).toBeVisible();
+    await expect(page.getByRole('search')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Show balances' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Allocation by asset: BTC 94\.10%/ })).toBeVisible();
+  });
+
+  await test.step('text contrast meets WCAG AA in the light and the dark theme', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+      await page.mouse.move(0, 0);
+      await expect.poll(() => contrastFailures(page), { message: `${theme} theme` }).toEqual([]);
+    }
+    // The dialogs in both themes too.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+      await expect.poll(() => contrastFailures(page), { message: `settings, ${theme} theme` }).toEqual([]);
+    }
+    // The check itself catches a colour that is too faint.
+    await page.evaluate(() => document.documentElement.style.setProperty('--muted', '#50545a'));
+    expect((await contrastFailures(page)).length).toBeGreaterThan(0);
+  });
 });
 
 test.describe('with a key', () => {

@@ -13,9 +13,9 @@ test('the last known balances show at once at launch, marked "from <time>, refre
   const total = usd((await balancesNow(page))[0]?.portfolio?.total ?? '');
   await app.close();
 
-  // Kraken answers slowly (every Balance and BalanceEx call, until the checks are done): the window has the balances
-  // long before the answer.
-  fakeKraken.injectFault({ type: 'delay', ms: 13_000 }, { path: '/0/private/Balance', always: true });
+  // Kraken holds every Balance and BalanceEx answer until the checks are done: the window has the balances
+  // before any answer.
+  fakeKraken.injectFault({ type: 'hold' }, { path: '/0/private/Balance', always: true });
   const balanceCalls = () => fakeKraken.calls.filter((call) => call.path === '/0/private/BalanceEx').length;
   const callsBefore = balanceCalls();
   const second = await appReady(await (await launch()).firstWindow());
@@ -29,6 +29,7 @@ test('the last known balances show at once at launch, marked "from <time>, refre
   expect(balanceCalls()).toBe(callsBefore);
   await expect(second.getByTestId('refresh-status')).toHaveText('Refreshing…');
   fakeKraken.clearFaults();
+  fakeKraken.releaseHeld();
   await expect(second.getByTestId('refresh-status')).toHaveText('Up to date', { timeout: 40_000 });
   await expect(second.getByTestId('stale-note')).toHaveCount(0);
   await expect(second.getByRole('table')).not.toHaveClass(/is-stale/);

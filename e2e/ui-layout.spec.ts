@@ -63,55 +63,60 @@ async function demoWithHistory(page: Page): Promise<void> {
   await expect.poll(async () => (await historyNow(page)).length).toBeGreaterThanOrEqual(2);
 }
 
-test('no horizontal scrollbar and nothing spills out of its card, at every size from 720×520 up', async ({ app, page }) => {
+// One window for the layout checks (a launch costs seconds of every CI run); each step is what was a test of its
+// own, and puts the charts setting back to its default ('auto') when it changed it.
+test('the layout at every size, in one window on the demo account with history: no spill, rows filling a small window, screenshots', async ({ app, page }) => {
+  test.slow(); // the work of 3 tests in one: more than the default minute on a loaded machine
   await demoWithHistory(page);
-  for (const [width, height] of SIZES) {
-    await resizeWindow(app, page, width, height);
-    for (const charts of ['auto', 'shown'] as const) {
-      await page.evaluate((value) => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.update({ charts: value }), charts);
-      if (charts === 'shown' || (width >= 960 && height >= 680)) await expect(page.getByTestId('history-chart')).toBeVisible();
-      expect(await overflows(page), `${width}×${height}, charts ${charts}`).toEqual([]);
+
+  await test.step('at 720×520 the balances fill the window: six rows or more, one scroll box, charts a click away', async () => {
+    await resizeWindow(app, page, 720, 520);
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(6);
+    // The table body is the only thing that scrolls; the window itself does not.
+    expect(await scrollBoxes(page)).toEqual(['table-body']);
+    const charts = page.getByRole('button', { name: 'Charts' });
+    await expect(charts).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByTestId('history-chart')).toHaveCount(0);
+
+    // Charts open on request, and the choice is remembered.
+    await charts.click();
+    await expect(charts).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByTestId('allocation-chart')).toBeVisible();
+    await expect(page.getByTestId('history-chart')).toBeVisible();
+    expect(await scrollBoxes(page)).toEqual(['table-body']);
+    await charts.click();
+    await expect(page.getByTestId('allocation-chart')).toHaveCount(0);
+
+    // At the default size the charts sit beside the total, and the table still shows ten rows or more.
+    await resizeWindow(app, page, 1120, 760);
+    await page.evaluate(() => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.update({ charts: 'auto' }));
+    await expect(page.getByTestId('history-chart')).toBeVisible();
+    const [total, chart] = await Promise.all([page.locator('.portfolio-header').boundingBox(), page.getByTestId('history-chart').boundingBox()]);
+    expect(chart?.y).toBe(total?.y);
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(10);
+    expect(await scrollBoxes(page)).toEqual(['table-body']);
+  });
+
+  await test.step('no horizontal scrollbar and nothing spills out of its card, at every size from 720×520 up', async () => {
+    for (const [width, height] of SIZES) {
+      await resizeWindow(app, page, width, height);
+      for (const charts of ['auto', 'shown'] as const) {
+        await page.evaluate((value) => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.update({ charts: value }), charts);
+        if (charts === 'shown' || (width >= 960 && height >= 680)) await expect(page.getByTestId('history-chart')).toBeVisible();
+        expect(await overflows(page), `${width}×${height}, charts ${charts}`).toEqual([]);
+      }
     }
-  }
-});
+    await page.evaluate(() => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.update({ charts: 'auto' }));
+  });
 
-test('at 720×520 the balances fill the window: six rows or more, one scroll box, charts a click away', async ({ app, page }) => {
-  await demoWithHistory(page);
-  await resizeWindow(app, page, 720, 520);
-  expect(await rowsInView(page)).toBeGreaterThanOrEqual(6);
-  // The table body is the only thing that scrolls; the window itself does not.
-  expect(await scrollBoxes(page)).toEqual(['table-body']);
-  const charts = page.getByRole('button', { name: 'Charts' });
-  await expect(charts).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.getByTestId('history-chart')).toHaveCount(0);
-
-  // Charts open on request, and the choice is remembered.
-  await charts.click();
-  await expect(charts).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByTestId('allocation-chart')).toBeVisible();
-  await expect(page.getByTestId('history-chart')).toBeVisible();
-  expect(await scrollBoxes(page)).toEqual(['table-body']);
-  await charts.click();
-  await expect(page.getByTestId('allocation-chart')).toHaveCount(0);
-
-  // At the default size the charts sit beside the total, and the table still shows ten rows or more.
-  await resizeWindow(app, page, 1120, 760);
-  await page.evaluate(() => (window as unknown as { kraken: import('../ipc/contract.ts').KrakenBridge }).kraken.settings.update({ charts: 'auto' }));
-  await expect(page.getByTestId('history-chart')).toBeVisible();
-  const [total, chart] = await Promise.all([page.locator('.portfolio-header').boundingBox(), page.getByTestId('history-chart').boundingBox()]);
-  expect(chart?.y).toBe(total?.y);
-  expect(await rowsInView(page)).toBeGreaterThanOrEqual(10);
-  expect(await scrollBoxes(page)).toEqual(['table-body']);
-});
-
-test('screenshots at 1120×760 and 720×520, light and dark', async ({ app, page }) => {
-  await demoWithHistory(page);
-  for (const [width, height, suffix] of [[1120, 760, ''], [720, 520, '-small']] as const) {
-    await resizeWindow(app, page, width, height);
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
-      await page.mouse.move(0, 0);
-      await saveScreenshot(page, `main-${theme}${suffix}`);
+  await test.step('screenshots at 1120×760 and 720×520, light and dark', async () => {
+    for (const [width, height, suffix] of [[1120, 760, ''], [720, 520, '-small']] as const) {
+      await resizeWindow(app, page, width, height);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+        await page.mouse.move(0, 0);
+        await saveScreenshot(page, `main-${theme}${suffix}`);
+      }
     }
-  }
+  });
 });

@@ -4,24 +4,28 @@ import { expect, listAccounts, test, valueOf } from './helpers/accounts.ts';
 import { answerMessageBoxes, recordOpenedUrls } from './helpers/desktop-records.ts';
 import { addKeyThroughForm, KEYS, lineNames, openDemo } from './ui-helpers.ts';
 
-test('first run explains the read-only key and opens the help page from main', async ({ app, page }) => {
-  const opened = await recordOpenedUrls(app);
-  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
-  await expect(page.getByText('Under Funds permissions, tick only Query.')).toBeVisible();
-  await expect(page.getByText(/This app only reads your balances\. A key that cannot trade, deposit or withdraw cannot move your money/)).toBeVisible();
-  await page.getByRole('button', { name: /How to create an API key/ }).click();
-  await expect.poll(opened).toEqual(['https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key']);
-});
+// One window for both (a launch costs seconds of every CI run); each step is what was a test of its own, both
+// from the first-run screen.
+test('the first-run screen: it explains the read-only key and opens the help page, and the demo account opens offline', async ({ app, page, fakeKraken }) => {
+  await test.step('first run explains the read-only key and opens the help page from main', async () => {
+    const opened = await recordOpenedUrls(app);
+    await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+    await expect(page.getByText('Under Funds permissions, tick only Query.')).toBeVisible();
+    await expect(page.getByText(/This app only reads your balances\. A key that cannot trade, deposit or withdraw cannot move your money/)).toBeVisible();
+    await page.getByRole('button', { name: /How to create an API key/ }).click();
+    await expect.poll(opened).toEqual(['https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key']);
+  });
 
-test('the demo account opens at once, offline, on the documented sample balances', async ({ page, fakeKraken }) => {
-  await openDemo(page);
-  const names = await lineNames(page);
-  expect(names).toContain('BTC, 1,011.19088779 BTC, 998.69088779 available, 12.5 held in open orders, price $97,250.10, +2.36% in 24 hours, 98,338,414.96 US dollars');
-  expect(names).toContain('Staked ETH, read-only, 198.39708 ETH, price $3,650.25, -1.42% in 24 hours, 724,198.94 US dollars');
-  expect(names).toContain('USD in opt-in rewards, read-only, 1,213,029.278 USD, price $1.00, 0.00% in 24 hours, 1,213,029.28 US dollars');
-  await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByTestId('refresh-status')).toHaveText('Up to date');
-  expect(fakeKraken.calls).toEqual([]);
+  await test.step('the demo account opens at once, offline, on the documented sample balances', async () => {
+    await openDemo(page);
+    const names = await lineNames(page);
+    expect(names).toContain('BTC, 1,011.19088779 BTC, 998.69088779 available, 12.5 held in open orders, price $97,250.10, +2.36% in 24 hours, 98,338,414.96 US dollars');
+    expect(names).toContain('Staked ETH, read-only, 198.39708 ETH, price $3,650.25, -1.42% in 24 hours, 724,198.94 US dollars');
+    expect(names).toContain('USD in opt-in rewards, read-only, 1,213,029.278 USD, price $1.00, 0.00% in 24 hours, 1,213,029.28 US dollars');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByTestId('refresh-status')).toHaveText('Up to date');
+    expect(fakeKraken.calls).toEqual([]);
+  });
 });
 
 test.describe('without an OS keyring', () => {

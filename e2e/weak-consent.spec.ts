@@ -12,37 +12,41 @@ const accountsFile = () => JSON.parse(readFileSync(path.join(test.info().outputP
 test.describe('without a keyring, before any consent', () => {
   test.use({ weakConsentGiven: false });
 
-  test('main asks natively once Kraken accepted the key: no stores nothing, yes stores the key and the consent for this backend', async ({ app, page, launch, fakeKraken }) => {
-    expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false, weakConsent: null });
-    const declined = await answerMessageBoxes(app, 'Don’t store');
-    expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'weak-protection-declined', message: expect.stringContaining('not saved') } });
-    expect(fakeKraken.calls.some((call) => call.verified)).toBe(true); // the key check came first
-    expect(await declined()).toEqual([{ message: 'Store the key with weaker protection?', detail: expect.stringContaining('storage backend: basic_text'), buttons: ['Don’t store', 'Store with weaker protection'] }]);
-    expect(valueOf(await listAccounts(page))).toEqual([]);
+  // One launch for both (a launch costs seconds of every CI run); each step is what was a test of its own. The
+  // page's attempt asks nothing and stores nothing, so main's question still comes first after it.
+  test('the consent is main’s question alone: the page cannot give it; main asks once Kraken accepted the key, and remembers a yes', async ({ app, page, launch, fakeKraken }) => {
+    await test.step('the page cannot give the consent: the old flag is refused by the schema and no bridge function accepts it', async () => {
+      const asked = await answerMessageBoxes(app, 'Don’t store');
+      const flagged = { label: 'Main', ...KEYS.main, acceptWeakProtection: true } as AddAccountRequest;
+      expect(await addAccount(page, flagged)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(await page.evaluate(() => Object.keys((window as unknown as { kraken: KrakenBridge }).kraken.storage))).toEqual(['withdrawWeakProtection']);
+      expect(await asked()).toEqual([]);
+      expect(valueOf(await listAccounts(page))).toEqual([]);
+    });
 
-    await answerMessageBoxes(app, 'Store with weaker protection');
-    valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
-    expect(valueOf(await appInfo(page)).storage).toMatchObject({ weakAccepted: true, weakConsent: { backend: 'basic_text' } });
-    expect(accountsFile().weakProtection).toEqual({ acceptedAt: expect.any(String), backend: 'basic_text' });
+    await test.step('main asks natively once Kraken accepted the key: no stores nothing, yes stores the key and the consent for this backend', async () => {
+      expect(valueOf(await appInfo(page)).storage).toEqual({ backend: 'basic_text', level: 'weak', weakAccepted: false, weakConsent: null });
+      const declined = await answerMessageBoxes(app, 'Don’t store');
+      expect(await addAccount(page, { label: 'Main', ...KEYS.main })).toMatchObject({ ok: false, error: { code: 'weak-protection-declined', message: expect.stringContaining('not saved') } });
+      expect(fakeKraken.calls.some((call) => call.verified)).toBe(true); // the key check came first
+      expect(await declined()).toEqual([{ message: 'Store the key with weaker protection?', detail: expect.stringContaining('storage backend: basic_text'), buttons: ['Don’t store', 'Store with weaker protection'] }]);
+      expect(valueOf(await listAccounts(page))).toEqual([]);
 
-    // Remembered: the next launch stores another key without asking, and the key sealed before still opens.
-    await app.close();
-    const again = await launch();
-    const pageAgain = await appReady(await again.firstWindow());
-    const askedAgain = await answerMessageBoxes(again, 'Don’t store');
-    valueOf(await addAccount(pageAgain, { label: 'Second', ...KEYS.second }));
-    expect(await askedAgain()).toEqual([]);
-    const status = async () => valueOf(await pageAgain.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.balances.get())).map((b) => b.status);
-    await expect.poll(status).toEqual(['fresh', 'fresh']);
-  });
+      await answerMessageBoxes(app, 'Store with weaker protection');
+      valueOf(await addAccount(page, { label: 'Main', ...KEYS.main }));
+      expect(valueOf(await appInfo(page)).storage).toMatchObject({ weakAccepted: true, weakConsent: { backend: 'basic_text' } });
+      expect(accountsFile().weakProtection).toEqual({ acceptedAt: expect.any(String), backend: 'basic_text' });
 
-  test('the page cannot give the consent: the old flag is refused by the schema and no bridge function accepts it', async ({ app, page }) => {
-    const asked = await answerMessageBoxes(app, 'Don’t store');
-    const flagged = { label: 'Main', ...KEYS.main, acceptWeakProtection: true } as AddAccountRequest;
-    expect(await addAccount(page, flagged)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await page.evaluate(() => Object.keys((window as unknown as { kraken: KrakenBridge }).kraken.storage))).toEqual(['withdrawWeakProtection']);
-    expect(await asked()).toEqual([]);
-    expect(valueOf(await listAccounts(page))).toEqual([]);
+      // Remembered: the next launch stores another key without asking, and the key sealed before still opens.
+      await app.close();
+      const again = await launch();
+      const pageAgain = await appReady(await again.firstWindow());
+      const askedAgain = await answerMessageBoxes(again, 'Don’t store');
+      valueOf(await addAccount(pageAgain, { label: 'Second', ...KEYS.second }));
+      expect(await askedAgain()).toEqual([]);
+      const status = async () => valueOf(await pageAgain.evaluate(() => (window as unknown as { kraken: KrakenBridge }).kraken.balances.get())).map((b) => b.status);
+      await expect.poll(status).toEqual(['fresh', 'fresh']);
+    });
   });
 });
 

@@ -18,6 +18,7 @@ import type { StreamEvent } from './ws-api.ts';
  *   POST /__fake/keys          { apiKey, apiSecret, canQueryFunds?, canUseWebSockets?, balances? }
  *   POST /__fake/delete-key    { apiKey? }              → its calls answer 'EAPI:Invalid key'
  *   POST /__fake/prices        { prices }                → REST Ticker and WebSocket ticker updates
+ *   POST /__fake/release-held                            → calls held by a 'hold' fault answer now
  *   POST /__fake/stream-faults { fault, times?, always? } (see ws-api.ts)
  *   POST /__fake/clear-stream-faults
  *   GET  /__fake/stream-events                           → { events }
@@ -33,6 +34,8 @@ export interface FakeControls {
   /** Arm a fault for the next matching call (or `times` calls, or `always`). */
   injectFault(fault: FakeFault, options?: FaultOptions): void;
   clearFaults(): void;
+  /** Lets every call held by a 'hold' fault answer now (normally, or not at all if its client is gone). */
+  releaseHeld(): void;
   addKey(config: FakeKeyConfig): void;
   /** The key deleted on Kraken (the default key unless named): its calls answer 'EAPI:Invalid key' from now on. */
   deleteKey(apiKey?: string): void;
@@ -154,6 +157,9 @@ export function controlReply(method: string, path: string, rawBody: string, cont
       }
       case '/__fake/clear-faults':
         controls.clearFaults();
+        return done();
+      case '/__fake/release-held':
+        controls.releaseHeld();
         return done();
       case '/__fake/balances':
         return setAssetAmounts(body, 'balances', (amounts, apiKey) => controls.setBalances(amounts, apiKey));

@@ -12,6 +12,11 @@ export type FakeFault =
   | { readonly type: 'raw'; readonly status: number; readonly body: string; readonly contentType?: string }
   /** Wait, then answer normally. */
   | { readonly type: 'delay'; readonly ms: number }
+  /**
+   * Keep the answer back until the test calls releaseHeld(), then answer normally: a spec that checks what
+   * the app shows while Kraken has not answered goes on the moment it has seen it, instead of waiting out a delay.
+   */
+  | { readonly type: 'hold' }
   /** Drop the TCP connection without answering. */
   | { readonly type: 'reset' };
 

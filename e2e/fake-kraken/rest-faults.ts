@@ -7,7 +7,7 @@ const htmlPage = (status: number, title: string): string =>
 
 /**
  * The answer a REST fault gives instead of the normal one, with the error strings to record; null for
- * faults that are not an answer ('reset' and 'delay' act on the connection; the server handles them).
+ * faults that are not an answer ('reset', 'delay' and 'hold' act on the connection; the server handles them).
  */
 export function faultReply(fault: FakeFault): { reply: Reply; errors: readonly string[] } | null {
   switch (fault.type) {
@@ -31,6 +31,7 @@ export function faultReply(fault: FakeFault): { reply: Reply; errors: readonly s
       return { reply: { status: fault.status, body: fault.body, contentType: fault.contentType ?? 'application/json' }, errors: ['raw'] };
     case 'reset':
     case 'delay':
+    case 'hold':
       return null;
   }
 }

@@ -205,6 +205,18 @@ describe('fake Kraken: faults', () => {
     expect(server.calls.at(-1)).toMatchObject({ fault: 'reset', status: 0 });
   });
 
+  it('holds an answer until the test releases it', async () => {
+    const server = await fake();
+    server.injectFault({ type: 'hold' }, { times: 2 });
+    let answered = 0;
+    const answers = [get(server, '/0/public/Time'), get(server, '/0/public/Time')].map((reply) => reply.then((body) => ((answered += 1), body)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([answered, server.calls]).toEqual([0, []]);
+    server.releaseHeld();
+    expect((await Promise.all(answers)).map((body) => body.error)).toEqual([[], []]);
+    expect(server.calls.map((call) => call.fault)).toEqual(['hold', 'hold']);
+  });
+
   it('records every call and can forget them', async () => {
     const server = await fake({ maxRecordedCalls: 3 });
     for (let i = 1; i <= 5; i += 1) await post(server, { nonce: String(i) });

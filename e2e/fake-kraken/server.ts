@@ -79,6 +79,11 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
   const tokens = createTokenBook(now);
   const streams = createFakeStreams({ now, timers, heartbeatMs: options.heartbeatMs ?? 1000, market, keys, tokens, maxEvents: options.maxRecordedCalls });
   const faults = createFaultQueue();
+  /** Calls held by a 'hold' fault, each waiting for releaseHeld() (or close()). */
+  const held: (() => void)[] = [];
+  const releaseHeld = (): void => {
+    for (const release of held.splice(0)) release();
+  };
   const walks = new Set<BalanceWalk>();
   let calls: RecordedCall[] = [];
   let balanceChanges: BalanceChange[] = [];
@@ -125,6 +130,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
         return;
       }
       if (fault.type === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault.type === 'hold') await new Promise<void>((resolve) => held.push(resolve));
       if (res.destroyed || req.socket.destroyed) return recordAs(0, ['client-gone']);
     }
 
@@ -202,6 +208,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     },
     injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
     clearFaults: () => faults.clear(),
+    releaseHeld,
     addKey: (config) => keys.add(config),
     deleteKey: (apiKey) => keys.remove(apiKey),
     setBalances,
@@ -237,6 +244,7 @@ export async function startFakeKraken(options: FakeKrakenOptions = {}): Promise<
     close: () =>
       new Promise<void>((resolve) => {
         for (const walk of walks) walk.cancel();
+        releaseHeld();
         streams.close();
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
