@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { compileHints } from './scripts/compile-hints.ts';
 
 // One build config for the three processes. Main and preload are bundled whole (no node_modules at run
 // time), the preload as a single CommonJS file because sandboxed preloads cannot load ES modules or npm code.
@@ -26,8 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    // compileHints: the window's start-up code is compiled off the main thread (scripts/compile-hints.ts).
-    plugins: [react(), compileHints()],
+    plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

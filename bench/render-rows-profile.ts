@@ -13,7 +13,6 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { compileHints } from '../scripts/compile-hints.ts';
 import { numberArg } from './args.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { waitForPainted } from './render-rows-wait.ts';
@@ -57,7 +56,7 @@ async function buildUnminified(): Promise<{ html: string; regions: { line: numbe
     base: './',
     mode: 'production',
     logLevel: 'warn',
-    plugins: [react(), compileHints()],
+    plugins: [react()],
     build: { outDir, emptyOutDir: true, minify: false, reportCompressedSize: false },
   });
   const html = path.join(outDir, 'index.html');

@@ -18,7 +18,6 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { compileHints } from '../scripts/compile-hints.ts';
 import { numberArg } from './args.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { INITIAL_JS_BUDGET_BYTES, rendererInitialJs } from './renderer-initial-js.ts';
@@ -47,7 +46,7 @@ async function buildBenchBundle(): Promise<string> {
     base: './',
     mode: 'bench',
     logLevel: 'warn',
-    plugins: [react(), compileHints()],
+    plugins: [react()],
     build: { outDir: benchOut, emptyOutDir: true, minify: true, reportCompressedSize: false },
   });
   return path.join(benchOut, 'index.html');
