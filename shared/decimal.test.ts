@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sumDecimals, sumKnownDecimals } from './decimal.ts';
+import { sumDecimals, sumIfAllKnown, sumKnownDecimals } from './decimal.ts';
 import { compareDecimals, roundDecimal, trimTrailingZeros } from './decimal-string.ts';
 
 describe('decimal helpers', () => {
@@ -16,10 +16,13 @@ describe('decimal helpers', () => {
     expect(sumDecimals([])).toBe('0');
   });
 
-  it('sums what is known, and knows nothing when no value is', () => {
+  it('sums what is known (sumKnownDecimals), or nothing once one value is unknown (sumIfAllKnown)', () => {
     expect(sumKnownDecimals(['12.5', null, '0.25'])).toBe('12.75');
     expect(sumKnownDecimals([null, null])).toBeNull();
     expect(sumKnownDecimals([])).toBeNull();
+    expect(sumIfAllKnown(['12.5', '0.25'])).toBe('12.75');
+    expect(sumIfAllKnown(['12.5', null, '0.25'])).toBeNull();
+    expect(sumIfAllKnown([])).toBe('0');
   });
 
   it('rounds halves to even for display, and compares', () => {

@@ -28,6 +28,16 @@ export function sumDecimals(values: readonly string[]): string {
   return total.toFixed();
 }
 
+/** The sum, or null as soon as one value is unknown: a partial sum never poses as the whole. */
+export function sumIfAllKnown(values: readonly (string | null)[]): string | null {
+  const known: string[] = [];
+  for (const value of values) {
+    if (value === null) return null;
+    known.push(value);
+  }
+  return sumDecimals(known);
+}
+
 /** The sum of the values that are known; null when none is (unknown, not 0). */
 export function sumKnownDecimals(values: readonly (string | null)[]): string | null {
   const known = values.filter((value): value is string => value !== null);

@@ -1,6 +1,6 @@
 import type { AssetHistoryPoint, HistoryPoint, HistoryRange, HistorySeriesInfo } from '../../ipc/contract.ts';
 import { isSpellingOf, parseAssetCode } from '../../shared/asset-code.ts';
-import { Decimal } from '../../shared/decimal.ts';
+import { Decimal, sumIfAllKnown } from '../../shared/decimal.ts';
 import type { HistoryData, Snapshot } from './snapshot.ts';
 
 /** A chart cannot show more than this; longer series keep the last point of evenly spaced time buckets. */
@@ -119,8 +119,7 @@ function sumOverTime(lists: readonly Sample[][]): Sample[] {
 function sumSamples(at: number, samples: readonly Sample[]): Sample {
   const amounts = samples.map((s) => s.amount);
   const values = samples.map((s) => s.value);
-  const sum = (list: (string | null)[]) => (list.some((v) => v === null) ? null : list.reduce((total, v) => total.plus(v ?? '0'), new Decimal('0')).toFixed());
-  return { at, amount: amounts.every((a) => a === null) ? null : sum(amounts), value: sum(values), revalued: samples.some((s) => s.revalued) };
+  return { at, amount: amounts.every((a) => a === null) ? null : sumIfAllKnown(amounts), value: sumIfAllKnown(values), revalued: samples.some((s) => s.revalued) };
 }
 
 /** The samples inside the range; the last one before it is carried to the range's start, so the line starts there. */

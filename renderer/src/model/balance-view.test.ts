@@ -7,7 +7,7 @@ import { arrangeGroups, arrangeRows, DEFAULT_SORT, filterRows, groupRows, type R
 import { Decimal } from '../../../shared/decimal.ts';
 import { tableEntries, widestFraction } from './row-view.ts';
 
-// Counts the exact sums the view asks for (each one still the real sumDecimals or sumKnownDecimals).
+// Counts the exact sums the view asks for (each one still the real sumDecimals, sumKnownDecimals or sumIfAllKnown).
 const sums = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../shared/decimal.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../shared/decimal.ts')>();
@@ -15,6 +15,7 @@ vi.mock('../../../shared/decimal.ts', async (importOriginal) => {
     ...actual,
     sumDecimals: (values: readonly string[]) => ((sums.count += 1), actual.sumDecimals(values)),
     sumKnownDecimals: (values: readonly (string | null)[]) => ((sums.count += 1), actual.sumKnownDecimals(values)),
+    sumIfAllKnown: (values: readonly (string | null)[]) => ((sums.count += 1), actual.sumIfAllKnown(values)),
   };
 });
 

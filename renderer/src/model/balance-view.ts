@@ -1,7 +1,7 @@
 import type { BalanceRow } from '../../../ipc/contract.ts';
 import { shortName } from '../../../shared/asset-names.ts';
 import { searchText } from '../../../shared/asset-search.ts';
-import { sumDecimals, sumKnownDecimals } from '../../../shared/decimal.ts';
+import { sumIfAllKnown, sumKnownDecimals } from '../../../shared/decimal.ts';
 import { compareDecimals, compareKeys, decimalKey, sumKey, type DecimalKey } from '../../../shared/decimal-string.ts';
 
 /** 'change': the 24 h price change. */
@@ -70,15 +70,6 @@ export function filterRows(rows: readonly BalanceRow[], filter: RowFilter): Bala
   return rows.filter(rowPredicate(filter));
 }
 
-function sumOrNull(values: readonly (string | null)[]): string | null {
-  const present: string[] = [];
-  for (const value of values) {
-    if (value === null) return null;
-    present.push(value);
-  }
-  return sumDecimals(present);
-}
-
 type SummedField = 'amount' | 'value' | 'share' | 'available' | 'held';
 
 /** The columns a group is sorted by, and the allocation chart picks its largest groups by (share). */
@@ -124,13 +115,13 @@ class SummedGroup implements AssetGroup {
   }
 
   get amount(): string {
-    return this.#sum('amount', sumOrNull) ?? '0';
+    return this.#sum('amount', sumIfAllKnown) ?? '0';
   }
   get value(): string | null {
-    return this.#sum('value', sumOrNull);
+    return this.#sum('value', sumIfAllKnown);
   }
   get share(): string | null {
-    return this.#sum('share', sumOrNull);
+    return this.#sum('share', sumIfAllKnown);
   }
   get available(): string | null {
     return this.#sum('available', sumKnownDecimals);
