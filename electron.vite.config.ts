@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { rendererPlugins } from './scripts/renderer-plugins.ts';
 
 // One build config for the three processes. Main and preload are bundled whole (no node_modules at run
 // time), the preload as a single CommonJS file because sandboxed preloads cannot load ES modules or npm code.
@@ -25,7 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: rendererPlugins(),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import react from '@vitejs/plugin-react';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { rendererPlugins } from '../scripts/renderer-plugins.ts';
 import { numberArg } from './args.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { waitForPainted } from './render-rows-wait.ts';
@@ -56,7 +56,7 @@ async function buildUnminified(): Promise<{ html: string; regions: { line: numbe
     base: './',
     mode: 'production',
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: rendererPlugins(),
     build: { outDir, emptyOutDir: true, minify: false, reportCompressedSize: false },
   });
   const html = path.join(outDir, 'index.html');

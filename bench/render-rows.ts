@@ -15,9 +15,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { rendererPlugins } from '../scripts/renderer-plugins.ts';
 import { numberArg } from './args.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { INITIAL_JS_BUDGET_BYTES, rendererInitialJs } from './renderer-initial-js.ts';
@@ -46,7 +46,7 @@ async function buildBenchBundle(): Promise<string> {
     base: './',
     mode: 'bench',
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: rendererPlugins(),
     build: { outDir: benchOut, emptyOutDir: true, minify: true, reportCompressedSize: false },
   });
   return path.join(benchOut, 'index.html');

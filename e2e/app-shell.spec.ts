@@ -5,10 +5,10 @@ import { saveScreenshot } from './screenshots.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-// One window for all four (a launch costs seconds of every CI run): each step is what was a test of its own;
+// One window for all five (a launch costs seconds of every CI run): each step is what was a test of its own;
 // the navigation attempt comes last, as it is the one step that tries to change the window.
-test('the app shell: version over IPC, no Node in the page, the CSP, and navigation and new windows blocked', async ({ app, page }) => {
-  test.slow(); // the work of 4 tests in one: more than the default minute on a loaded machine
+test('the app shell: version over IPC, no Node in the page, the CSP, ICU set up in a worker, and navigation and new windows blocked', async ({ app, page }) => {
+  test.slow(); // the work of 5 tests in one: more than the default minute on a loaded machine
   await test.step('the window shows the app shell and the version from a real IPC round trip', async () => {
     console.info(`runtime: ${app.runtime}`);
     await expect(page.getByRole('heading', { name: 'Kraken Balances' })).toBeVisible();
@@ -56,6 +56,22 @@ test('the app shell: version over IPC, no Node in the page, the CSP, and navigat
     expect(result.policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
     expect(result.violations).toContain('script-src-elem');
     expect(result.notification).toBe('denied');
+  });
+
+  await test.step('ICU is set up in a worker from the app\'s own files, which loads under the CSP and ends', async () => {
+    // renderer/src/intl-warmup.ts starts as the page loads, and the worker lives for a fraction of a second:
+    // reload with the listener in place to see it from its start to its end.
+    // It closes itself after making its formatters: an error on the way (a formatter throwing, the script
+    // refused or not found) leaves no worker or one that never ends. Its end is listened for as it starts.
+    const ended = new Promise<string>((resolve) => {
+      page.on('worker', (worker) => {
+        if (/\/assets\/intl-warmup-[\w-]+\.js$/.test(worker.url())) worker.once('close', () => resolve(worker.url()));
+      });
+    });
+    await page.reload();
+    const url = await Promise.race([ended, new Promise<string>((resolve) => setTimeout(() => resolve('no worker ended within 20 s'), 20_000))]);
+    expect(url).toMatch(/\/assets\/intl-warmup-[\w-]+\.js$/);
+    await expect(page.getByTestId('app-version')).not.toBeEmpty();
   });
 
   await test.step('navigation away and new windows are blocked: window.open reaches main\'s window-open handler, which refuses it', async () => {
