@@ -4,6 +4,7 @@
 // orders), and every .S line an Earn allocation behind it: all the columns and sub-lines the table shows.
 import type { AccountBalances, AccountSummary, AppInfo, BalanceRow, RowEarn, Settings } from '../ipc/contract.ts';
 import { Decimal } from '../shared/decimal.ts';
+import { readNumberLocale } from '../shared/number-locale.ts';
 
 export interface BenchData {
   info: AppInfo;
@@ -74,7 +75,7 @@ function benchEarnSummary(rows: readonly BalanceRow[]): NonNullable<AccountBalan
 export function benchData(count: number, now = Date.now()): BenchData {
   const { rows, total } = withShares(rawRows(count));
   return {
-    info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
+    info: { name: 'Kraken Balances', version: 'bench', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], numberLocale: readNumberLocale('en-US'), notificationFailure: null, krakenServer: 'https://api.kraken.com' },
     settings: {
       refreshIntervalSec: 60, quoteCurrency: 'USD', rebaseMultiplier: 'rebased', tier: 'starter', launchAtLogin: false, startMinimized: false,
       closeToTray: true, theme: 'light', charts: 'auto', privacyMode: false, hideSmallBelow: '0', notifyOnChange: false, notifyThresholdPercent: '5', autoUpdate: true,

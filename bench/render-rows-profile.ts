@@ -60,7 +60,8 @@ async function buildUnminified(): Promise<{ html: string; regions: { line: numbe
     build: { outDir, emptyOutDir: true, minify: false, reportCompressedSize: false },
   });
   const html = path.join(outDir, 'index.html');
-  const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync(html, 'utf8'))?.[1];
+  // The bundle is the page's one script that is not async (renderer-plugins.ts puts an async one ahead of it).
+  const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync(html, 'utf8'))?.[1];
   if (!script) throw new Error('no script in the built index.html');
   const regions: { line: number; file: string }[] = [];
   readFileSync(path.join(outDir, script), 'utf8')
@@ -160,8 +161,9 @@ interface Sample {
 
 /** The sampled JS profile inside the window, each sample named "function (file)". */
 function samples(events: readonly TraceEvent[], window: Window, regions: readonly { line: number; file: string }[]): Sample[] {
-  const chunks = events.filter((event) => event.name === 'ProfileChunk' && event.pid === window.main.pid);
-  const profileStart = events.find((event) => event.name === 'Profile' && event.pid === window.main.pid);
+  // The page's main thread only: a worker of the page (renderer/src/intl-warmup.ts) has a profile of its own.
+  const profileStart = events.find((event) => event.name === 'Profile' && event.pid === window.main.pid && event.tid === window.main.tid);
+  const chunks = events.filter((event) => event.name === 'ProfileChunk' && event.pid === window.main.pid && event.id === profileStart?.id);
   const startTime = Number((profileStart?.args?.data as { startTime?: number } | undefined)?.startTime ?? NaN);
   const nodes = new Map<number, ProfileNode>();
   const found: Sample[] = [];

@@ -37,12 +37,34 @@ export interface AppInfo {
   storage: StorageProtection;
   /** Problems found at start-up that the user should know about (e.g. a corrupt settings file was set aside). */
   startupNotices: string[];
-  /** The OS locale numbers are written in (BCP 47, e.g. 'de-DE'), the same for window, tray and notifications. */
-  locale: string;
+  /**
+   * How the OS locale writes numbers, read once by main (shared/number-locale.ts) and the same for window,
+   * tray and notifications: the window takes this reading rather than making its own.
+   */
+  numberLocale: NumberLocale;
   /** The Kraken server's origin, e.g. "https://api.kraken.com" (a development build may be pointed elsewhere). */
   krakenServer: string;
   /** Set once the OS refused a notification: the window shows it instead, and Settings says so. */
   notificationFailure: NotificationFailure | null;
+}
+
+/** How a locale writes numbers: the symbols and grouping that shared/decimal-text.ts lays exact amounts out with. */
+export interface NumberLocale {
+  /** The BCP 47 tag Intl resolved, e.g. 'de-DE'. */
+  readonly locale: string;
+  readonly group: string;
+  readonly decimal: string;
+  readonly minus: string;
+  readonly plus: string;
+  /** Size of the group nearest the decimal point (3 almost everywhere). */
+  readonly primaryGroup: number;
+  /** Size of the groups further left (2 for en-IN's 12,34,56,789). */
+  readonly secondaryGroup: number;
+  /** Fewest integer digits before grouping starts (2 for es: 1234 but 12.345). */
+  readonly minGroupingDigits: number;
+  /** Percent pattern around the number, e.g. "" and "%" (en) or "" and " %" (de). */
+  readonly percentPrefix: string;
+  readonly percentSuffix: string;
 }
 
 /** Notifications the OS would not show (an unsigned macOS build, a system without a notification server). */

@@ -1,24 +1,12 @@
 // How the user's locale writes numbers, read once from Intl. Intl only ever formats fixed sample numbers
 // here; real amounts are exact decimal strings laid out by shared/decimal-text.ts with these symbols.
-// Main reads the locale from the OS (Electron's app.getSystemLocale()) and hands the same tag to the
-// window in AppInfo, so tray, notifications and window write every number alike.
+// Main reads the locale from the OS (Electron's app.getSystemLocale()) and hands its reading to the
+// window in AppInfo, so tray, notifications and window write every number alike, and the window does not
+// pay for Intl's one-time set-up before its first render.
 
-export interface NumberLocale {
-  readonly locale: string;
-  readonly group: string;
-  readonly decimal: string;
-  readonly minus: string;
-  readonly plus: string;
-  /** Size of the group nearest the decimal point (3 almost everywhere). */
-  readonly primaryGroup: number;
-  /** Size of the groups further left (2 for en-IN's 12,34,56,789). */
-  readonly secondaryGroup: number;
-  /** Fewest integer digits before grouping starts (2 for es: 1234 but 12.345). */
-  readonly minGroupingDigits: number;
-  /** Percent pattern around the number, e.g. "" and "%" (en) or "" and " %" (de). */
-  readonly percentPrefix: string;
-  readonly percentSuffix: string;
-}
+import type { NumberLocale } from '../ipc/contract.ts';
+
+export type { NumberLocale };
 
 function partValue(parts: Intl.NumberFormatPart[], type: Intl.NumberFormatPart['type'], fallback: string): string {
   return parts.find((part) => part.type === type)?.value ?? fallback;

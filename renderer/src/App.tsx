@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { AccountSummary, KrakenBridge, Theme } from '../../ipc/contract.ts';
 import { BridgeContext } from './bridge.ts';
 import { AppDialogs, type OpenDialog } from './components/AppDialogs.tsx';
@@ -9,10 +9,11 @@ import { Onboarding } from './components/Onboarding.tsx';
 import { ALL_ACCOUNTS, ScopeTabs, scopeTabs } from './components/ScopeTabs.tsx';
 import { TitleBar } from './components/TitleBar.tsx';
 import { UpdateNotice } from './components/UpdateNotice.tsx';
-import { readNumberLocale, type NumberLocale } from '../../shared/number-locale.ts';
+import type { NumberLocale } from '../../shared/number-locale.ts';
 import { useAccountScope } from './hooks/use-account-scope.ts';
 import { useAppData } from './hooks/use-app-data.ts';
 import { useDismissibleTooltips } from './hooks/use-dismissible-tooltips.ts';
+import { useNumberLocale } from './hooks/use-number-locale.ts';
 import { useShortcuts } from './hooks/use-shortcuts.ts';
 import { useQuoteThreshold, type QuoteThreshold } from './hooks/use-quote-threshold.ts';
 import { useUpdate } from './hooks/use-update.ts';
@@ -33,7 +34,8 @@ type AppDataState = ReturnType<typeof useAppData>[0];
 
 interface AppContentProps {
   data: AppDataState;
-  locale: NumberLocale;
+  /** null until main's first answer (the loading view shows no number). */
+  locale: NumberLocale | null;
   scope: string;
   panelId: string;
   quoteThreshold: QuoteThreshold;
@@ -52,7 +54,7 @@ function AppContent({ data, locale, scope, panelId, quoteThreshold, searchRef, o
       </div>
     );
   }
-  if (accounts === null || settings === null) {
+  if (accounts === null || settings === null || locale === null) {
     return (
       <p className="loading" aria-live="polite">
         Loading…
@@ -81,9 +83,7 @@ function AppContent({ data, locale, scope, panelId, quoteThreshold, searchRef, o
 export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const [data, actions] = useAppData(bridge);
   const { info, settings, accounts } = data;
-  // Main reads the OS locale and formats the tray and notifications with it; the window uses the same one.
-  const localeTag = info?.locale ?? navigator.language;
-  const locale = useMemo(() => readNumberLocale(localeTag), [localeTag]);
+  const locale = useNumberLocale(info?.numberLocale ?? null, accounts !== null);
   const update = useUpdate(bridge);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   // Set when a real key has just been added beside the demo account.

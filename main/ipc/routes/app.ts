@@ -21,7 +21,7 @@ export function appRoutes(deps: AppRouteDeps): RoutesFor<'app:get-info'> {
         platform: process.platform,
         storage: await deps.storageProtection(),
         startupNotices: deps.startupNotices(),
-        locale: systemNumberLocale().locale,
+        numberLocale: systemNumberLocale(),
         notificationFailure: deps.notificationFailure(),
         krakenServer: deps.krakenServer,
       }),

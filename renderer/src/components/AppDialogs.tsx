@@ -16,7 +16,7 @@ interface AppDialogsProps {
   info: AppInfo | null;
   settings: Settings | null;
   accounts: readonly AccountSummary[];
-  locale: NumberLocale;
+  locale: NumberLocale | null;
   /** Whether this build updates itself (Settings then shows the update choices). */
   selfUpdating: boolean;
   onUpdateSettings: (patch: Partial<Settings>) => Promise<IpcResult<Settings>>;
@@ -30,7 +30,7 @@ export function AppDialogs({ dialog, setDialog, info, settings, accounts, locale
   const updateKeyFor = dialog !== null && typeof dialog === 'object' ? accounts.find((account) => account.id === dialog.updateKey) : undefined;
   return (
     <>
-      {dialog === 'settings' && settings && (
+      {dialog === 'settings' && settings && locale && (
         <SettingsDialog settings={settings} info={info} selfUpdating={selfUpdating} accounts={accounts} locale={locale} onUpdate={onUpdateSettings} thresholdChange={thresholdChange} onAddAccount={() => setDialog('add-account')} onUpdateKey={(accountId) => setDialog({ updateKey: accountId })} onClose={close} />
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={close} />}

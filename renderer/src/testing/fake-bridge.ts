@@ -20,6 +20,7 @@ import type {
   WeakConsentWithdrawal,
 } from '../../../ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema.ts';
+import { readNumberLocale } from '../../../shared/number-locale.ts';
 
 type Listener<T> = (value: T) => void;
 
@@ -62,7 +63,7 @@ export function createFakeBridge(initial: Partial<FakeBridgeState> = {}): FakeBr
     return () => void set.delete(listener);
   };
   const state: FakeBridgeState = {
-    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], locale: 'en-US', notificationFailure: null, krakenServer: 'https://api.kraken.com' },
+    info: { name: 'Kraken Balances', version: '9.9.9', platform: 'linux', storage: { backend: 'gnome_libsecret', level: 'os', weakAccepted: false, weakConsent: null }, startupNotices: [], numberLocale: readNumberLocale('en-US'), notificationFailure: null, krakenServer: 'https://api.kraken.com' },
     settings: { ...DEFAULT_SETTINGS },
     accounts: [],
     balances: [],
