@@ -9,7 +9,9 @@ import type { Route } from 'playwright-core';
  * Debian's Chromium knows no custom scheme (a navigation to one is aborted before any request exists), so a
  * standard scheme `S://host/path` lives in the page at a stand-in https origin, `https://host.S.electron-scheme.invalid/path`:
  * its own origin and a secure context, as Electron's standard + secure scheme gives, and every request to it
- * goes to the handler (web-contents.ts routes them; nothing reaches a network). Main never sees the stand-in:
+ * goes to the handler (web-contents.ts routes them; nothing reaches a network), a dedicated worker's script too
+ * (Electron serves workers' main scripts from custom protocols: RegisterNonNetworkWorkerMainResourceURLLoaderFactories
+ * in shell/browser/electron_browser_client.cc). Main never sees the stand-in:
  * loadURL, getURL, IPC senders' frame URLs, will-navigate and window-open URLs are translated at the edge.
  * The page's own `location` shows the stand-in (listed in electron.ts).
  *
