@@ -1,11 +1,11 @@
 // ICU's set-up in a worker thread, while the bundle loads. Chromium pays a one-time ICU set-up of
-// 50–100 ms (this machine) inside whichever Intl formatter a renderer process creates first, and that set-up
-// is the process's, not the thread's: after a worker has made one formatter, the window's first number,
-// clock and relative-time formatters take about 1 ms each instead. index.html starts this small module
-// ahead of the bundle (electron.vite.config.ts, scriptAheadOfBundle), so the worker runs on another thread
-// during the ~0.5 s the bundle takes to load and compile, and the first render no longer pays for ICU.
-// One module, two roles: in the window it starts itself as a worker; in the worker it makes the formatters
-// the first render makes (bench/render-rows-profile.ts shows which) and ends.
+// 49–108 ms (this machine) inside whichever Intl formatter a renderer process creates first, and that
+// set-up is the process's, not the thread's: after a worker has made its formatters, the window's first
+// number, clock and relative-time formatters take about 1 ms each instead. index.html starts this small
+// module ahead of the bundle (scriptAheadOfBundle in scripts/renderer-plugins.ts), so the worker runs on
+// another thread during the ~0.5 s the bundle takes to load and compile, and the first render no longer
+// pays for ICU. One module, two roles: in the window it starts itself as a worker; in the worker it makes
+// the kinds of formatter the first render makes (bench/render-rows-profile.ts shows which) and ends.
 // Nothing depends on it: if the worker cannot start, the first formatter pays the set-up as before.
 
 function warmUp(locale: string): void {
