@@ -155,8 +155,13 @@ export function secretForms(secret: string): string[] {
   ];
 }
 
-/** Text of every file in the app's data folder (keys, settings, nonces, …), by file name. */
-export function userDataFiles(userDataDir: string): Map<string, string> {
+/**
+ * Text of every file in the app's data folder (keys, settings, nonces, …), by file name. The app may be
+ * writing while this reads: it writes a file as a temporary one renamed over it, so a file listed can be
+ * gone a moment later. Then the whole folder is read again, so the snapshot holds what the files say
+ * after that write (the new text under the final name), never a partial one.
+ */
+export function userDataFiles(userDataDir: string, attempts = 20): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -165,6 +170,12 @@ export function userDataFiles(userDataDir: string): Map<string, string> {
       else files.set(path.relative(userDataDir, full), readFileSync(full, 'latin1'));
     }
   };
-  walk(userDataDir);
+  try {
+    walk(userDataDir);
+  } catch (error) {
+    const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (!vanished || attempts <= 1) throw error;
+    return userDataFiles(userDataDir, attempts - 1);
+  }
   return files;
 }
