@@ -6,9 +6,10 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, PluginOption } from 'vite';
 
 /**
- * Loads `entry` (a path from the renderer's root) as its own small module script in index.html's head, ahead of the bundle, so it runs while
- * the bundle is still loading (Vite would otherwise fold every module script of the page into one bundle).
- * The build emits it as a separate chunk; the dev server serves it from source.
+ * Loads `entry` (a path from the renderer's root) as its own small module script in index.html's head,
+ * ahead of the bundle, so it runs while the bundle is still loading (Vite would otherwise fold every module
+ * script of the page into one bundle). The build emits it as a separate chunk; the dev server serves it
+ * from source.
  */
 function scriptAheadOfBundle(entry: string, name: string): Plugin {
   let building = false;
@@ -25,7 +26,7 @@ function scriptAheadOfBundle(entry: string, name: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find((file) => file.type === 'chunk' && file.name === name);
+        const chunk = Object.values(context.bundle ?? {}).find((output) => output.type === 'chunk' && output.name === name);
         if (building && chunk === undefined) throw new Error(`scriptAheadOfBundle: no chunk named ${name}`);
         const src = chunk === undefined ? `/${entry}` : `./${chunk.fileName}`;
         // Before the page's first script, so it is requested first, yet after the CSP <meta>, which must
