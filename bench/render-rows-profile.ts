@@ -10,10 +10,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { rendererPlugins } from '../scripts/renderer-plugins.ts';
 import { numberArg } from './args.ts';
+import { launchBenchChromium } from './render-rows-browser.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { waitForPainted } from './render-rows-wait.ts';
 import { benchData, type BenchData } from './render-rows-data.ts';
@@ -21,8 +22,6 @@ import { benchData, type BenchData } from './render-rows-data.ts';
 const LOADS = Math.floor(numberArg('--loads', 5));
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'out/renderer-profile');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files'];
 // --samples-only: just the JS samples and the marks, for a lighter trace (the task list is then empty).
 const SAMPLES_ONLY = process.argv.includes('--samples-only');
 const CATEGORIES = SAMPLES_ONLY
@@ -203,7 +202,7 @@ function topSelf(list: readonly Sample[], count: number): [string, number][] {
 
 const data = benchData(2000);
 const { html, regions } = await buildUnminified();
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+const browser = await launchBenchChromium();
 try {
   await traceOneLoad(browser, html, data);
   const all: Sample[] = [];

@@ -15,10 +15,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererPlugins } from '../scripts/renderer-plugins.ts';
 import { numberArg } from './args.ts';
+import { launchBenchChromium } from './render-rows-browser.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { INITIAL_JS_BUDGET_BYTES, rendererInitialJs } from './renderer-initial-js.ts';
 import { waitForPainted } from './render-rows-wait.ts';
@@ -30,8 +31,6 @@ const LOADS = Math.floor(numberArg('--loads', 7));
 const root = path.resolve(import.meta.dirname, '..');
 const productionHtml = path.join(root, 'out/renderer/index.html');
 const benchOut = path.join(root, 'out/renderer-bench');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files'];
 
 if (!existsSync(productionHtml)) {
   console.error(`${path.relative(root, productionHtml)} is missing: run \`npx electron-vite build\` first.`);
@@ -160,7 +159,7 @@ if (!target) throw new Error('no row to change');
 const changed = withOneBalanceChanged(data, target.asset, '0.5');
 
 const benchHtml = await buildBenchBundle();
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+const browser = await launchBenchChromium();
 try {
   // One warm-up load so disk caches do not count against the first measured run.
   await firstRender(browser, productionHtml, data);
