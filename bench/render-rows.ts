@@ -7,7 +7,9 @@
 //    (MutationObserver on the production bundle; it cannot see renders that changed nothing, hence both).
 // The page runs nothing of the bench's between navigation and the painted mark but the fake bridge and one
 // small CDP evaluate that waits for the mark (render-rows-wait.ts).
-// Run after a build:  npx electron-vite build && node bench/render-rows.ts [--rows 2000] [--loads 7]
+// Run after a build:  npx electron-vite build && node bench/render-rows.ts [--rows 2000] [--loads 7] [--baseline DIR]
+// --baseline DIR: a renderer built from another commit (DIR/index.html), loaded in turn with this one, so the
+// two are compared like for like under the same load on the machine; prints its figures and the ratio.
 // Every line has the price · 24 h column, the available/held note where open orders hold some, and every
 // staked line an Earn note (render-rows-data.ts). Also prints the renderer's initial JS, gzipped.
 // Targets: first render ≤ 100 ms on this machine, ≤ 5 rows re-rendered, initial JS ≤ 120 kB gzip. Printed, not asserted.
@@ -18,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { rendererPlugins } from '../scripts/renderer-plugins.ts';
-import { numberArg } from './args.ts';
+import { numberArg, stringArg } from './args.ts';
 import { launchBenchChromium } from './render-rows-browser.ts';
 import { installFakeBridge } from './render-rows-bridge.ts';
 import { INITIAL_JS_BUDGET_BYTES, rendererInitialJs } from './renderer-initial-js.ts';
@@ -30,10 +32,16 @@ const LOADS = Math.floor(numberArg('--loads', 7));
 
 const root = path.resolve(import.meta.dirname, '..');
 const productionHtml = path.join(root, 'out/renderer/index.html');
+const baselineDir = stringArg('--baseline');
+const baselineHtml = baselineDir === undefined ? undefined : path.resolve(baselineDir, 'index.html');
 const benchOut = path.join(root, 'out/renderer-bench');
 
 if (!existsSync(productionHtml)) {
   console.error(`${path.relative(root, productionHtml)} is missing: run \`npx electron-vite build\` first.`);
+  process.exit(1);
+}
+if (baselineHtml !== undefined && !existsSync(baselineHtml)) {
+  console.error(`--baseline: ${baselineHtml} is missing (build the other commit's renderer there first).`);
   process.exit(1);
 }
 
@@ -163,8 +171,15 @@ const browser = await launchBenchChromium();
 try {
   // One warm-up load so disk caches do not count against the first measured run.
   await firstRender(browser, productionHtml, data);
+  if (baselineHtml !== undefined) await firstRender(browser, baselineHtml, data);
   const loads: FirstRender[] = [];
-  for (let i = 0; i < LOADS; i += 1) loads.push(await firstRender(browser, productionHtml, data));
+  const baselineLoads: FirstRender[] = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    // In turn, each going first every other round, so neither is favoured by what ran just before it.
+    if (baselineHtml !== undefined && i % 2 === 1) baselineLoads.push(await firstRender(browser, baselineHtml, data));
+    loads.push(await firstRender(browser, productionHtml, data));
+    if (baselineHtml !== undefined && i % 2 === 0) baselineLoads.push(await firstRender(browser, baselineHtml, data));
+  }
   const counted = await afterOneChange(browser, benchHtml, data, changed);
   const observed = await afterOneChange(browser, productionHtml, data, changed);
 
@@ -176,6 +191,13 @@ try {
   console.info(`  app JS start → rows painted     ${ms(median(loads.map((l) => l.paintedMs)))}   (runs: ${loads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
   console.info(`  navigation start → rows painted ${ms(median(loads.map((l) => l.sinceNavigationMs)))}   (runs: ${loads.map((l) => l.sinceNavigationMs.toFixed(0)).join(', ')}; loading and compiling the bundle included)`);
   console.info(`  renderer main-thread CPU, navigation → rows painted ${ms(median(loads.map((l) => l.cpuMs)))} (script ${ms(median(loads.map((l) => l.scriptMs)))}, style+layout ${ms(median(loads.map((l) => l.layoutMs)))})`);
+  if (baselineHtml !== undefined) {
+    const base = median(baselineLoads.map((l) => l.paintedMs));
+    console.info(`baseline ${baselineDir}, the same loads in turn:`);
+    console.info(`  app JS start → rows painted     ${ms(base)}   (runs: ${baselineLoads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
+    console.info(`  renderer main-thread CPU, navigation → rows painted ${ms(median(baselineLoads.map((l) => l.cpuMs)))}`);
+    console.info(`  this build ÷ baseline: rows painted ${(median(loads.map((l) => l.paintedMs)) / base).toFixed(3)}×, CPU ${(median(loads.map((l) => l.cpuMs)) / median(baselineLoads.map((l) => l.cpuMs))).toFixed(3)}×`);
+  }
   console.info(`one balance changed (${target.asset} +0.5; total and all ${rows.length} shares recomputed by "main"):`);
   console.info(`  table lines re-rendered (React, bench build)   ${counted.renders ?? 'n/a'}`);
   console.info(`  table lines whose DOM changed (production)     ${observed.mutatedLines}`);
