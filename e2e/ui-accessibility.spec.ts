@@ -202,4 +202,34 @@ test.describe('with a key', () => {
     await page.keyboard.press('Home');
     await expect(page.locator('[data-line="row:XXBT"]')).toBeFocused();
   });
+
+  test('a long list draws only the lines on screen in its first frame; the lines just beyond join after it', async ({ page, fakeKraken }) => {
+    const many = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`Z${String(i).padStart(3, '0')}X`, `${i + 1}.5`]));
+    fakeKraken.setBalances({ XXBT: '1', ...many }, KEYS.main.apiKey);
+    // Just before the first frame that holds lines is drawn (a frame callback queued as they appear), count
+    // the lines, and those wholly below the part of the list that can be seen.
+    await page.evaluate(() => {
+      const below = () => {
+        const list = document.querySelector('.table-body')?.getBoundingClientRect();
+        const bottom = Math.min(list?.bottom ?? 0, window.innerHeight);
+        const lines = [...document.querySelectorAll('[data-line]')];
+        return { lines: lines.length, below: lines.filter((line) => line.getBoundingClientRect().top >= bottom).length };
+      };
+      const scope = window as unknown as { firstFrame?: ReturnType<typeof below>; linesBelow?: () => number };
+      scope.linesBelow = () => below().below;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('[data-line]') === null) return;
+        observer.disconnect();
+        requestAnimationFrame(() => (scope.firstFrame = below()));
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await addMainKey(page);
+    await expect(page.getByText('601 balances')).toBeVisible();
+    const firstFrame = await page.evaluate(() => (window as unknown as { firstFrame?: { lines: number; below: number } }).firstFrame);
+    expect(firstFrame?.lines).toBeGreaterThan(3);
+    expect(firstFrame?.below).toBe(0);
+    // Then the lines kept beyond the edge (overscan), so scrolling finds them ready.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { linesBelow: () => number }).linesBelow())).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -76,11 +76,7 @@ function useCopyAmount(): [announcement: string, copyAmount: (line: TableLine) =
 
 /** Only the lines on screen (and a few beyond) are in the DOM when the list is virtualized. */
 function useLineVirtualizer(entries: readonly TableEntry[], virtual: boolean, scrollRef: RefObject<HTMLDivElement | null>) {
-  // The first commit holds only the lines that can be on screen (the window's height bounds the list's); the
-  // lines kept beyond the edges (overscan) join once the list is measured, in the re-render that measuring
-  // causes anyway before the first paint. So the first commit creates no lines just to remove them.
-  const [measured, setMeasured] = useState(false);
-  useLayoutEffect(() => setMeasured(true), []);
+  const overscan = useOverscanAfterFirstFrame();
   // The virtualizer lays out every line again (thousands) whenever this function is a new one: kept the
   // same while the entries are, so a render for focus, the copy status or measuring reuses the layout.
   const itemKey = useCallback((index: number) => entries[index]?.key ?? index, [entries]);
@@ -91,11 +87,33 @@ function useLineVirtualizer(entries: readonly TableEntry[], virtual: boolean, sc
     count: virtual ? entries.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_HEIGHT,
-    overscan: measured ? 8 : 0,
-    // Until the list has been measured, assume it fills the window, so the first commit already has rows.
-    initialRect: { width: 0, height: window.innerHeight },
+    overscan,
+    // The list's height is unknown until the page is laid out: the first commit holds no line, and the
+    // virtualizer, measuring the list in its layout effect (a layout the frame needs anyway), renders the
+    // lines that fit before anything is painted. Guessing larger would create lines only to remove them.
+    initialRect: { width: 0, height: 0 },
     getItemKey: itemKey,
   });
+}
+
+/**
+ * Lines kept beyond the list's edges (overscan) make fast scrolling seamless, but none of them is seen in the
+ * first frame: they join just after it, so the balances on screen are drawn without waiting for them.
+ */
+function useOverscanAfterFirstFrame(): number {
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame callback runs just before a frame is drawn; a task queued from it runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setDrawn(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return drawn ? 8 : 0;
 }
 
 /** Marks the first commit that puts balance lines in the DOM (read by bench/render-rows.ts). */
