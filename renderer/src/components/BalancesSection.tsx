@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { ScopeBalances } from '../../../shared/combine.ts';
 import type { QuoteFormat } from '../../../shared/money.ts';
 import type { BalanceFilters } from '../hooks/use-balance-filters.ts';
@@ -28,7 +28,7 @@ interface BalancesSectionProps extends Pick<MainViewProps, FromMainView> {
 }
 
 /** The toolbar (search, filters, export) and the balances it lets through, or why there are none. */
-export function BalancesSection(props: BalancesSectionProps): ReactNode {
+function BalancesSectionView(props: BalancesSectionProps): ReactNode {
   const { combined, allGroups, filters, settings, onUpdateSettings, locale, quote, title, accountId, balancesError, searchRef, thresholdChange, onDismissThresholdChange, onOpenHistory } = props;
   const groups = useMemo(() => arrangeGroups(allGroups, filters.filter, filters.sort), [allGroups, filters.filter, filters.sort]);
   const entries = useMemo(() => tableEntries(groups), [groups]);
@@ -79,3 +79,6 @@ export function BalancesSection(props: BalancesSectionProps): ReactNode {
     </>
   );
 }
+
+/** Renders again only when its own props change: not when a history series or the period changes arrive. */
+export const BalancesSection = memo(BalancesSectionView);

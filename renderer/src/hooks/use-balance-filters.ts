@@ -42,18 +42,12 @@ export function useBalanceFilters(savedHideBelow: string): BalanceFilters {
     setSearch('');
   }, []);
   const sortBy = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
+  const showAll = useCallback(() => setUnpricedOnly(false), []);
   const filter = useMemo(() => ({ search: deferredSearch, kind, hideBelow, unpricedOnly }), [deferredSearch, kind, hideBelow, unpricedOnly]);
-  return {
-    sort,
-    sortBy,
-    search,
-    setSearch,
-    kind,
-    setKind,
-    unpricedOnly,
-    showUnpriced,
-    showAll: () => setUnpricedOnly(false),
-    setTypedHideBelow,
-    filter,
-  };
+  // One object while nothing in it changes, so the balances section (memoised) skips renders of the view
+  // around it, e.g. when a history series arrives.
+  return useMemo(
+    () => ({ sort, sortBy, search, setSearch, kind, setKind, unpricedOnly, showUnpriced, showAll, setTypedHideBelow, filter }),
+    [sort, sortBy, search, kind, unpricedOnly, showUnpriced, showAll, filter],
+  );
 }
