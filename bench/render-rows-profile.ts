@@ -26,7 +26,7 @@ const outDir = path.join(root, 'out/renderer-profile');
 const SAMPLES_ONLY = process.argv.includes('--samples-only');
 const CATEGORIES = SAMPLES_ONLY
   ? ['-*', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler']
-  : ['-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel'];
+  : ['-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel', 'base'];
 
 interface TraceEvent {
   name: string;
@@ -194,6 +194,22 @@ function samples(events: readonly TraceEvent[], window: Window, regions: readonl
   return found;
 }
 
+/**
+ * Where the main thread waited inside the window (Chromium's blocking-call scopes, outermost only), by what
+ * it waited in: font look-ups from the browser process, joining a thread that ended (a worker), and so on.
+ * Wall time no CPU figure shows.
+ */
+function blockedWaits(events: readonly TraceEvent[], window: Window): [string, number][] {
+  const scopes = events.filter((event) => event.name === 'ScopedBlockingCallWithBaseSyncPrimitives' && event.pid === window.main.pid && event.tid === window.main.tid && event.ts >= window.start && event.ts <= window.painted);
+  const outermost = scopes.filter((event) => !scopes.some((other) => other !== event && other.ts <= event.ts && other.ts + (other.dur ?? 0) >= event.ts + (event.dur ?? 0) && (other.ts < event.ts || (other.dur ?? 0) > (event.dur ?? 0))));
+  const byWhere = new Map<string, number>();
+  for (const event of outermost) {
+    const where = (event.args as { source_location?: { function_name?: string } } | undefined)?.source_location?.function_name ?? 'unknown';
+    byWhere.set(where, (byWhere.get(where) ?? 0) + (event.dur ?? 0));
+  }
+  return [...byWhere].sort((a, b) => b[1] - a[1]);
+}
+
 function topSelf(list: readonly Sample[], count: number): [string, number][] {
   const self = new Map<string, number>();
   for (const sample of list) self.set(sample.key, (self.get(sample.key) ?? 0) + sample.micros);
@@ -215,7 +231,12 @@ try {
     const taskList = tasks(events, window);
     const cpu = taskList.reduce((sum, task) => sum + task.cpu, 0) / 1000;
     cpuPerLoad.push(cpu);
-    if (!SAMPLES_ONLY) console.info(`  main-thread CPU in that window ${cpu.toFixed(1)} ms (what the machine's load cannot inflate, unlike the wall times)`);
+    if (!SAMPLES_ONLY) {
+      console.info(`  main-thread CPU in that window ${cpu.toFixed(1)} ms (what the machine's load cannot inflate, unlike the wall times)`);
+      const waits = blockedWaits(events, window);
+      const waited = waits.reduce((sum, [, us]) => sum + us, 0);
+      console.info(`  main thread blocked ${(waited / 1000).toFixed(1)} ms${waits.length > 0 ? `: ${waits.map(([where, us]) => `${where} ${(us / 1000).toFixed(1)}`).join('; ')}` : ''} (FontRenderStyleForStrike, WaitMany: font look-ups; Join: a thread that ended)`);
+    }
     for (const { line, from, to } of taskList) {
       console.info(line);
       const inside = sampled.filter((sample) => sample.time >= from && sample.time <= to);
