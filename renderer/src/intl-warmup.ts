@@ -5,7 +5,8 @@
 // module ahead of the bundle (scriptAheadOfBundle in scripts/renderer-plugins.ts), so the worker runs on
 // another thread during the ~0.5 s the bundle takes to load and compile, and the first render no longer
 // pays for ICU. One module, two roles: in the window it starts itself as a worker; in the worker it makes
-// the kinds of formatter the first render makes (bench/render-rows-profile.ts shows which) and ends.
+// the kinds of formatter the first render makes (bench/render-rows-profile.ts shows which), and the window
+// ends it when idle.
 // Nothing depends on it: if the worker cannot start, the first formatter pays the set-up as before.
 
 function warmUp(locale: string): void {
@@ -17,7 +18,11 @@ function warmUp(locale: string): void {
 
 if (typeof document === 'undefined') {
   warmUp(navigator.language);
-  close();
+  postMessage('done');
 } else {
-  new Worker(import.meta.url, { type: 'module', name: 'intl-warmup' });
+  const worker = new Worker(import.meta.url, { type: 'module', name: 'intl-warmup' });
+  // The window ends the worker once it is idle, not the worker itself when done: a worker's end makes the
+  // window's thread wait for the worker's thread to exit (Blink joins it, 2–9 ms here), and a worker that
+  // ends itself ends during the first render.
+  worker.addEventListener('message', () => requestIdleCallback(() => worker.terminate()), { once: true });
 }
