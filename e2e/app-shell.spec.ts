@@ -61,8 +61,9 @@ test('the app shell: version over IPC, no Node in the page, the CSP, ICU set up 
   await test.step('ICU is set up in a worker from the app\'s own files, which loads under the CSP and ends', async () => {
     // renderer/src/intl-warmup.ts starts as the page loads, and the worker lives for a fraction of a second:
     // reload with the listener in place to see it from its start to its end.
-    // It closes itself after making its formatters: an error on the way (a formatter throwing, the script
-    // refused or not found) leaves no worker or one that never ends. Its end is listened for as it starts.
+    // It says when it has made its formatters, and the window then ends it when idle: an error on the way (a
+    // formatter throwing, the script refused or not found) leaves no worker or one that never ends. Its end
+    // is listened for as it starts.
     const ended = new Promise<string>((resolve) => {
       page.on('worker', (worker) => {
         if (/\/assets\/intl-warmup-[\w-]+\.js$/.test(worker.url())) worker.once('close', () => resolve(worker.url()));
