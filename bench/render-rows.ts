@@ -192,11 +192,12 @@ try {
   console.info(`  navigation start → rows painted ${ms(median(loads.map((l) => l.sinceNavigationMs)))}   (runs: ${loads.map((l) => l.sinceNavigationMs.toFixed(0)).join(', ')}; loading and compiling the bundle included)`);
   console.info(`  renderer main-thread CPU, navigation → rows painted ${ms(median(loads.map((l) => l.cpuMs)))} (script ${ms(median(loads.map((l) => l.scriptMs)))}, style+layout ${ms(median(loads.map((l) => l.layoutMs)))})`);
   if (baselineHtml !== undefined) {
-    const base = median(baselineLoads.map((l) => l.paintedMs));
     console.info(`baseline ${baselineDir}, the same loads in turn:`);
-    console.info(`  app JS start → rows painted     ${ms(base)}   (runs: ${baselineLoads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
+    console.info(`  app JS start → rows painted     ${ms(median(baselineLoads.map((l) => l.paintedMs)))}   (runs: ${baselineLoads.map((l) => l.paintedMs.toFixed(0)).join(', ')})`);
+    console.info(`  navigation start → rows painted ${ms(median(baselineLoads.map((l) => l.sinceNavigationMs)))}   (runs: ${baselineLoads.map((l) => l.sinceNavigationMs.toFixed(0)).join(', ')})`);
     console.info(`  renderer main-thread CPU, navigation → rows painted ${ms(median(baselineLoads.map((l) => l.cpuMs)))}`);
-    console.info(`  this build ÷ baseline: rows painted ${(median(loads.map((l) => l.paintedMs)) / base).toFixed(3)}×, CPU ${(median(loads.map((l) => l.cpuMs)) / median(baselineLoads.map((l) => l.cpuMs))).toFixed(3)}×`);
+    const ratio = (pick: (load: FirstRender) => number) => (median(loads.map(pick)) / median(baselineLoads.map(pick))).toFixed(3);
+    console.info(`  this build ÷ baseline: rows painted ${ratio((l) => l.paintedMs)}×, navigation → painted ${ratio((l) => l.sinceNavigationMs)}×, CPU ${ratio((l) => l.cpuMs)}×`);
   }
   console.info(`one balance changed (${target.asset} +0.5; total and all ${rows.length} shares recomputed by "main"):`);
   console.info(`  table lines re-rendered (React, bench build)   ${counted.renders ?? 'n/a'}`);
