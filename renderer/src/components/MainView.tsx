@@ -106,15 +106,8 @@ export function MainView(props: MainViewProps): ReactNode {
             onRefresh={refresh} onHelp={openHelp} onToggleCharts={toggleCharts} onRemoveDemo={removeAccount} onShowUnpriced={filters.showUnpriced} onUpdateKey={onUpdateKey} />
           {chartsShown && <SummaryCharts id={`${panelId}-charts`} allGroups={allGroups} scopeHistory={scopeHistory} locale={locale} privacy={settings.privacyMode} accountLabel={accountLabel} />}
         </div>
-        <BalancesSection
-          settings={settings}
-          onUpdateSettings={onUpdateSettings}
-          locale={locale}
-          balancesError={balancesError}
-          searchRef={props.searchRef}
-          thresholdChange={props.thresholdChange}
-          onDismissThresholdChange={props.onDismissThresholdChange}
-          combined={combined} allGroups={allGroups} filters={filters} quote={quote} title={title} accountId={accountId} onOpenHistory={openHistory} />
+        <BalancesSection settings={settings} onUpdateSettings={onUpdateSettings} locale={locale} balancesError={balancesError} searchRef={props.searchRef} thresholdChange={props.thresholdChange}
+          onDismissThresholdChange={props.onDismissThresholdChange} combined={combined} allGroups={allGroups} filters={filters} quote={quote} title={title} accountId={accountId} onOpenHistory={openHistory} />
       </div>
       {assetTarget !== null && (
         <AssetHistoryDialog target={assetTarget} accountId={accountId} version={historyVersion} locale={locale} privacy={settings.privacyMode} accountLabel={accountLabel} onClose={closeHistory} />
