@@ -1,4 +1,5 @@
 import type { AccountBalances, AccountSummary, AppInfo, IpcError, IpcResult, KrakenBridge, Settings } from '../../ipc/contract.ts';
+import { readFirstSeries } from './early-series-reads.ts';
 
 export interface AppData {
   readonly info: AppInfo | null;
@@ -71,7 +72,7 @@ function createAppDataStore(bridge: KrakenBridge): AppDataStore {
     settle(bridge.settings.get()),
     settle(bridge.accounts.list()),
     settle(bridge.balances.get()),
-  ]).then(([info, settings, accounts, balances]) =>
+  ]).then(([info, settings, accounts, balances]) => {
     update((current) => ({
       info: info.ok ? info.value : current.info,
       settings: settings.ok ? settings.value : current.settings,
@@ -79,8 +80,9 @@ function createAppDataStore(bridge: KrakenBridge): AppDataStore {
       balances: balances.ok ? balances.value : current.balances,
       balancesError: balances.ok ? null : balances.error,
       loadError: [info, settings, accounts].find((result) => !result.ok)?.error ?? null,
-    })),
-  );
+    }));
+    readFirstSeries(bridge, data.accounts, data.balances, data.settings);
+  });
 
   return {
     get: () => data,

@@ -8,6 +8,7 @@ import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { usePeriodChanges } from '../hooks/use-period-changes.ts';
 import { useScopeHistory, type ScopeHistory } from '../hooks/use-scope-history.ts';
 import { groupRows, type AssetGroup } from '../model/balance-view.ts';
+import { balancesInScope } from '../model/scope-series.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import type { TableLine } from '../model/row-view.ts';
 import type { ThresholdChange } from '../model/threshold.ts';
@@ -84,7 +85,7 @@ export function MainView(props: MainViewProps): ReactNode {
   const account = accounts.find((entry) => entry.id === scope);
   const title = account?.label ?? 'All accounts';
   const quote = useMemo(() => quoteFormat(settings.quoteCurrency, locale), [settings.quoteCurrency, locale]);
-  const inScope = useMemo(() => (scope === ALL_ACCOUNTS ? balances : balances.filter((entry) => entry.accountId === scope)), [balances, scope]);
+  const inScope = useMemo(() => balancesInScope(balances, scope), [balances, scope]);
   const combined = useMemo(() => combineBalances(inScope, accounts, settings.quoteCurrency), [inScope, accounts, settings.quoteCurrency]);
   const allGroups = useMemo(() => groupRows(combined.rows), [combined.rows]);
   const scopeHistory = useScopeHistory(bridge, scope, settings.quoteCurrency, inScope);

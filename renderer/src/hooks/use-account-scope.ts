@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../../ipc/contract.ts';
 import { ALL_ACCOUNTS } from '../components/ScopeTabs.tsx';
+import { defaultScope } from '../model/scope-series.ts';
 
 /**
  * The account tab shown: the one the user chose while it still exists, else "All accounts" when there are
@@ -8,7 +9,6 @@ import { ALL_ACCOUNTS } from '../components/ScopeTabs.tsx';
  */
 export function useAccountScope(accounts: readonly AccountSummary[]): [scope: string, setScope: (scope: string) => void] {
   const [chosenScope, setScope] = useState<string | null>(null);
-  const defaultScope = accounts.length > 1 ? ALL_ACCOUNTS : (accounts[0]?.id ?? ALL_ACCOUNTS);
   const scopeExists = chosenScope !== null && (chosenScope === ALL_ACCOUNTS ? accounts.length > 1 : accounts.some((account) => account.id === chosenScope));
-  return [scopeExists ? chosenScope : defaultScope, setScope];
+  return [scopeExists ? chosenScope : defaultScope(accounts), setScope];
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { HistoryPoint, KrakenBridge } from '../../../ipc/contract.ts';
 import { periodChanges, type PeriodChange, type PeriodInput } from '../model/period-change.ts';
+import { yearSeriesRequest } from '../model/scope-series.ts';
 import { useHistory } from './use-history.ts';
 
 const NO_POINTS: readonly HistoryPoint[] = [];
@@ -17,7 +18,7 @@ export function usePeriodChanges(
   version: string,
 ): PeriodChange[] {
   const { accountId, quote } = request;
-  const year = useHistory(bridge, { ...(accountId === undefined ? {} : { accountId }), range: '1y', quote }, version);
+  const year = useHistory(bridge, yearSeriesRequest(accountId, quote), version);
   const points = year !== null && year.quote === quote ? year.points : NO_POINTS;
   return useMemo(() => periodChanges(scope, points, scope.fetchedAt === null ? Number.NaN : Date.parse(scope.fetchedAt)), [scope, points]);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { AccountBalances, HistoryRange, HistorySeries, KrakenBridge } from '../../../ipc/contract.ts';
-import { ALL_ACCOUNTS } from '../components/ScopeTabs.tsx';
+import { chartSeriesRequest, FIRST_RANGE, scopeAccount, seriesVersion } from '../model/scope-series.ts';
 import { useHistory } from './use-history.ts';
 
 export interface ScopeHistory {
@@ -17,14 +17,13 @@ export interface ScopeHistory {
 
 /** The total-over-time series of the scope shown, in the range and currency picked for its chart. */
 export function useScopeHistory(bridge: KrakenBridge, scope: string, quoteCurrency: string, inScope: readonly AccountBalances[]): ScopeHistory {
-  const [historyRange, setHistoryRange] = useState<HistoryRange>('all');
+  const [historyRange, setHistoryRange] = useState<HistoryRange>(FIRST_RANGE);
   const [historyQuote, setHistoryQuote] = useState<{ scope: string; quote: string } | null>(null);
-  // Read the series again whenever any account in scope has refreshed, or the quote currency changed.
-  const historyVersion = `${inScope.map((entry) => entry.fetchedAt ?? '').join(',')}|${quoteCurrency}`;
-  const accountId = scope === ALL_ACCOUNTS ? undefined : scope;
+  const historyVersion = seriesVersion(inScope, quoteCurrency);
+  const accountId = scopeAccount(scope);
   // A currency picked for the chart holds for this scope until the quote currency setting changes.
   const pickedQuote = historyQuote?.scope === `${scope}|${quoteCurrency}` ? historyQuote.quote : undefined;
-  const history = useHistory(bridge, { ...(accountId === undefined ? {} : { accountId }), range: historyRange, ...(pickedQuote === undefined ? {} : { quote: pickedQuote }) }, historyVersion);
+  const history = useHistory(bridge, chartSeriesRequest(accountId, historyRange, pickedQuote), historyVersion);
   const pickQuote = useCallback((quote: string) => setHistoryQuote({ scope: `${scope}|${quoteCurrency}`, quote }), [scope, quoteCurrency]);
   return { accountId, historyVersion, history, historyRange, setHistoryRange, pickQuote };
 }
