@@ -6,7 +6,8 @@ import { DemoOffer } from './components/DemoOffer.tsx';
 import { MainView } from './components/MainView.tsx';
 import { Notices } from './components/Notices.tsx';
 import { Onboarding } from './components/Onboarding.tsx';
-import { ALL_ACCOUNTS, ScopeTabs, scopeTabs } from './components/ScopeTabs.tsx';
+import { ScopeTabs, scopeTabs } from './components/ScopeTabs.tsx';
+import { scopeAccount } from './model/scope-series.ts';
 import { TitleBar } from './components/TitleBar.tsx';
 import { UpdateNotice } from './components/UpdateNotice.tsx';
 import type { NumberLocale } from '../../shared/number-locale.ts';
@@ -106,7 +107,7 @@ export function App({ bridge }: { bridge: KrakenBridge }): ReactNode {
   const showsBalances = list.length > 0 && settings !== null;
   useShortcuts({
     togglePrivacy,
-    refresh: () => void bridge.balances.refresh(scope === ALL_ACCOUNTS ? undefined : scope),
+    refresh: () => void bridge.balances.refresh(scopeAccount(scope)),
     focusSearch: () => searchRef.current?.focus(),
     openSettings: () => {
       if (settings !== null) setDialog('settings');
