@@ -8,7 +8,7 @@ import { useMediaQuery } from '../hooks/use-media-query.ts';
 import { usePeriodChanges } from '../hooks/use-period-changes.ts';
 import { useScopeHistory, type ScopeHistory } from '../hooks/use-scope-history.ts';
 import { groupRows, type AssetGroup } from '../model/balance-view.ts';
-import { balancesInScope, scopeAccount } from '../model/scope-series.ts';
+import { balancesInScope } from '../model/scope-series.ts';
 import { combineBalances } from '../../../shared/combine.ts';
 import type { TableLine } from '../model/row-view.ts';
 import type { ThresholdChange } from '../model/threshold.ts';
@@ -93,7 +93,7 @@ export function MainView(props: MainViewProps): ReactNode {
   const [assetTarget, openHistory, closeHistory] = useAssetHistoryTarget(allGroups);
   const changes = usePeriodChanges(bridge, combined, { accountId, quote: settings.quoteCurrency }, historyVersion);
 
-  const refresh = useCallback(() => void bridge.balances.refresh(scopeAccount(scope)), [bridge, scope]);
+  const refresh = useCallback(() => void bridge.balances.refresh(accountId), [bridge, accountId]);
   const removeAccount = useCallback((id: string) => void bridge.accounts.remove(id), [bridge]);
   const openHelp = useCallback((topic: HelpTopic) => void bridge.help.open(topic), [bridge]);
   const toggleCharts = () => void onUpdateSettings({ charts: chartsShown ? 'hidden' : 'shown' });
